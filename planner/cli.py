@@ -1,0 +1,314 @@
+"""The command line: `planner SUBCOMMAND ...`, printing text or --json.
+
+Input is checked before the data file is touched, and each command is one transaction, so bad
+input exits 2 with a one-line message and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any, NoReturn
+
+from planner.db import Database, DataFileError, open_database
+from planner.paths import data_file
+from planner.services import balance, demo, learning, network, readiness, roles, skills
+from planner.services.errors import InputError, check_hours
+from planner.services.profile import set_target_role
+from planner.services.weeks import parse_date, parse_week, week_start
+
+EXIT_OK, EXIT_FILE, EXIT_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line naming the problem (and still exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_INPUT, f"{self.prog}: {message}\n")
+
+
+def _arg(convert: Callable[[str], Any]) -> Callable[[str], Any]:
+    """Wrap a converter so InputError reads as an argparse error (one line, exit 2)."""
+
+    def parse(text: str) -> Any:
+        try:
+            return convert(text)
+        except InputError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parse.__name__ = convert.__name__
+    return parse
+
+
+def _hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise InputError(f"hours must be a number, not {text!r}") from None
+    return check_hours(value)
+
+
+def _assignment(text: str) -> tuple[str, float]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise InputError(f"expected CATEGORY=HOURS, e.g. work=42, not {text!r}")
+    try:
+        return name.strip().lower(), float(value)
+    except ValueError:
+        raise InputError(f"hours for {name} must be a number, not {value!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="planner", description="Career Planner: your AI/ML career, planned.")
+    parser.add_argument("--db", metavar="PATH", help="data file (default: $PLANNER_DB or yours)")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="save a page as PNG and exit")
+    parser.add_argument("--page", default="dashboard", help="page for --screenshot")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    p = sub.add_parser("log", help="log learning hours")
+    p.add_argument("hours", type=_arg(_hours), metavar="HOURS")
+    p.add_argument("--activity", metavar="TITLE")
+    p.add_argument("--date", type=_arg(parse_date), metavar="YYYY-MM-DD")
+    p.add_argument("--note", default="", metavar="TEXT")
+
+    p = sub.add_parser("hours", help="set a week's work, exercise, social and rest hours")
+    p.add_argument("--week", type=_arg(parse_week), metavar="YYYY-Www")
+    p.add_argument("values", nargs="+", type=_arg(_assignment), metavar="CATEGORY=HOURS")
+
+    p = sub.add_parser("targets", help="show or set weekly targets")
+    p.add_argument("values", nargs="*", type=_arg(_assignment), metavar="CATEGORY=HOURS")
+
+    p = sub.add_parser("week", help="a week's balance against targets")
+    p.add_argument("--week", type=_arg(parse_week), metavar="YYYY-Www")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("roles", help="list the roles of the catalog")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("role", help="one role in full")
+    p.add_argument("slug", metavar="SLUG")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("target", help="choose your target role")
+    p.add_argument("slug", metavar="SLUG")
+    p = sub.add_parser("skill", help="set your level in a skill (0 none .. 5 expert)")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("level", type=_arg(skills.check_level), metavar="LEVEL")
+    p = sub.add_parser("gap", help="readiness and gap list for the target role")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("contacts", help="your contacts and who is due a follow-up")
+    p.add_argument("--json", action="store_true")
+    sub.add_parser("demo", help="fill a new data file with a demo profile")
+    return parser
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, indent=2, default=str, ensure_ascii=False))
+
+
+def cmd_log(db: Database, args: argparse.Namespace) -> None:
+    day = args.date or dt.date.today()
+    with db.session() as s:
+        row = learning.log_session(s, args.hours, day, args.activity, args.note)
+    print(
+        f"Logged {row.hours:g} h on {row.date}" + (f" for {row.activity}" if row.activity else "")
+    )
+
+
+def cmd_hours(db: Database, args: argparse.Namespace) -> None:
+    monday = args.week or week_start(dt.date.today())
+    with db.session() as s:
+        balance.set_week_hours(s, monday, dict(args.values))
+        summary = balance.week_balance(s, monday)
+    print(
+        f"{summary.week}: " + ", ".join(f"{c.category} {c.hours:g} h" for c in summary.categories)
+    )
+
+
+def cmd_targets(db: Database, args: argparse.Namespace) -> None:
+    with db.session() as s:
+        goals = balance.set_targets(s, dict(args.values)) if args.values else balance.targets(s)
+    for category, hours in goals.items():
+        print(f"{category:<9} {hours:g} h/week")
+
+
+def week_json(summary: balance.WeekBalance) -> dict[str, Any]:
+    return {
+        "week": summary.week,
+        "start": summary.start.isoformat(),
+        "end": summary.end.isoformat(),
+        "categories": {
+            c.category: {"hours": c.hours, "target": c.target, "status": c.status}
+            for c in summary.categories
+        },
+        "learning_sessions": summary.learning_sessions,
+        "recommendations": list(summary.recommendations),
+        "burnout_risk": summary.burnout_risk,
+    }
+
+
+def cmd_week(db: Database, args: argparse.Namespace) -> None:
+    with db.session() as s:
+        summary = balance.week_balance(s, args.week or dt.date.today())
+    if args.json:
+        _print_json(week_json(summary))
+        return
+    print(f"Week {summary.week} ({summary.start} to {summary.end})")
+    for c in summary.categories:
+        print(f"  {c.category:<9} {c.hours:6.1f} h  target {c.target:5.1f} h  {c.status}")
+    print(f"  {summary.learning_sessions} learning sessions")
+    for advice in summary.recommendations:
+        print(f"  - {advice}")
+
+
+def role_json(info: roles.RoleInfo) -> dict[str, Any]:
+    data = asdict(info)
+    data["skills"] = [
+        {
+            "name": s.name,
+            "category": s.category,
+            "importance": s.importance,
+            "required_level": s.required_level,
+            "phase": s.phase,
+        }
+        for s in info.skills
+    ]
+    return data
+
+
+def cmd_roles(db: Database, args: argparse.Namespace) -> None:
+    with db.session() as s:
+        found = roles.list_roles(s)
+    if args.json:
+        _print_json([role_json(r) for r in found])
+        return
+    for r in found:
+        essential = sum(1 for k in r.skills if k.importance == "essential")
+        count = f"{len(r.skills):>3} skills ({essential} essential)"
+        print(f"{r.slug:<34} {r.title:<36} {r.track:<12} {count}")
+
+
+def cmd_role(db: Database, args: argparse.Namespace) -> None:
+    with db.session() as s:
+        info = roles.role_detail(s, args.slug)
+    if args.json:
+        _print_json(role_json(info))
+        return
+    print(f"{info.title} ({info.track}{', ' + info.stage if info.stage else ''})")
+    print(f"  {info.summary}")
+    for p in info.phases:
+        window = (
+            f"{p.earliest_month}-{p.latest_month}"
+            if p.latest_month is not None
+            else f"{p.earliest_month}+"
+        )
+        print(f"  Phase {p.order}: {p.name} (months {window}) - {p.focus}")
+    for importance in ("essential", "important", "useful"):
+        names = [k.name for k in info.skills if k.importance == importance]
+        if names:
+            print(f"  {importance.capitalize()}: {', '.join(names)}")
+    for sal in info.salaries:
+        top = f"${sal.max_usd:,}" if sal.max_usd else "+"
+        print(f"  Salary ({sal.level}, {sal.source_year}): ${sal.min_usd:,}-{top}")
+
+
+def cmd_target(db: Database, args: argparse.Namespace) -> None:
+    with db.session() as s:
+        change = set_target_role(s, args.slug, dt.date.today())
+    print(f"Target role: {change.title} ({change.milestones_added} phase milestones added)")
+
+
+def cmd_skill(db: Database, args: argparse.Namespace) -> None:
+    with db.session() as s:
+        change = skills.set_level(s, args.name, args.level, dt.date.today())
+    print(f"{change.name}: {skills.level_name(change.before)} -> {skills.level_name(change.after)}")
+
+
+def cmd_gap(db: Database, args: argparse.Namespace) -> None:
+    today = dt.date.today()
+    with db.session() as s:
+        gap = readiness.readiness(s)
+        outlook = readiness.forecast(s, today, gap=gap)
+    if args.json:
+        _print_json(
+            {
+                "role": gap.role,
+                "title": gap.role_title,
+                "readiness": round(gap.score, 4),
+                "skills_total": gap.skills_total,
+                "skills_met": gap.skills_met,
+                "remaining_hours": gap.remaining_hours,
+                "forecast": asdict(outlook),
+                "gaps": [{**asdict(g), "remaining_hours": g.remaining_hours} for g in gap.gaps],
+            }
+        )
+        return
+    if gap.role is None:
+        raise InputError("no target role yet: choose one with 'planner target SLUG'")
+    print(f"{gap.role_title}: {gap.score:.0%} ready ({gap.skills_met}/{gap.skills_total} skills)")
+    print(f"  {outlook.message}")
+    for g in gap.gaps:
+        level = f"level {g.level} of {g.required_level}"
+        print(f"  {g.importance:<10} {g.skill:<34} {level}  ({g.remaining_hours:g} h)")
+
+
+def cmd_contacts(db: Database, args: argparse.Namespace) -> None:
+    with db.session() as s:
+        found = network.contacts(s, dt.date.today())
+    if args.json:
+        keys = (
+            "name",
+            "relationship",
+            "company",
+            "position",
+            "email",
+            "url",
+            "connected_on",
+            "last_contact",
+            "due",
+        )
+        _print_json([{k: getattr(c, k) for k in keys} for c in found])
+        return
+    for c in found:
+        last = c.last_contact.isoformat() if c.last_contact else "never"
+        flag = "DUE" if c.due else ""
+        print(f"{c.name:<28} {c.relationship:<10} {c.company:<24} last {last:<10} {flag}")
+
+
+def cmd_demo(db: Database, args: argparse.Namespace) -> None:
+    with db.session() as s:
+        summary = demo.fill(s, dt.date.today())
+    print(f"Demo profile written to {db.path}: {summary}")
+
+
+COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
+    "log": cmd_log,
+    "hours": cmd_hours,
+    "targets": cmd_targets,
+    "week": cmd_week,
+    "roles": cmd_roles,
+    "role": cmd_role,
+    "target": cmd_target,
+    "skill": cmd_skill,
+    "gap": cmd_gap,
+    "contacts": cmd_contacts,
+    "demo": cmd_demo,
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        db = open_database(data_file(args.db))
+    except DataFileError as exc:
+        print(f"planner: {exc}", file=sys.stderr)
+        return EXIT_FILE
+    try:
+        COMMANDS[args.command](db, args)
+    except InputError as exc:
+        print(f"planner {args.command}: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    finally:
+        db.close()
+    return EXIT_OK

@@ -1,0 +1,46 @@
+"""The data file's tables. Importing this package registers every model on `Base.metadata`."""
+
+from planner.models.balance import DEFAULT_TARGETS, BalanceTarget, WeekHours
+from planner.models.base import Base
+from planner.models.learning import LearningActivity, LearningSession, activity_skill
+from planner.models.milestones import Milestone, WeeklyReview, milestone_skill
+from planner.models.network import Contact, Interaction, contact_skill
+from planner.models.profile import AppMeta, Profile
+from planner.models.roles import (
+    Certification,
+    Industry,
+    Role,
+    RolePhase,
+    RoleSalary,
+    RoleSkill,
+    RoleTransition,
+)
+from planner.models.skills import Skill, SkillAssessment, UserSkill
+
+__all__ = [
+    "DEFAULT_TARGETS",
+    "AppMeta",
+    "BalanceTarget",
+    "Base",
+    "Certification",
+    "Contact",
+    "Industry",
+    "Interaction",
+    "LearningActivity",
+    "LearningSession",
+    "Milestone",
+    "Profile",
+    "Role",
+    "RolePhase",
+    "RoleSalary",
+    "RoleSkill",
+    "RoleTransition",
+    "Skill",
+    "SkillAssessment",
+    "UserSkill",
+    "WeekHours",
+    "WeeklyReview",
+    "activity_skill",
+    "contact_skill",
+    "milestone_skill",
+]

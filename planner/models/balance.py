@@ -1,0 +1,43 @@
+"""Weekly hours per category and the targets they are measured against.
+
+Weeks are stored by their Monday (`week_start`), so a week's learning hours (the sum of its
+sessions) are a plain date-range aggregate and ISO week labels are derived, never stored twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Float, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from planner.models.base import CATEGORIES, TYPED_CATEGORIES, Base, one_of
+
+#: The wellbeing plan's weekly defaults, in hours.
+DEFAULT_TARGETS = {"work": 40.0, "learning": 5.0, "exercise": 3.0, "social": 5.0, "rest": 8.0}
+
+
+class WeekHours(Base):
+    __tablename__ = "week_hours"
+    __table_args__ = (
+        UniqueConstraint("week_start", "category"),
+        one_of("category", TYPED_CATEGORIES),
+        CheckConstraint("hours >= 0 AND hours <= 168", "hours"),
+        CheckConstraint("strftime('%w', week_start) = '1'", "monday"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    week_start: Mapped[dt.date]
+    category: Mapped[str] = mapped_column(String(12))
+    hours: Mapped[float] = mapped_column(Float)
+
+
+class BalanceTarget(Base):
+    __tablename__ = "balance_target"
+    __table_args__ = (
+        one_of("category", CATEGORIES),
+        CheckConstraint("hours >= 0 AND hours <= 168", "hours"),
+    )
+
+    category: Mapped[str] = mapped_column(String(12), primary_key=True)
+    hours: Mapped[float] = mapped_column(Float)

@@ -1,0 +1,71 @@
+"""Learning activities (courses, books, projects ...) and the sessions that log hours.
+
+A session is the unit of "logging learning hours". Deleting an activity keeps its sessions' hours
+(the link becomes empty), because the hours were really spent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Column, Float, ForeignKey, Index, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from planner.models.base import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES, Base, Name, one_of
+from planner.models.skills import Skill
+
+activity_skill = Table(
+    "activity_skill",
+    Base.metadata,
+    Column("activity_id", ForeignKey("learning_activity.id", ondelete="CASCADE"), primary_key=True),
+    Column("skill_id", ForeignKey("skill.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class LearningActivity(Base):
+    __tablename__ = "learning_activity"
+    __table_args__ = (
+        one_of("kind", ACTIVITY_KINDS),
+        one_of("status", ACTIVITY_STATUSES),
+        one_of("priority", PRIORITIES),
+        CheckConstraint(
+            "planned_hours_per_month >= 0 AND planned_hours_per_month <= 744", "planned_hours"
+        ),
+        CheckConstraint("estimated_hours IS NULL OR estimated_hours >= 0", "estimated_hours"),
+        CheckConstraint(
+            "target_date IS NULL OR start_date IS NULL OR target_date >= start_date", "dates"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Name(), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="course")
+    provider: Mapped[str] = mapped_column(String(200), default="")
+    url: Mapped[str] = mapped_column(String(500), default="")
+    planned_hours_per_month: Mapped[float] = mapped_column(Float, default=0.0)
+    priority: Mapped[str] = mapped_column(String(10), default="medium")
+    status: Mapped[str] = mapped_column(String(20), default="planned", index=True)
+    start_date: Mapped[dt.date | None]
+    target_date: Mapped[dt.date | None]
+    estimated_hours: Mapped[float | None] = mapped_column(Float)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    skills: Mapped[list[Skill]] = relationship(secondary=activity_skill)
+
+
+class LearningSession(Base):
+    __tablename__ = "learning_session"
+    __table_args__ = (
+        CheckConstraint("hours > 0 AND hours <= 24", "hours"),
+        Index("ix_learning_session_activity_id_date", "activity_id", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("learning_activity.id", ondelete="SET NULL")
+    )
+    date: Mapped[dt.date] = mapped_column(index=True)
+    hours: Mapped[float] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    activity: Mapped[LearningActivity | None] = relationship()

@@ -1,0 +1,151 @@
+"""Learning commitment: hours logged per day, week and month, planned vs logged, the annual goal,
+and weekly streaks. Every figure is a SQL aggregate over the sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from planner.models import LearningActivity, LearningSession
+from planner.services.balance import learning_by_week, targets
+from planner.services.learning import ACTIVE_STATUSES
+from planner.services.profile import profile_row
+from planner.services.weeks import sql_week_start, week_label, week_start
+
+
+@dataclass(frozen=True)
+class WeekPoint:
+    start: dt.date
+    label: str
+    hours: float
+
+
+@dataclass(frozen=True)
+class CommitmentSeries:
+    weeks: tuple[WeekPoint, ...]
+    weekly_goal: float
+
+
+@dataclass(frozen=True)
+class MonthCommitment:
+    month: str  # YYYY-MM
+    planned: float
+    logged: float
+
+
+@dataclass(frozen=True)
+class YearToDate:
+    year: int
+    logged: float
+    goal: float
+    expected_by_now: float  # the straight-line share of the goal at this date
+
+
+@dataclass(frozen=True)
+class Streak:
+    current: int  # weeks in a row meeting the weekly goal, ending this or last week
+    longest: int
+
+
+def hours_by_day(session: Session, first: dt.date, last: dt.date) -> dict[dt.date, float]:
+    rows = session.execute(
+        select(LearningSession.date, func.sum(LearningSession.hours))
+        .where(LearningSession.date.between(first, last))
+        .group_by(LearningSession.date)
+    )
+    return {day: hours for day, hours in rows}
+
+
+def hours_by_month(session: Session, first: dt.date, last: dt.date) -> dict[str, float]:
+    month = func.strftime("%Y-%m", LearningSession.date)
+    rows = session.execute(
+        select(month, func.sum(LearningSession.hours))
+        .where(LearningSession.date.between(first, last))
+        .group_by(month)
+    )
+    return {m: hours for m, hours in rows}
+
+
+def weekly_series(session: Session, today: dt.date, weeks: int = 12) -> CommitmentSeries:
+    """Learning hours for each of the last `weeks` ISO weeks (this week last), zeros included."""
+    this_monday = week_start(today)
+    first = this_monday - dt.timedelta(weeks=weeks - 1)
+    logged = learning_by_week(session, first, today)
+    points = []
+    for i in range(weeks):
+        monday = first + dt.timedelta(weeks=i)
+        points.append(WeekPoint(monday, week_label(monday), round(logged.get(monday, 0.0), 2)))
+    return CommitmentSeries(tuple(points), targets(session)["learning"])
+
+
+def planned_monthly(session: Session) -> float:
+    """The monthly commitment: planned hours per month of active (planned, in progress) work."""
+    total = session.scalar(
+        select(func.coalesce(func.sum(LearningActivity.planned_hours_per_month), 0.0)).where(
+            LearningActivity.status.in_(ACTIVE_STATUSES)
+        )
+    )
+    return float(total)
+
+
+def monthly_commitment(session: Session, today: dt.date, months: int = 6) -> list[MonthCommitment]:
+    """The current commitment against hours logged in each of the last `months` months.
+
+    The plan is what is active now; past months are measured against it as a reference line.
+    """
+    planned = planned_monthly(session)
+    first = dt.date(today.year, today.month, 1)
+    for _ in range(months - 1):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    logged = hours_by_month(session, first, today)
+    result, month = [], first
+    while month <= today:
+        key = month.strftime("%Y-%m")
+        result.append(MonthCommitment(key, planned, round(logged.get(key, 0.0), 2)))
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return result
+
+
+def year_to_date(session: Session, today: dt.date) -> YearToDate:
+    start = dt.date(today.year, 1, 1)
+    logged = session.scalar(
+        select(func.coalesce(func.sum(LearningSession.hours), 0.0)).where(
+            LearningSession.date.between(start, today)
+        )
+    )
+    goal = profile_row(session).annual_learning_goal
+    days_in_year = (dt.date(today.year + 1, 1, 1) - start).days
+    share = ((today - start).days + 1) / days_in_year
+    return YearToDate(today.year, round(float(logged), 2), goal, round(goal * share, 2))
+
+
+def streak(session: Session, today: dt.date) -> Streak:
+    """Weekly streaks of meeting the learning goal.
+
+    The current streak may end last week: a week in progress does not break it until it ends.
+    """
+    goal = targets(session)["learning"]
+    monday = sql_week_start(LearningSession.date)
+    met = {
+        dt.date.fromisoformat(m)
+        for (m,) in session.execute(
+            select(monday)
+            .where(LearningSession.date <= today)
+            .group_by(monday)
+            .having(func.sum(LearningSession.hours) >= goal if goal > 0 else True)
+        )
+    }
+    this_week = week_start(today)
+    cursor = this_week if this_week in met else this_week - dt.timedelta(weeks=1)
+    current = 0
+    while cursor in met:
+        current += 1
+        cursor -= dt.timedelta(weeks=1)
+    longest, run, previous = 0, 0, None
+    for m in sorted(met):
+        run = run + 1 if previous and m - previous == dt.timedelta(weeks=1) else 1
+        longest, previous = max(longest, run), m
+    return Streak(current, longest)

@@ -1,0 +1,237 @@
+"""Learning activities and logged sessions: the hours the whole app is built around."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from planner.models import LearningActivity, LearningSession, Skill
+from planner.models.base import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
+from planner.services.errors import InputError, check_hours, unknown
+
+ACTIVE_STATUSES = ("planned", "in_progress")
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    date: dt.date
+    hours: float
+    activity: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    id: int
+    title: str
+    kind: str
+    provider: str
+    status: str
+    priority: str
+    planned_hours_per_month: float
+    hours_logged: float
+    estimated_hours: float | None
+    start_date: dt.date | None
+    target_date: dt.date | None
+    skills: tuple[str, ...]
+
+
+@dataclass
+class ActivityInput:
+    """What a person types into the activity form; `save_activity` validates it whole."""
+
+    title: str
+    kind: str = "course"
+    provider: str = ""
+    url: str = ""
+    planned_hours_per_month: float = 0.0
+    priority: str = "medium"
+    status: str = "planned"
+    start_date: dt.date | None = None
+    target_date: dt.date | None = None
+    estimated_hours: float | None = None
+    notes: str = ""
+    skills: list[str] = field(default_factory=list)
+
+
+def find_activity(session: Session, title: str) -> LearningActivity:
+    activity = session.scalar(
+        select(LearningActivity).where(LearningActivity.title == title.strip())
+    )
+    if activity is None:
+        titles = session.scalars(select(LearningActivity.title).order_by(LearningActivity.title))
+        raise unknown("activity", title, titles)
+    return activity
+
+
+def log_session(
+    session: Session,
+    hours: float,
+    day: dt.date,
+    activity: str | None = None,
+    note: str = "",
+) -> SessionRow:
+    """Log learning hours (0 < hours <= 24), optionally against an activity."""
+    hours = check_hours(hours)
+    linked = find_activity(session, activity) if activity else None
+    row = LearningSession(date=day, hours=hours, note=note.strip(), activity=linked)
+    session.add(row)
+    if linked is not None and linked.status == "planned":
+        linked.status = "in_progress"
+    session.flush()
+    return SessionRow(row.id, row.date, row.hours, linked.title if linked else None, row.note)
+
+
+def update_session(
+    session: Session,
+    session_id: int,
+    *,
+    hours: float,
+    day: dt.date,
+    activity: str | None,
+    note: str,
+) -> None:
+    row = _session_row(session, session_id)
+    row.hours = check_hours(hours)
+    row.date = day
+    row.activity = find_activity(session, activity) if activity else None
+    row.note = note.strip()
+    session.flush()
+
+
+def delete_session(session: Session, session_id: int) -> SessionRow:
+    """Delete a session; returns what it held so the action can be undone."""
+    row = _session_row(session, session_id)
+    gone = SessionRow(
+        row.id, row.date, row.hours, row.activity.title if row.activity else None, row.note
+    )
+    session.delete(row)
+    session.flush()
+    return gone
+
+
+def _session_row(session: Session, session_id: int) -> LearningSession:
+    row = session.get(LearningSession, session_id)
+    if row is None:
+        raise InputError(f"learning session {session_id} no longer exists")
+    return row
+
+
+def sessions(
+    session: Session,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    activity: str | None = None,
+    limit: int | None = None,
+) -> list[SessionRow]:
+    """Sessions newest first, filtered by date range and activity."""
+    stmt = (
+        select(
+            LearningSession.id,
+            LearningSession.date,
+            LearningSession.hours,
+            LearningActivity.title,
+            LearningSession.note,
+        )
+        .outerjoin(LearningActivity, LearningActivity.id == LearningSession.activity_id)
+        .order_by(LearningSession.date.desc(), LearningSession.id.desc())
+    )
+    if first:
+        stmt = stmt.where(LearningSession.date >= first)
+    if last:
+        stmt = stmt.where(LearningSession.date <= last)
+    if activity:
+        stmt = stmt.where(LearningSession.activity_id == find_activity(session, activity).id)
+    if limit:
+        stmt = stmt.limit(limit)
+    return [SessionRow(*row) for row in session.execute(stmt)]
+
+
+def _check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise InputError(f"unknown {what} {value!r}; use {', '.join(allowed)}")
+    return value
+
+
+def save_activity(session: Session, data: ActivityInput, activity_id: int | None = None) -> int:
+    """Create (no id) or update an activity from a whole form; returns its id."""
+    title = data.title.strip()
+    if not title:
+        raise InputError("an activity needs a title")
+    clash = session.scalar(select(LearningActivity.id).where(LearningActivity.title == title))
+    if clash is not None and clash != activity_id:
+        raise InputError(f"there is already an activity called {title!r}")
+    if not 0 <= data.planned_hours_per_month <= 744:
+        raise InputError("planned hours per month must be between 0 and 744")
+    if data.estimated_hours is not None and data.estimated_hours < 0:
+        raise InputError("estimated total hours cannot be negative")
+    if data.start_date and data.target_date and data.target_date < data.start_date:
+        raise InputError("the target date is before the start date")
+    skills = []
+    for name in data.skills:
+        skill = session.scalar(select(Skill).where(Skill.name == name.strip()))
+        if skill is None:
+            raise unknown("skill", name, session.scalars(select(Skill.name)))
+        skills.append(skill)
+    if activity_id is None:
+        activity = LearningActivity()
+        session.add(activity)
+    else:
+        activity = session.get(LearningActivity, activity_id)
+        if activity is None:
+            raise InputError(f"activity {activity_id} no longer exists")
+    activity.title = title
+    activity.kind = _check_choice(data.kind, ACTIVITY_KINDS, "kind")
+    activity.status = _check_choice(data.status, ACTIVITY_STATUSES, "status")
+    activity.priority = _check_choice(data.priority, PRIORITIES, "priority")
+    activity.provider, activity.url, activity.notes = data.provider, data.url, data.notes
+    activity.planned_hours_per_month = float(data.planned_hours_per_month)
+    activity.estimated_hours = data.estimated_hours
+    activity.start_date, activity.target_date = data.start_date, data.target_date
+    activity.skills = skills
+    session.flush()
+    return activity.id
+
+
+def delete_activity(session: Session, activity_id: int) -> None:
+    """Delete an activity; its sessions keep their hours with no activity."""
+    activity = session.get(LearningActivity, activity_id)
+    if activity is None:
+        raise InputError(f"activity {activity_id} no longer exists")
+    session.delete(activity)
+    session.flush()
+
+
+def activities(session: Session) -> list[ActivityRow]:
+    """Every activity with its logged hours (one aggregate query, not a loop)."""
+    logged = (
+        select(LearningSession.activity_id, func.sum(LearningSession.hours).label("hours"))
+        .group_by(LearningSession.activity_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(LearningActivity, func.coalesce(logged.c.hours, 0.0))
+        .outerjoin(logged, logged.c.activity_id == LearningActivity.id)
+        .order_by(LearningActivity.status, LearningActivity.title)
+    ).all()
+    return [
+        ActivityRow(
+            a.id,
+            a.title,
+            a.kind,
+            a.provider,
+            a.status,
+            a.priority,
+            a.planned_hours_per_month,
+            float(hours),
+            a.estimated_hours,
+            a.start_date,
+            a.target_date,
+            tuple(s.name for s in a.skills),
+        )
+        for a, hours in rows
+    ]

@@ -1,0 +1,224 @@
+"""The professional network: contacts, interactions, follow-ups by cadence, and who can help.
+
+A contact is due when the days since the last interaction (or since connecting, if there was
+none) exceed its cadence. The networking plan's habit of two outreaches a month is the default
+monthly goal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from planner.models import Contact, Interaction, Skill, contact_skill
+from planner.models.base import CHANNELS, RELATIONSHIPS
+from planner.services.errors import InputError, unknown
+from planner.services.profile import profile_row
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    name: str
+    relationship: str
+    company: str
+    position: str
+    email: str
+    url: str
+    connected_on: dt.date | None
+    last_contact: dt.date | None
+    cadence_days: int
+    due_on: dt.date | None  # next follow-up by cadence
+    due: bool
+    expertise: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MonthInteractions:
+    month: str
+    count: int
+    goal: int
+
+
+@dataclass
+class ContactInput:
+    name: str
+    relationship: str = "peer"
+    company: str = ""
+    position: str = ""
+    industry: str = ""
+    email: str = ""
+    url: str = ""
+    cadence_days: int = 60
+    connected_on: dt.date | None = None
+    notes: str = ""
+    expertise: list[str] = field(default_factory=list)
+
+
+def find_contact(session: Session, name: str) -> Contact:
+    contact = session.scalar(select(Contact).where(Contact.name == name.strip()))
+    if contact is None:
+        raise unknown("contact", name, session.scalars(select(Contact.name).order_by(Contact.name)))
+    return contact
+
+
+def save_contact(session: Session, data: ContactInput, contact_id: int | None = None) -> int:
+    name = data.name.strip()
+    if not name:
+        raise InputError("a contact needs a name")
+    clash = session.scalar(select(Contact.id).where(Contact.name == name))
+    if clash is not None and clash != contact_id:
+        raise InputError(f"there is already a contact called {name!r}")
+    if data.relationship not in RELATIONSHIPS:
+        raise InputError(
+            f"unknown relationship {data.relationship!r}; use {', '.join(RELATIONSHIPS)}"
+        )
+    if not 1 <= data.cadence_days <= 3650:
+        raise InputError("the follow-up cadence must be between 1 and 3650 days")
+    if data.email and "@" not in data.email:
+        raise InputError(f"{data.email!r} is not an email address (it needs an @)")
+    skills = []
+    for skill_name in data.expertise:
+        skill = session.scalar(select(Skill).where(Skill.name == skill_name.strip()))
+        if skill is None:
+            raise unknown("skill", skill_name, session.scalars(select(Skill.name)))
+        skills.append(skill)
+    contact = Contact() if contact_id is None else session.get(Contact, contact_id)
+    if contact is None:
+        raise InputError(f"contact {contact_id} no longer exists")
+    session.add(contact)
+    contact.name, contact.relationship = name, data.relationship
+    contact.company, contact.position, contact.industry = data.company, data.position, data.industry
+    contact.email, contact.url, contact.notes = data.email.strip(), data.url.strip(), data.notes
+    contact.cadence_days, contact.connected_on = data.cadence_days, data.connected_on
+    contact.expertise = skills
+    session.flush()
+    return contact.id
+
+
+def delete_contact(session: Session, contact_id: int) -> None:
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise InputError(f"contact {contact_id} no longer exists")
+    session.delete(contact)
+    session.flush()
+
+
+def add_interaction(
+    session: Session,
+    contact: str,
+    day: dt.date,
+    channel: str = "meeting",
+    note: str = "",
+    follow_up_on: dt.date | None = None,
+) -> int:
+    """Record a conversation; it resets the contact's follow-up clock."""
+    if channel not in CHANNELS:
+        raise InputError(f"unknown channel {channel!r}; use {', '.join(CHANNELS)}")
+    if follow_up_on is not None and follow_up_on < day:
+        raise InputError("the follow-up date is before the interaction")
+    row = Interaction(
+        contact=find_contact(session, contact),
+        date=day,
+        channel=channel,
+        note=note.strip(),
+        follow_up_on=follow_up_on,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def contacts(session: Session, today: dt.date, *, only_due: bool = False) -> list[ContactRow]:
+    """Contacts with their last interaction and follow-up state (one grouped query)."""
+    last = (
+        select(Interaction.contact_id, func.max(Interaction.date).label("last"))
+        .group_by(Interaction.contact_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Contact, last.c.last)
+        .outerjoin(last, last.c.contact_id == Contact.id)
+        .order_by(Contact.name)
+    ).all()
+    expertise = _expertise(session)
+    result = []
+    for c, last_day in rows:
+        last_day = dt.date.fromisoformat(last_day) if isinstance(last_day, str) else last_day
+        anchor = last_day or c.connected_on
+        due_on = anchor + dt.timedelta(days=c.cadence_days) if anchor else None
+        due = due_on is None or today > due_on
+        if only_due and not due:
+            continue
+        result.append(
+            ContactRow(
+                c.id,
+                c.name,
+                c.relationship,
+                c.company,
+                c.position,
+                c.email,
+                c.url,
+                c.connected_on,
+                last_day,
+                c.cadence_days,
+                due_on,
+                due,
+                expertise.get(c.id, ()),
+            )
+        )
+    return result
+
+
+def _expertise(session: Session) -> dict[int, tuple[str, ...]]:
+    rows = session.execute(
+        select(contact_skill.c.contact_id, Skill.name)
+        .join(Skill, Skill.id == contact_skill.c.skill_id)
+        .order_by(Skill.name)
+    )
+    found: dict[int, tuple[str, ...]] = {}
+    for contact_id, name in rows:
+        found[contact_id] = (*found.get(contact_id, ()), name)
+    return found
+
+
+def mentors_for(session: Session, skill: str, today: dt.date) -> list[ContactRow]:
+    """Who can help with a skill: contacts with that expertise, mentors first."""
+    skill_id = session.scalar(select(Skill.id).where(Skill.name == skill.strip()))
+    if skill_id is None:
+        raise unknown("skill", skill, session.scalars(select(Skill.name)))
+    ids = set(
+        session.scalars(
+            select(contact_skill.c.contact_id).where(contact_skill.c.skill_id == skill_id)
+        )
+    )
+    rank = {"mentor": 0, "manager": 1, "peer": 2}
+    found = [c for c in contacts(session, today) if c.id in ids]
+    return sorted(found, key=lambda c: (rank.get(c.relationship, 3), c.name.casefold()))
+
+
+def interactions_by_month(
+    session: Session, today: dt.date, months: int = 12
+) -> list[MonthInteractions]:
+    """Interactions per month for the last `months` months against the monthly goal."""
+    first = dt.date(today.year, today.month, 1)
+    for _ in range(months - 1):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    month = func.strftime("%Y-%m", Interaction.date)
+    counts = dict(
+        session.execute(
+            select(month, func.count())
+            .where(Interaction.date.between(first, today))
+            .group_by(month)
+        ).all()
+    )
+    goal = profile_row(session).monthly_contact_goal
+    result, cursor = [], first
+    while cursor <= today:
+        key = cursor.strftime("%Y-%m")
+        result.append(MonthInteractions(key, counts.get(key, 0), goal))
+        cursor = (cursor + dt.timedelta(days=32)).replace(day=1)
+    return result

@@ -1,0 +1,128 @@
+"""Browsing the role catalog: summaries, full detail, and finding a role by slug or title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from planner.models import Role, RoleSkill, RoleTransition
+from planner.services.errors import unknown
+
+
+@dataclass(frozen=True)
+class PhaseInfo:
+    order: int
+    name: str
+    earliest_month: int
+    latest_month: int | None
+    focus: str
+
+
+@dataclass(frozen=True)
+class RoleSkillInfo:
+    name: str
+    category: str
+    importance: str
+    required_level: int
+    phase: str | None
+
+
+@dataclass(frozen=True)
+class SalaryInfo:
+    level: str
+    min_usd: int
+    max_usd: int | None
+    source_year: int
+
+
+@dataclass(frozen=True)
+class RoleInfo:
+    slug: str
+    title: str
+    track: str
+    stage: str | None
+    summary: str
+    source: str
+    responsibilities: tuple[str, ...]
+    phases: tuple[PhaseInfo, ...]
+    skills: tuple[RoleSkillInfo, ...]
+    salaries: tuple[SalaryInfo, ...]
+    leads_to: tuple[str, ...]
+    comes_from: tuple[str, ...]
+
+
+IMPORTANCE_ORDER = {"essential": 0, "important": 1, "useful": 2}
+
+
+def find_role(session: Session, key: str) -> Role:
+    """A role by slug or title (any case); InputError with close matches otherwise."""
+    role = session.scalar(
+        select(Role).where(or_(Role.slug == key.strip().lower(), Role.title == key.strip()))
+    )
+    if role is None:
+        raise unknown("role", key, session.scalars(select(Role.slug).order_by(Role.slug)))
+    return role
+
+
+def _info(session: Session, role: Role) -> RoleInfo:
+    phase_names = {p.id: p.name for p in role.phases}
+    skills = sorted(
+        (
+            RoleSkillInfo(
+                rs.skill.name,
+                rs.skill.category,
+                rs.importance,
+                rs.required_level,
+                phase_names.get(rs.phase_id) if rs.phase_id else None,
+            )
+            for rs in role.skills
+        ),
+        key=lambda s: (IMPORTANCE_ORDER[s.importance], s.category, s.name.casefold()),
+    )
+    moves = session.execute(
+        select(RoleTransition.from_role_id, RoleTransition.to_role_id).where(
+            or_(RoleTransition.from_role_id == role.id, RoleTransition.to_role_id == role.id)
+        )
+    ).all()
+    slugs = dict(session.execute(select(Role.id, Role.slug)).all()) if moves else {}
+    return RoleInfo(
+        slug=role.slug,
+        title=role.title,
+        track=role.track,
+        stage=role.stage,
+        summary=role.summary,
+        source=role.source,
+        responsibilities=tuple(role.responsibilities or ()),
+        phases=tuple(
+            PhaseInfo(p.order, p.name, p.earliest_month, p.latest_month, p.focus)
+            for p in role.phases
+        ),
+        skills=tuple(skills),
+        salaries=tuple(
+            SalaryInfo(s.level, s.min_usd, s.max_usd, s.source_year)
+            for s in sorted(role.salaries, key=lambda s: (s.level, s.min_usd))
+        ),
+        leads_to=tuple(slugs[t] for f, t in moves if f == role.id),
+        comes_from=tuple(slugs[f] for f, t in moves if t == role.id),
+    )
+
+
+def _loaded(stmt):  # eager-load what RoleInfo reads, in a fixed number of queries
+    return stmt.options(
+        selectinload(Role.phases),
+        selectinload(Role.skills).selectinload(RoleSkill.skill),
+        selectinload(Role.salaries),
+    )
+
+
+def list_roles(session: Session) -> list[RoleInfo]:
+    roles = session.scalars(_loaded(select(Role)).order_by(Role.track, Role.title)).all()
+    return [_info(session, r) for r in roles]
+
+
+def role_detail(session: Session, key: str) -> RoleInfo:
+    role = find_role(session, key)
+    session.refresh(role)
+    return _info(session, role)

@@ -1,0 +1,1 @@
+"""The desktop app (PySide6 Widgets). Screens call `planner.services`; they never build SQL."""

@@ -1,0 +1,1 @@
+"""The role catalog as data (see README.md); shipped inside the package as planner.seed."""
