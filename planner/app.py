@@ -13,7 +13,10 @@ from planner import cli
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = cli.build_parser().parse_args(argv)
+    try:
+        args = cli.build_parser().parse_args(argv)
+    except SystemExit as stop:  # --help, or a usage error already printed on one line
+        return int(stop.code or 0)
     if args.command is not None:
         return cli.run(args)
     from planner.ui.launch import launch  # Qt only when a window is wanted

@@ -3,8 +3,8 @@
 Loading is idempotent and versioned. The file remembers the catalog version it holds
 (`app_meta.catalog_version`); a newer shipped catalog rewrites the catalog's own rows and leaves
 user data alone: the person's skill levels, their roles (`source = 'user'`), their milestones,
-and the required levels they edited on a catalog role. A malformed catalog file raises
-`CatalogError` naming the file and the field, so a bad edit fails loudly in tests.
+and the required levels they edited on a catalog role (`RoleSkill.level_edited`). A malformed
+catalog file raises `CatalogError` naming the file and the field, so a bad edit fails loudly.
 """
 
 from __future__ import annotations
@@ -363,9 +363,11 @@ def _write_role(
         skill = skills[skill_spec.name.casefold()]
         wanted.add(skill.id)
         row = current.get(skill.id)
-        if row is None:  # the person owns required_level once the row exists
-            row = RoleSkill(skill_id=skill.id, required_level=skill_spec.required_level)
+        if row is None:
+            row = RoleSkill(skill_id=skill.id)
             role.skills.append(row)
+        if not row.level_edited:
+            row.required_level = skill_spec.required_level
         row.importance = skill_spec.importance
         row.phase_id = phase_ids.get(skill_spec.phase) if skill_spec.phase else None
     role.skills[:] = [rs for rs in role.skills if rs.skill_id in wanted]

@@ -306,6 +306,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FILE
     try:
         COMMANDS[args.command](db, args)
+    except BrokenPipeError:  # `planner roles | head`: the reader left; that is not an error
+        sys.stdout = None  # type: ignore[assignment]  # no flush at exit into a closed pipe
     except InputError as exc:
         print(f"planner {args.command}: {exc}", file=sys.stderr)
         return EXIT_INPUT

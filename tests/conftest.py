@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from planner.db import Database, open_database  # noqa: E402
+from planner.db import Database, open_database
 
 TODAY = dt.date.today()
 

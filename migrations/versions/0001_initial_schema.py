@@ -283,6 +283,7 @@ def upgrade() -> None:
     sa.Column('skill_id', sa.Integer(), nullable=False),
     sa.Column('importance', sa.String(length=12), nullable=False),
     sa.Column('required_level', sa.Integer(), nullable=False),
+    sa.Column('level_edited', sa.Boolean(), nullable=False),
     sa.Column('phase_id', sa.Integer(), nullable=True),
     sa.CheckConstraint("importance IN ('essential', 'important', 'useful')", name=op.f('ck_role_skill_importance')),
     sa.CheckConstraint('required_level BETWEEN 1 AND 5', name=op.f('ck_role_skill_required_level')),

@@ -79,6 +79,8 @@ class RoleSkill(Base):
     )
     importance: Mapped[str] = mapped_column(String(12))
     required_level: Mapped[int]
+    #: True once the person sets the required level; catalog updates then leave it alone.
+    level_edited: Mapped[bool] = mapped_column(default=False)
     phase_id: Mapped[int | None] = mapped_column(ForeignKey("role_phase.id", ondelete="SET NULL"))
 
     role: Mapped[Role] = relationship(back_populates="skills")

@@ -28,13 +28,31 @@ SKILL_ARC = [
     ("NumPy", 1, 3),
     ("scikit-learn", 0, 3),
     ("PyTorch", 0, 2),
-    ("TensorFlow", 0, 1),
-    ("Docker", 0, 2),
+    ("TensorFlow", 0, 2),
+    ("Docker", 0, 3),
     ("Kubernetes", 0, 1),
-    ("FastAPI", 0, 2),
+    ("FastAPI", 0, 3),
     ("Git", 2, 3),
-    ("Apache Spark", 0, 1),
-    ("MLflow", 0, 1),
+    ("Apache Spark", 0, 2),
+    ("MLflow", 0, 2),
+    ("AWS", 0, 2),
+    ("GCP", 0, 1),
+    ("Data validation", 1, 3),
+    ("ETL pipelines", 1, 3),
+    ("Experiment tracking", 0, 2),
+    ("Model versioning", 0, 2),
+    ("Model monitoring", 0, 1),
+    ("CI/CD for ML", 0, 1),
+    ("CI/CD pipelines", 0, 2),
+    ("Software engineering best practices", 1, 3),
+    ("Performance optimization", 0, 1),
+    ("Feature stores", 0, 1),
+    ("Excel", 3, 3),
+    ("Data cleaning", 3, 4),
+    ("Dashboard creation", 3, 3),
+    ("Descriptive statistics", 3, 4),
+    ("Data visualization", 3, 4),
+    ("Tableau", 2, 2),
 ]
 ACTIVITIES = [
     (
@@ -149,7 +167,7 @@ def _sessions(
     for offset in range(DAYS + 1):
         day = start + dt.timedelta(days=offset)
         quiet = (offset // 7) % 11 == 5  # holidays, busy releases
-        if quiet or rng.random() > (0.6 if day.weekday() >= 5 else 0.45):
+        if quiet or rng.random() > (0.7 if day.weekday() >= 5 else 0.55):
             continue
         active = ids[min(offset // 70, len(ids) - 1)] if rng.random() < 0.85 else None
         hours = rng.choice([0.5, 0.75, 1.0, 1.0, 1.5, 1.5, 2.0, 2.5, 3.0])

@@ -8,7 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from planner.models import Role, RoleSkill, RoleTransition
-from planner.services.errors import unknown
+from planner.services.errors import InputError, unknown
 
 
 @dataclass(frozen=True)
@@ -126,3 +126,17 @@ def role_detail(session: Session, key: str) -> RoleInfo:
     role = find_role(session, key)
     session.refresh(role)
     return _info(session, role)
+
+
+def set_required_level(session: Session, role_key: str, skill: str, level: int) -> None:
+    """Change the level a role asks for in a skill; catalog updates keep the person's choice."""
+    if not isinstance(level, int) or not 1 <= level <= 5:
+        raise InputError(f"a required level must be 1..5, not {level!r}")
+    role = find_role(session, role_key)
+    row = next(
+        (rs for rs in role.skills if rs.skill.name.casefold() == skill.strip().casefold()), None
+    )
+    if row is None:
+        raise unknown(f"skill of {role.title}", skill, (rs.skill.name for rs in role.skills))
+    row.required_level, row.level_edited = level, True
+    session.flush()
