@@ -10,6 +10,7 @@ Opening a file (`open_database`) brings it to the schema this code knows:
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -117,7 +118,7 @@ def _alembic_config(connection: Connection):  # -> alembic.config.Config, import
 
     from alembic.config import Config
 
-    cfg = Config()
+    cfg = Config(stdout=io.StringIO())  # never print into a command's --json output
     cfg.set_main_option("script_location", str(files("planner.migrations")))
     cfg.attributes["connection"] = connection
     return cfg
