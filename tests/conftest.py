@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,9 +22,27 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "planner.sqlite3"
 
 
+def _checkpointed(database: Database) -> None:
+    """Fold the WAL into the main file and close, so the file alone can be copied."""
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def fresh_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new file, migrated and seeded once per run (migrating 300+ catalog skills per test
+    would dominate the suite's time)."""
+    path = tmp_path_factory.mktemp("fresh") / "fresh.sqlite3"
+    _checkpointed(open_database(path))
+    return path
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def db(fresh_template: Path, db_path: Path) -> Iterator[Database]:
     """A fresh data file, migrated and seeded with the role catalog."""
+    shutil.copyfile(fresh_template, db_path)
+    db_path.chmod(0o600)
     database = open_database(db_path)
     yield database
     database.close()
@@ -38,16 +57,12 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     database = open_database(path)
     with database.session() as s:
         demo.fill(s, TODAY)
-    with database.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    database.close()
+    _checkpointed(database)
     return path
 
 
 @pytest.fixture
 def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    import shutil
-
     path = tmp_path / "demo.sqlite3"
     shutil.copyfile(demo_template, path)
     database = open_database(path)

@@ -16,7 +16,9 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_new_file_is_private_and_uses_wal_foreign_keys_and_busy_timeout(db, db_path) -> None:
+def test_new_file_is_private_and_uses_wal_foreign_keys_and_busy_timeout(tmp_path) -> None:
+    db_path = tmp_path / "new" / "planner.sqlite3"
+    db = open_database(db_path)
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     with db.engine.connect() as conn:
         pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
@@ -24,6 +26,7 @@ def test_new_file_is_private_and_uses_wal_foreign_keys_and_busy_timeout(db, db_p
         assert pragma("foreign_keys") == 1
         assert pragma("busy_timeout") >= 1000
         assert pragma("application_id") == APPLICATION_ID
+    db.close()
 
 
 def test_file_from_a_newer_version_is_refused_and_left_byte_for_byte(db, db_path) -> None:

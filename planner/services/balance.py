@@ -58,10 +58,46 @@ class WeekBalance:
         return next(c for c in self.categories if c.category == name)
 
 
+@dataclass(frozen=True)
+class WeekHoursRow:
+    """One week's hours in every category (learning from its sessions), in CATEGORIES order."""
+
+    start: dt.date
+    label: str
+    hours: tuple[float, ...]
+
+    def get(self, category: str) -> float:
+        return self.hours[CATEGORIES.index(category)]
+
+
+@dataclass(frozen=True)
+class BalanceHistory:
+    """Hours per category over consecutive weeks (oldest first), with today's targets."""
+
+    weeks: tuple[WeekHoursRow, ...]
+    targets: tuple[float, ...]
+    categories: tuple[str, ...] = CATEGORIES
+
+    def series(self, category: str) -> tuple[float, ...]:
+        return tuple(w.get(category) for w in self.weeks)
+
+    def target(self, category: str) -> float:
+        return self.targets[CATEGORIES.index(category)]
+
+    @property
+    def has_data(self) -> bool:
+        return any(h > 0 for w in self.weeks for h in w.hours)
+
+
+#: Hours are typed in decimals (1.2 x 3 is 3.5999999999999996 in binary floating point), so
+#: the boundaries are compared with a small tolerance: exactly 1.2 x target stays balanced.
+EPSILON = 1e-9
+
+
 def status(hours: float, target: float) -> str:
-    if hours > OVER * target:
+    if hours > OVER * target + EPSILON:
         return "over"
-    if hours < UNDER * target:
+    if hours < UNDER * target - EPSILON:
         return "under"
     return "balanced"
 
@@ -189,7 +225,7 @@ def week_balance(session: Session, day: dt.date) -> WeekBalance:
 
 def work_over_streak(session: Session, monday: dt.date) -> int:
     """How many weeks in a row, ending with this one, work was over target."""
-    limit = OVER * targets(session)["work"]
+    limit = OVER * targets(session)["work"] + EPSILON
     weeks = set(
         session.scalars(
             select(WeekHours.week_start).where(
@@ -203,3 +239,25 @@ def work_over_streak(session: Session, monday: dt.date) -> int:
     while monday - dt.timedelta(weeks=streak) in weeks:
         streak += 1
     return streak
+
+
+def history(session: Session, last_day: dt.date, weeks: int = 12) -> BalanceHistory:
+    """The `weeks` ISO weeks ending with the one holding `last_day`, zeros where nothing was
+    entered: two grouped queries (typed hours, summed sessions), never a loop over rows."""
+    if not 1 <= weeks <= 520:
+        raise InputError("show between 1 and 520 weeks")
+    last = week_start(last_day)
+    first = last - dt.timedelta(weeks=weeks - 1)
+    typed = typed_by_week(session, first, last)
+    learned = learning_by_week(session, first, last)
+    rows = []
+    for i in range(weeks):
+        monday = first + dt.timedelta(weeks=i)
+        values = {**typed.get(monday, {}), "learning": learned.get(monday, 0.0)}
+        rows.append(
+            WeekHoursRow(
+                monday, week_label(monday), tuple(round(values.get(c, 0.0), 2) for c in CATEGORIES)
+            )
+        )
+    goal = targets(session)
+    return BalanceHistory(tuple(rows), tuple(goal[c] for c in CATEGORIES))
