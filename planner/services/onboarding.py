@@ -1,0 +1,46 @@
+"""First run: who the person is and where they are heading, written as one action."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from planner.db import open_database
+from planner.services import balance, demo
+from planner.services.profile import has_user_data, profile_row, set_target_role, update_profile
+
+
+def needs_onboarding(session: Session) -> bool:
+    """A file with no target role and nothing entered yet has not been set up."""
+    return profile_row(session).target_role_id is None and not has_user_data(session)
+
+
+def complete(
+    session: Session,
+    *,
+    display_name: str,
+    current_role: str | None,
+    target_role: str,
+    plan_start: dt.date,
+    weekly_goal: float,
+) -> None:
+    update_profile(
+        session, display_name=display_name, current_role=current_role or None, plan_start=plan_start
+    )
+    balance.set_targets(session, {"learning": weekly_goal})
+    set_target_role(session, target_role, plan_start)
+
+
+def demo_file_beside(path: Path, today: dt.date) -> Path:
+    """A demo data file next to the person's own (created and filled once)."""
+    target = path.with_name("demo.sqlite3")
+    database = open_database(target)
+    try:
+        with database.session() as session:
+            if not has_user_data(session):
+                demo.fill(session, today)
+    finally:
+        database.close()
+    return target

@@ -1,0 +1,129 @@
+"""Quick log: hours, activity, note, Enter. Reachable from anywhere with Ctrl+L."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services import learning
+from planner.services.errors import InputError
+from planner.ui.context import AppContext
+
+NO_ACTIVITY = "(no activity)"
+
+
+class QuickLogForm(QWidget):
+    """The hours / activity / note row shared by the dashboard and the Ctrl+L dialog."""
+
+    logged = Signal(object)  # the SessionRow written
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0.0, 24.0)
+        self.hours.setDecimals(2)
+        self.hours.setSingleStep(0.25)
+        self.hours.setValue(1.0)
+        self.hours.setSuffix(" h")
+        self.hours.setAccessibleName("Hours")
+        self.activity = QComboBox()
+        self.activity.setEditable(False)
+        self.activity.setMinimumWidth(220)
+        self.activity.setAccessibleName("Activity")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("What did you learn? (optional)")
+        self.note.setAccessibleName("Note")
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setStyleSheet("color: #cf222e;")
+        self.error.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.hours)
+        row.addWidget(self.activity, 1)
+        row.addWidget(self.note, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        for widget in (self.hours, self.note):
+            widget.installEventFilter(self)
+        self.setTabOrder(self.hours, self.activity)
+        self.setTabOrder(self.activity, self.note)
+        self.reload_activities()
+
+    def reload_activities(self) -> None:
+        current = self.activity.currentText()
+        titles = [
+            a.title
+            for a in self.ctx.read(learning.activities)
+            if a.status in learning.ACTIVE_STATUSES
+        ]
+        self.activity.clear()
+        self.activity.addItems([NO_ACTIVITY, *titles])
+        if current in titles:
+            self.activity.setCurrentText(current)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == event.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            self.submit()
+            return True
+        return super().eventFilter(obj, event)
+
+    def submit(self) -> bool:
+        activity = self.activity.currentText()
+        try:
+            row = self.ctx.write(
+                learning.log_session,
+                self.hours.value(),
+                self.ctx.today(),
+                None if activity == NO_ACTIVITY else activity,
+                self.note.text(),
+            )
+        except InputError as exc:
+            self.error.setText(f"Not logged: {exc}. Enter between 0.25 and 24 hours.")
+            self.error.show()
+            self.hours.setFocus()
+            return False
+        self.error.hide()
+        self.note.clear()
+        self.ctx.status.emit(
+            f"Logged {row.hours:g} h" + (f" for {row.activity}" if row.activity else "")
+        )
+        self.logged.emit(row)
+        return True
+
+
+class QuickLogDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Quick log learning")
+        self.form = QuickLogForm(ctx, self)
+        self.form.logged.connect(lambda _row: self.accept())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log")
+        buttons.accepted.connect(self.form.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Log learning hours for today"))
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.resize(620, self.sizeHint().height())
+        self.form.hours.setFocus()
+        self.form.hours.selectAll()

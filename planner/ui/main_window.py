@@ -1,0 +1,272 @@
+"""The main window: a sidebar of pages (Ctrl+1..7), menus, a status bar and remembered geometry.
+
+Pages are built the first time they are shown, so start-up pays only for the dashboard. A page
+refreshes when data changes while it is visible, when it is shown after a change, and when the
+window regains focus (data may have been logged from the command line meanwhile).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from planner import __version__
+from planner.ui import theme
+from planner.ui.context import AppContext
+from planner.ui.pages.base import Page
+from planner.ui.settings import THEMES, Settings
+
+#: (name, module, class): the sidebar's order is the Ctrl+number order.
+PAGES = [
+    ("dashboard", "planner.ui.pages.dashboard", "DashboardPage"),
+    ("roadmap", "planner.ui.pages.roadmap", "RoadmapPage"),
+    ("skills", "planner.ui.pages.skills", "SkillsPage"),
+    ("learning", "planner.ui.pages.learning", "LearningPage"),
+    ("network", "planner.ui.pages.network", "NetworkPage"),
+    ("balance", "planner.ui.pages.balance", "BalancePage"),
+    ("review", "planner.ui.pages.review", "ReviewPage"),
+]
+PAGE_NAMES = [p[0] for p in PAGES]
+
+SHORTCUTS = [
+    ("Ctrl+1 … Ctrl+7", "Go to a page (Dashboard … Weekly review)"),
+    ("Ctrl+L", "Quick log learning hours, from anywhere"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last changes"),
+    ("Ctrl+N / Ctrl+O", "New / open a data file"),
+    ("Ctrl+F", "Search the current table"),
+    ("Enter", "Log the hours typed in the quick-log box"),
+    ("Ctrl+Q", "Quit"),
+]
+
+
+def page_class(name: str) -> type[Page]:
+    _, module, cls = next(p for p in PAGES if p[0] == name)
+    return getattr(importlib.import_module(module), cls)
+
+
+class MainWindow(QMainWindow):
+    #: Emitted with a path when the person asks to open or create another data file.
+    open_file = Signal(str)
+
+    def __init__(self, ctx: AppContext, settings: Settings) -> None:
+        super().__init__()
+        self.ctx, self.settings = ctx, settings
+        self.setWindowTitle(f"Career Planner — {ctx.db.path.name}")
+        self.setMinimumSize(QSize(960, 640))
+        self._pages: dict[str, Page] = {}
+        self._stale: set[str] = set()
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setSpacing(2)
+        self.stack = QStackedWidget()
+        for i, (name, _, _) in enumerate(PAGES):
+            cls = page_class(name)
+            item = QListWidgetItem(self.style().standardIcon(cls.icon), cls.title)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(f"{cls.title} (Ctrl+{i + 1})")
+            self.sidebar.addItem(item)
+            placeholder = QWidget()
+            placeholder.setObjectName(f"slot-{name}")
+            self.stack.addWidget(placeholder)
+        self.sidebar.currentRowChanged.connect(self._on_row)
+
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        ctx.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        ctx.changed.connect(self._on_changed)
+        self._build_menus()
+        self._restore()
+
+    # -- pages ----------------------------------------------------------------------------
+    def page(self, name: str) -> Page:
+        """The page called `name`, built (and filled) on first use."""
+        if name not in self._pages:
+            index = PAGE_NAMES.index(name)
+            page = page_class(name)(self.ctx)
+            old = self.stack.widget(index)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, page)
+            self._pages[name] = page
+            page.refresh()
+        return self._pages[name]
+
+    def show_page(self, name: str) -> Page:
+        self.sidebar.setCurrentRow(PAGE_NAMES.index(name))
+        return self.page(name)
+
+    def current_page(self) -> Page:
+        return self.page(PAGE_NAMES[max(self.sidebar.currentRow(), 0)])
+
+    def _on_row(self, row: int) -> None:
+        if row < 0:
+            return
+        name = PAGE_NAMES[row]
+        page = self.page(name)
+        self.stack.setCurrentIndex(row)
+        if name in self._stale:
+            self._stale.discard(name)
+            page.refresh()
+        self.settings.set("window/page", name)
+
+    def _on_changed(self) -> None:
+        """Refresh the visible page now; the others when they are next shown."""
+        current = PAGE_NAMES[self.sidebar.currentRow()]
+        self._stale.update(n for n in self._pages if n != current)
+        if current in self._pages:
+            self._pages[current].refresh()
+
+    def reload_all(self) -> None:
+        self._stale.update(self._pages)
+        self._on_row(self.sidebar.currentRow())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.reload_all()
+        super().changeEvent(event)
+
+    # -- menus ----------------------------------------------------------------------------
+    def _action(
+        self, menu, text: str, slot: Callable, shortcut: str | QKeySequence | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "&New data file…", self._new_file, QKeySequence.StandardKey.New)
+        self._action(file, "&Open data file…", self._open_file, QKeySequence.StandardKey.Open)
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        undo = self.ctx.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        self._action(edit, "Quick &log learning…", self.quick_log, "Ctrl+L")
+
+        view = bar.addMenu("&View")
+        for i, name in enumerate(PAGE_NAMES):
+            self._action(
+                view,
+                page_class(name).title,
+                lambda _=False, n=name: self.show_page(n),
+                f"Ctrl+{i + 1}",
+            )
+        view.addSeparator()
+        themes = view.addMenu("&Theme")
+        group = QActionGroup(self)
+        current = self.settings.get("view/theme")
+        for key in THEMES:
+            label = {"system": "Follow &system", "light": "&Light", "dark": "&Dark"}[key]
+            action = self._action(themes, label, lambda _=False, k=key: self.set_theme(k))
+            action.setCheckable(True)
+            action.setChecked(key == current)
+            group.addAction(action)
+
+        help_menu = bar.addMenu("&Help")
+        self._action(
+            help_menu, "&Keyboard shortcuts", self._shortcuts, QKeySequence.StandardKey.HelpContents
+        )
+        self._action(help_menu, "&About Career Planner", self._about)
+
+    def set_theme(self, key: str) -> None:
+        self.settings.set("view/theme", key)
+        theme.apply(key)
+        self.reload_all()
+
+    def quick_log(self) -> None:
+        from planner.ui.dialogs.quick_log import QuickLogDialog
+
+        QuickLogDialog(self.ctx, self).exec()
+
+    def _new_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "New data file",
+            str(self.ctx.db.path.parent / "planner.sqlite3"),
+            "Career Planner data (*.sqlite3)",
+        )
+        if path:
+            self.open_file.emit(path)
+
+    def _open_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open data file",
+            str(self.ctx.db.path.parent),
+            "Career Planner data (*.sqlite3);;All files (*)",
+        )
+        if path:
+            self.open_file.emit(path)
+
+    def _shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in SHORTCUTS
+        )
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Career Planner",
+            f"<b>Career Planner {__version__}</b><p>Your AI/ML career, planned in one private file:"
+            f"<br>{self.ctx.db.path}</p><p>Nothing leaves your machine.</p>",
+        )
+
+    # -- geometry -------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.get("window/geometry")
+        if geometry.isEmpty():
+            self.resize(1280, 820)
+        else:
+            self.restoreGeometry(geometry)
+        page = self.settings.get("window/page")
+        self.show_page(page if page in PAGE_NAMES else "dashboard")
+
+    def closeEvent(self, event) -> None:
+        self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def app_instance() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([])
+    assert isinstance(app, QApplication)
+    return app

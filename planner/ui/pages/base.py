@@ -1,0 +1,34 @@
+"""What a page of the main window is: a widget with a name, a title and a `refresh()` that
+reloads everything it shows from the data file (never from its own memory of what was saved)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStyle, QVBoxLayout, QWidget
+
+from planner.ui.context import AppContext
+
+
+class Page(QWidget):
+    #: Stable id used by settings, `--page` and tests.
+    name = ""
+    title = ""
+    icon = QStyle.StandardPixmap.SP_FileIcon
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(f"page-{self.name}")
+
+    def refresh(self) -> None:  # pragma: no cover - every page overrides it
+        raise NotImplementedError
+
+    def heading(self, text: str, layout: QVBoxLayout) -> QLabel:
+        """The page's title at the top, in the style every page shares."""
+        label = QLabel(text)
+        label.setObjectName("pageHeading")
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        label.setFont(font)
+        layout.addWidget(label)
+        return label
