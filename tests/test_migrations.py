@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,3 +77,19 @@ def test_older_file_is_backed_up_then_upgraded_with_its_rows(db_path: Path) -> N
     with sqlite3.connect(db_path) as con:
         assert con.execute("SELECT hours, note FROM learning_session").fetchall() == [(1.5, "old")]
         assert con.execute("SELECT count(*) FROM skill WHERE name = 'Rust'").fetchone() == (1,)
+
+
+def test_alembic_command_line_works_from_the_repository_root(tmp_path: Path) -> None:
+    """What the README promises a developer: upgrade, check and downgrade on PLANNER_DB."""
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PLANNER_DB": str(tmp_path / "cli.sqlite3")}
+    for args in (["upgrade", "head"], ["check"], ["downgrade", "base"], ["upgrade", "head"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "alembic", *args],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, (args, result.stderr)
+    assert read_revision(tmp_path / "cli.sqlite3") == SCHEMA_REVISION
