@@ -119,6 +119,13 @@ class _Reader:
             raise self.fail(key, "should be a list of non-empty strings")
         return tuple(values)
 
+    def role_slugs(self, key: str, known: set[str]) -> list[str]:
+        values = self.strings(key)
+        unknown = [s for s in values if s not in known]
+        if unknown:
+            raise self.fail(key, f"unknown role slugs {unknown}")
+        return list(values)
+
     def tables(self, key: str) -> list[_Reader]:
         values = self.get(key, list, [])
         if not all(isinstance(v, dict) for v in values):
@@ -232,32 +239,24 @@ def load_catalog(folder: Traversable | None = None) -> Catalog:
                 "note": t.get("note", str, ""),
             }
         )
-    certifications = []
-    for c in index.tables("certifications"):
-        unknown = [s for s in c.strings("roles") if s not in slugs]
-        if unknown:
-            raise c.fail("roles", f"unknown role slugs {unknown}")
-        certifications.append(
-            {
-                "name": c.get("name", str),
-                "provider": c.get("provider", str, ""),
-                "focus": c.get("focus", str, ""),
-                "roles": list(c.strings("roles")),
-                "skills": list(c.strings("skills")),
-            }
-        )
-    industries = []
-    for i in index.tables("industries"):
-        unknown = [s for s in i.strings("roles") if s not in slugs]
-        if unknown:
-            raise i.fail("roles", f"unknown role slugs {unknown}")
-        industries.append(
-            {
-                "name": i.get("name", str),
-                "applications": list(i.strings("applications")),
-                "roles": list(i.strings("roles")),
-            }
-        )
+    certifications = [
+        {
+            "name": c.get("name", str),
+            "provider": c.get("provider", str, ""),
+            "focus": c.get("focus", str, ""),
+            "roles": c.role_slugs("roles", slugs),
+            "skills": list(c.strings("skills")),
+        }
+        for c in index.tables("certifications")
+    ]
+    industries = [
+        {
+            "name": i.get("name", str),
+            "applications": list(i.strings("applications")),
+            "roles": i.role_slugs("roles", slugs),
+        }
+        for i in index.tables("industries")
+    ]
     return Catalog(
         version=index.get("version", int),
         roles=roles,
