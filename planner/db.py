@@ -97,19 +97,31 @@ def read_revision(path: Path) -> str | None:
 
 
 def backup_file(engine: Engine, label: str) -> Path:
-    """Copy the live database, WAL included, with SQLite's online backup API."""
+    """Copy the live database, WAL included, with SQLite's online backup API.
+
+    The copy is written to a temporary name, checked with `integrity_check`, and only then
+    renamed into place, so a file in backups/ is always a complete, sound database.
+    """
     source = Path(engine.url.database or "")
     folder = backup_dir(source)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{source.stem}-{stamp}-{label}{source.suffix}"
-    _create_private_file(target)
-    with engine.connect() as conn:
-        dest = sqlite3.connect(target)
+    partial = target.with_name(target.name + ".partial")
+    _create_private_file(partial)
+    try:
+        dest = sqlite3.connect(partial)
         try:
-            conn.connection.driver_connection.backup(dest)
+            with engine.connect() as conn:
+                conn.connection.driver_connection.backup(dest)
+            verdict = dest.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
             dest.close()
+        if verdict != "ok":
+            raise DataFileError(f"The backup of {source} failed its integrity check: {verdict}")
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
     return target
 
 
