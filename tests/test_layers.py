@@ -24,3 +24,15 @@ def test_command_line_starts_without_qt_or_matplotlib() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_window_and_pages_import_without_matplotlib_or_alembic() -> None:
+    """Charts and migrations load only when needed, so the window paints sooner."""
+    code = (
+        "import sys; import planner.ui.main_window as m;"
+        "[m.page_class(n) for n in m.PAGE_NAMES];"
+        "bad = [x for x in ('matplotlib', 'alembic') if x in sys.modules];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
