@@ -149,3 +149,56 @@ def streak(session: Session, today: dt.date) -> Streak:
         run = run + 1 if previous and m - previous == dt.timedelta(weeks=1) else 1
         longest, previous = max(longest, run), m
     return Streak(current, longest)
+
+
+@dataclass(frozen=True)
+class LearningCalendar:
+    """Daily learning hours for a GitHub-style year calendar: whole weeks, Monday first.
+
+    `first` is the Monday that starts the first column; `last` is today (the last column is the
+    week in progress). `days` holds only the days with hours, oldest first.
+    """
+
+    first: dt.date
+    last: dt.date
+    days: tuple[tuple[dt.date, float], ...]
+
+    @property
+    def total(self) -> float:
+        return round(sum(h for _, h in self.days), 2)
+
+    @property
+    def weeks(self) -> int:
+        return (self.last - self.first).days // 7 + 1
+
+
+@dataclass(frozen=True)
+class YearPath:
+    """Cumulative hours logged this year against the straight line to the annual goal."""
+
+    year: int
+    goal: float
+    today: dt.date
+    #: (day, cumulative hours up to and including that day) for each day with hours.
+    cumulative: tuple[tuple[dt.date, float], ...]
+
+    @property
+    def logged(self) -> float:
+        return self.cumulative[-1][1] if self.cumulative else 0.0
+
+
+def learning_calendar(session: Session, today: dt.date, weeks: int = 53) -> LearningCalendar:
+    """Hours per day over the last `weeks` calendar weeks (this week's column last)."""
+    first = week_start(today) - dt.timedelta(weeks=weeks - 1)
+    by_day = hours_by_day(session, first, today)
+    return LearningCalendar(first, today, tuple((d, round(by_day[d], 2)) for d in sorted(by_day)))
+
+
+def year_path(session: Session, today: dt.date) -> YearPath:
+    """Cumulative learning hours from 1 January to today, with the profile's annual goal."""
+    start = dt.date(today.year, 1, 1)
+    running, points = 0.0, []
+    for day, hours in sorted(hours_by_day(session, start, today).items()):
+        running += hours
+        points.append((day, round(running, 2)))
+    return YearPath(today.year, profile_row(session).annual_learning_goal, today, tuple(points))

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from planner.models import LearningActivity, LearningSession, Skill
 from planner.models.base import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
@@ -38,6 +38,23 @@ class ActivityRow:
     start_date: dt.date | None
     target_date: dt.date | None
     skills: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActivityDetail:
+    """Everything the activity form edits: the table's row plus the fields the table hides."""
+
+    row: ActivityRow
+    url: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class SessionTotals:
+    """How many sessions a filter matches and their hours, counted in SQL."""
+
+    count: int
+    hours: float
 
 
 @dataclass
@@ -216,22 +233,92 @@ def activities(session: Session) -> list[ActivityRow]:
     rows = session.execute(
         select(LearningActivity, func.coalesce(logged.c.hours, 0.0))
         .outerjoin(logged, logged.c.activity_id == LearningActivity.id)
+        .options(selectinload(LearningActivity.skills))
         .order_by(LearningActivity.status, LearningActivity.title)
     ).all()
-    return [
-        ActivityRow(
-            a.id,
-            a.title,
-            a.kind,
-            a.provider,
-            a.status,
-            a.priority,
-            a.planned_hours_per_month,
-            float(hours),
-            a.estimated_hours,
-            a.start_date,
-            a.target_date,
-            tuple(s.name for s in a.skills),
+    return [_activity_row(a, hours) for a, hours in rows]
+
+
+def _activity_row(a: LearningActivity, hours: float) -> ActivityRow:
+    return ActivityRow(
+        a.id,
+        a.title,
+        a.kind,
+        a.provider,
+        a.status,
+        a.priority,
+        a.planned_hours_per_month,
+        float(hours),
+        a.estimated_hours,
+        a.start_date,
+        a.target_date,
+        tuple(sorted((s.name for s in a.skills), key=str.casefold)),
+    )
+
+
+def activity_detail(session: Session, activity_id: int) -> ActivityDetail:
+    """One activity as the edit form needs it (with its url and notes)."""
+    activity = session.get(LearningActivity, activity_id)
+    if activity is None:
+        raise InputError(f"activity {activity_id} no longer exists")
+    hours = session.scalar(
+        select(func.coalesce(func.sum(LearningSession.hours), 0.0)).where(
+            LearningSession.activity_id == activity_id
         )
-        for a, hours in rows
+    )
+    return ActivityDetail(_activity_row(activity, hours), activity.url, activity.notes)
+
+
+def activity_titles(session: Session) -> list[str]:
+    """Every activity's title, A to Z: for filters and pickers that need no figures."""
+    return list(
+        session.scalars(select(LearningActivity.title).order_by(func.lower(LearningActivity.title)))
+    )
+
+
+def session_totals(
+    session: Session,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    activity: str | None = None,
+) -> SessionTotals:
+    """Count and hours of the sessions `sessions()` would return for the same filter."""
+    stmt = select(func.count(), func.coalesce(func.sum(LearningSession.hours), 0.0))
+    if first:
+        stmt = stmt.where(LearningSession.date >= first)
+    if last:
+        stmt = stmt.where(LearningSession.date <= last)
+    if activity:
+        stmt = stmt.where(LearningSession.activity_id == find_activity(session, activity).id)
+    count, hours = session.execute(stmt).one()
+    return SessionTotals(int(count), round(float(hours), 2))
+
+
+def delete_sessions(session: Session, session_ids: list[int]) -> tuple[SessionRow, ...]:
+    """Delete several sessions at once (all or none); returns them so the delete can be undone."""
+    return tuple(delete_session(session, session_id) for session_id in session_ids)
+
+
+def restore_sessions(session: Session, rows: tuple[SessionRow, ...]) -> tuple[int, ...]:
+    """Re-create deleted sessions with their date, hours, activity and note; returns new ids.
+
+    Unlike `log_session` this leaves the activity's status alone (undo must not change it). An
+    activity deleted in the meantime cannot be linked again, so its hours come back unlinked.
+    """
+    titles = {r.activity for r in rows if r.activity}
+    found = {
+        a.title: a
+        for a in session.scalars(select(LearningActivity).where(LearningActivity.title.in_(titles)))
+    }
+    created = [
+        LearningSession(
+            date=r.date,
+            hours=check_hours(r.hours),
+            note=r.note,
+            activity=found.get(r.activity) if r.activity else None,
+        )
+        for r in rows
     ]
+    session.add_all(created)
+    session.flush()
+    return tuple(c.id for c in created)

@@ -186,9 +186,7 @@ def test_dashboard_summary_lists_the_soonest_open_milestones_and_due_contacts(db
         milestones.set_done(s, done, TODAY)
         for i in range(7):
             connected = TODAY - dt.timedelta(days=100 + i)
-            network.save_contact(
-                s, ContactInput(f"C{i}", cadence_days=30, connected_on=connected)
-            )
+            network.save_contact(s, ContactInput(f"C{i}", cadence_days=30, connected_on=connected))
     log(db, 1.5)
     with db.session() as s:
         summary = dashboard.summary(s, TODAY)

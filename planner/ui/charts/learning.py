@@ -1,0 +1,185 @@
+"""Learning-commitment charts: weekly hours against the goal, the monthly plan against what was
+logged, and the year's cumulative hours against the straight-line path to the annual goal.
+
+Each chart draws a service dataclass as it comes; none of them queries. The bars and lines are
+kept on the chart (`bars`, `planned_bars`, `logged_line` ...) so tests can read what was drawn.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any
+
+from planner.services.commitment import CommitmentSeries, MonthCommitment, YearPath
+from planner.ui import theme
+from planner.ui.charts.base import ChartView
+
+
+def _short_date(day: dt.date) -> str:
+    return f"{day.day} {calendar.month_abbr[day.month]}"
+
+
+def _month_label(key: str) -> str:
+    year, month = key.split("-")
+    return f"{calendar.month_abbr[int(month)]}\n{year}"
+
+
+class WeeklyHoursChart(ChartView):
+    """Bars of learning hours per week, this week last, with the weekly goal as a line."""
+
+    title = "Learning hours per week"
+    empty_message = "No learning logged in these weeks yet.\nLog your first hours with Ctrl+L."
+
+    def __init__(self, parent=None, *, height: float = 3.0, compact: bool = False) -> None:
+        super().__init__(parent, height=height)
+        self.compact = compact
+        self.bars: Any = None
+        self.goal_line: Any = None
+
+    def plot(self, ax: Any, data: CommitmentSeries, colors: theme.Colors) -> bool:
+        weeks = data.weeks
+        if not weeks or not any(p.hours for p in weeks):
+            self.bars = None
+            return False
+        goal = data.weekly_goal
+        x = list(range(len(weeks)))
+        met = [goal > 0 and p.hours >= goal for p in weeks]
+        self.bars = ax.bar(
+            x,
+            [p.hours for p in weeks],
+            width=0.7,
+            color=[colors.accent for _ in weeks],
+            edgecolor="none",
+        )
+        for bar, point, ok in zip(self.bars, weeks, met, strict=True):
+            bar.set_alpha(1.0 if ok else 0.5)
+            verdict = "goal met" if ok else f"{max(goal - point.hours, 0):g} h short of the goal"
+            self.add_hover(
+                bar,
+                f"{point.label} (week of {_short_date(point.start)} {point.start.year})\n"
+                f"{point.hours:g} h logged — {verdict}",
+            )
+        if goal > 0:
+            self.goal_line = ax.axhline(goal, color=colors.over, linestyle="--", linewidth=1.3)
+            self.add_hover(self.goal_line, f"Weekly learning goal: {goal:g} h")
+            self.goal_line.set_label(f"Weekly goal ({goal:g} h)")
+        step = max(1, len(weeks) // (6 if self.compact else 13))
+        ticks = x[::-1][::step][::-1]
+        ax.set_xticks(ticks, [_short_date(weeks[i].start) for i in ticks])
+        ax.set_xlim(-0.6, len(weeks) - 0.4)
+        ax.set_ylim(0, max(max(p.hours for p in weeks), goal) * 1.15)
+        ax.set_ylabel("Hours")
+        if not self.compact:
+            ax.set_xlabel("Week starting")
+        if goal > 0:
+            self.legend(ax, colors, loc="upper left", ncols=1)
+        return True
+
+    def heights(self) -> list[float]:
+        """The drawn bar heights, oldest week first (empty when the empty state shows)."""
+        return [bar.get_height() for bar in self.bars] if self.bars is not None else []
+
+
+class MonthlyCommitmentChart(ChartView):
+    """Per month: the planned commitment (active activities' hours per month) against logged."""
+
+    title = "Planned commitment vs hours logged, per month"
+    empty_message = (
+        "No plan and no hours yet.\nAdd an activity with planned hours per month, then log time."
+    )
+
+    def __init__(self, parent=None, *, height: float = 3.0) -> None:
+        super().__init__(parent, height=height)
+        self.planned_bars: Any = None
+        self.logged_bars: Any = None
+
+    def plot(self, ax: Any, data: list[MonthCommitment], colors: theme.Colors) -> bool:
+        if not data or not any(m.planned or m.logged for m in data):
+            return False
+        x = list(range(len(data)))
+        width = 0.38
+        self.planned_bars = ax.bar(
+            [i - width / 2 for i in x],
+            [m.planned for m in data],
+            width,
+            color=colors.series[1],
+            alpha=0.55,
+            label="Planned (active activities)",
+        )
+        self.logged_bars = ax.bar(
+            [i + width / 2 for i in x],
+            [m.logged for m in data],
+            width,
+            color=colors.accent,
+            label="Logged",
+        )
+        for m, planned, logged in zip(data, self.planned_bars, self.logged_bars, strict=True):
+            name = _month_label(m.month).replace("\n", " ")
+            share = f" ({m.logged / m.planned:.0%} of plan)" if m.planned else ""
+            self.add_hover(planned, f"{name}: {m.planned:g} h a month planned")
+            self.add_hover(logged, f"{name}: {m.logged:g} h logged{share}")
+        ax.set_xticks(x, [_month_label(m.month) for m in data])
+        ax.set_ylabel("Hours per month")
+        top = max(max(m.planned, m.logged) for m in data)
+        ax.set_ylim(0, top * 1.25)
+        self.legend(ax, colors, loc="upper left", ncols=2)
+        return True
+
+
+class YearToDateChart(ChartView):
+    """Cumulative hours this year (a step line) against the straight line to the annual goal."""
+
+    title = "This year: hours logged vs the annual goal"
+    empty_message = "Nothing logged this year yet.\nEvery hour you log climbs toward the goal."
+
+    def __init__(self, parent=None, *, height: float = 3.0) -> None:
+        super().__init__(parent, height=height)
+        self.logged_line: Any = None
+        self.goal_line: Any = None
+
+    def plot(self, ax: Any, data: YearPath, colors: theme.Colors) -> bool:
+        if not data.cumulative:
+            return False
+        jan1 = dt.date(data.year, 1, 1)
+        days = (dt.date(data.year + 1, 1, 1) - jan1).days
+        today = (data.today - jan1).days + 1
+        xs = [0.0] + [(d - jan1).days + 1 for d, _ in data.cumulative] + [today]
+        ys = [0.0] + [h for _, h in data.cumulative] + [data.logged]
+        expected = data.goal * today / days
+        ahead = data.logged - expected
+        verdict = f"{abs(ahead):.0f} h {'ahead of' if ahead >= 0 else 'behind'} the path"
+        (self.logged_line,) = ax.step(
+            xs,
+            ys,
+            where="post",
+            color=colors.accent,
+            linewidth=2,
+            label=f"Logged: {data.logged:g} h ({verdict})",
+        )
+        self.add_hover(
+            self.logged_line, f"Logged so far: {data.logged:g} h (expected by now {expected:.0f} h)"
+        )
+        if data.goal > 0:
+            (self.goal_line,) = ax.plot(
+                [0, days],
+                [0, data.goal],
+                color=colors.muted,
+                linestyle="--",
+                linewidth=1.3,
+                label=f"Path to the {data.goal:g} h goal",
+            )
+            self.add_hover(
+                self.goal_line,
+                f"Annual goal: {data.goal:g} h by 31 Dec ({expected:.0f} h by today)",
+            )
+        marker = ax.scatter([today], [data.logged], color=colors.accent, zorder=3, s=28)
+        self.add_hover(marker, f"Today: {data.logged:g} h logged, {verdict}")
+        top = max(data.goal, data.logged) * 1.15 or 1
+        starts = [(dt.date(data.year, m, 1) - jan1).days for m in range(1, 13)]
+        ax.set_xticks(starts, [calendar.month_abbr[m] for m in range(1, 13)])
+        ax.set_xlim(0, days)
+        ax.set_ylim(0, top)
+        ax.set_ylabel("Hours, cumulative")
+        self.legend(ax, colors, loc="upper left")
+        return True

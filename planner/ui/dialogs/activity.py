@@ -1,0 +1,277 @@
+"""Add or edit a learning activity: what it is, how much time a month it asks, and which skills
+it builds (picked from the existing skills with a search box).
+
+The dialog checks what it can before writing (a title, a unique title, dates in order) and shows
+the problem under the field; then the whole form is one `ctx.write`, refused whole or saved whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services import learning, skills
+from planner.services.errors import InputError
+from planner.services.learning import (
+    ACTIVITY_KINDS,
+    ACTIVITY_STATUSES,
+    PRIORITIES,
+    ActivityInput,
+)
+from planner.ui.context import AppContext
+from planner.ui.dialogs.session import error_label
+
+
+def label_of(value: str) -> str:
+    """'in_progress' -> 'In progress': how a stored choice reads on screen."""
+    return value.replace("_", " ").capitalize()
+
+
+def _combo(values: tuple[str, ...], tip: str) -> QComboBox:
+    combo = QComboBox()
+    for value in values:
+        combo.addItem(label_of(value), value)
+    combo.setToolTip(tip)
+    return combo
+
+
+class DateField(QWidget):
+    """An optional date: a check box that says whether there is one, and the date itself."""
+
+    def __init__(self, label: str, today: dt.date) -> None:
+        super().__init__()
+        self.enabled = QCheckBox(label)
+        self.enabled.setMinimumWidth(90)
+        self.edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setEnabled(False)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.enabled)
+        row.addWidget(self.edit, 1)
+
+    def value(self) -> dt.date | None:
+        return self.edit.date().toPython() if self.enabled.isChecked() else None
+
+    def set_value(self, day: dt.date | None) -> None:
+        self.enabled.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(QDate(day.year, day.month, day.day))
+
+
+class ActivityDialog(QDialog):
+    """Create an activity (`activity_id` None) or edit the one with that id."""
+
+    def __init__(
+        self, ctx: AppContext, activity_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.activity_id = ctx, activity_id
+        self.saved_id: int | None = None
+        detail = ctx.read(learning.activity_detail, activity_id) if activity_id else None
+        self._original = detail.row.title if detail else None
+        self.setWindowTitle(f"Edit “{self._original}”" if detail else "New learning activity")
+        today = ctx.today()
+
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("e.g. Deep Learning with PyTorch")
+        self.title_error = error_label()
+        self.kind = _combo(ACTIVITY_KINDS, "What sort of learning this is")
+        self.provider = QLineEdit()
+        self.provider.setPlaceholderText("e.g. Coursera, O'Reilly, your own project")
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://… (optional)")
+        self.status = _combo(ACTIVITY_STATUSES, "Planned and in-progress work counts as active")
+        self.priority = _combo(PRIORITIES, "How much this matters against your other activities")
+        self.priority.setCurrentIndex(PRIORITIES.index("medium"))
+        self.planned = QDoubleSpinBox()
+        self.planned.setRange(0.0, 744.0)
+        self.planned.setDecimals(1)
+        self.planned.setSuffix(" h a month")
+        self.planned.setToolTip(
+            "Hours a month you plan to give it (0–744); active activities add up to your "
+            "monthly learning commitment"
+        )
+        self.estimated = QDoubleSpinBox()
+        self.estimated.setRange(0.0, 10000.0)
+        self.estimated.setDecimals(1)
+        self.estimated.setSuffix(" h")
+        self.estimated.setSpecialValueText("Not set")
+        self.estimated.setToolTip("The whole activity's estimated hours; 0 means not set")
+        self.start = DateField("Start", today)
+        self.target = DateField("Finish by", today)
+        self.dates_error = error_label()
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("Notes (optional)")
+        self.notes.setMaximumHeight(80)
+        self.error = error_label()
+
+        form = QFormLayout()
+        form.addRow("&Title", self.title)
+        form.addRow("", self.title_error)
+        form.addRow("&Kind", self.kind)
+        form.addRow("&Provider", self.provider)
+        form.addRow("&Link", self.url)
+        form.addRow("&Status", self.status)
+        form.addRow("P&riority", self.priority)
+        form.addRow("Planned &time", self.planned)
+        form.addRow("&Estimated total", self.estimated)
+        form.addRow("Dates", self.start)
+        form.addRow("", self.target)
+        form.addRow("", self.dates_error)
+        form.addRow("N&otes", self.notes)
+
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)  # rows keep their natural height beside the tall skill list
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addWidget(self._skills_box(), 2)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if detail:
+            self._fill(detail)
+        self.resize(820, 560)
+        self.title.setFocus()
+
+    def _skills_box(self) -> QGroupBox:
+        box = QGroupBox("Skills it builds")
+        self.skill_search = QLineEdit()
+        self.skill_search.setPlaceholderText("Search skills…")
+        self.skill_search.setClearButtonEnabled(True)
+        self.skill_search.textChanged.connect(self._filter_skills)
+        self.skill_list = QListWidget()
+        self.skill_list.setToolTip("Tick the skills this activity builds (Space toggles)")
+        rows = sorted(self.ctx.read(skills.list_skills), key=lambda r: r.name.casefold())
+        for row in rows:
+            item = QListWidgetItem(row.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(f"{row.name} · {row.category}")
+            self.skill_list.addItem(item)
+        self.skill_list.itemChanged.connect(self._count_skills)
+        self.skill_count = QLabel()
+        self.skill_count.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.skill_search)
+        layout.addWidget(self.skill_list, 1)
+        layout.addWidget(self.skill_count)
+        self._count_skills()
+        return box
+
+    def _filter_skills(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for i in range(self.skill_list.count()):
+            item = self.skill_list.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def _count_skills(self, *_: object) -> None:
+        chosen = self.chosen_skills()
+        self.skill_count.setText(
+            f"{len(chosen)} linked: {', '.join(chosen)}" if chosen else "No skills linked yet."
+        )
+
+    def chosen_skills(self) -> list[str]:
+        items = (self.skill_list.item(i) for i in range(self.skill_list.count()))
+        return [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
+
+    def set_skills(self, names: tuple[str, ...] | list[str]) -> None:
+        wanted = {n.casefold() for n in names}
+        for i in range(self.skill_list.count()):
+            item = self.skill_list.item(i)
+            checked = item.text().casefold() in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _fill(self, detail: learning.ActivityDetail) -> None:
+        row = detail.row
+        self.title.setText(row.title)
+        self.kind.setCurrentIndex(ACTIVITY_KINDS.index(row.kind))
+        self.provider.setText(row.provider)
+        self.url.setText(detail.url)
+        self.status.setCurrentIndex(ACTIVITY_STATUSES.index(row.status))
+        self.priority.setCurrentIndex(PRIORITIES.index(row.priority))
+        self.planned.setValue(row.planned_hours_per_month)
+        self.estimated.setValue(row.estimated_hours or 0.0)
+        self.start.set_value(row.start_date)
+        self.target.set_value(row.target_date)
+        self.notes.setPlainText(detail.notes)
+        self.set_skills(row.skills)
+
+    def data(self) -> ActivityInput:
+        return ActivityInput(
+            title=self.title.text().strip(),
+            kind=self.kind.currentData(),
+            provider=self.provider.text().strip(),
+            url=self.url.text().strip(),
+            planned_hours_per_month=self.planned.value(),
+            priority=self.priority.currentData(),
+            status=self.status.currentData(),
+            start_date=self.start.value(),
+            target_date=self.target.value(),
+            estimated_hours=self.estimated.value() or None,
+            notes=self.notes.toPlainText().strip(),
+            skills=self.chosen_skills(),
+        )
+
+    def save(self) -> bool:
+        """Check, then write the whole form; on any problem write nothing and say why."""
+        for label in (self.title_error, self.dates_error, self.error):
+            label.hide()
+        data = self.data()
+        if not data.title:
+            return self._refuse(self.title_error, "A title is required, e.g. “Fast.ai Part 1”.")
+        taken = {t.casefold() for t in self.ctx.read(learning.activity_titles)}
+        taken.discard((self._original or "").casefold())
+        if data.title.casefold() in taken:
+            return self._refuse(
+                self.title_error,
+                f"There is already an activity called “{data.title}”: "
+                "choose another title, or edit that activity instead.",
+            )
+        if data.start_date and data.target_date and data.target_date < data.start_date:
+            return self._refuse(
+                self.dates_error, "The finish date is before the start date: move one of them."
+            )
+        try:
+            self.saved_id = self.ctx.write(learning.save_activity, data, self.activity_id)
+        except InputError as exc:
+            return self._refuse(self.error, f"Not saved: {exc}.")
+        self.ctx.status.emit(f"Saved the activity “{data.title}”")
+        self.accept()
+        return True
+
+    def _refuse(self, label: QLabel, text: str) -> bool:
+        label.setText(text)
+        label.show()
+        field = {self.title_error: self.title, self.dates_error: self.target.edit}.get(label)
+        if field is not None:
+            field.setFocus()
+        return False

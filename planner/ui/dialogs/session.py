@@ -1,0 +1,140 @@
+"""Add or edit one learning session: the date, the hours, the activity and a note.
+
+The dialog performs its own write (one `ctx.write`) when OK is pressed, so a refused value keeps
+the dialog open with the reason shown under the field, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services import learning
+from planner.services.errors import InputError
+from planner.services.learning import SessionRow
+from planner.ui.context import AppContext
+
+NO_ACTIVITY = "(no activity)"
+
+
+def error_label() -> QLabel:
+    """A red, word-wrapped message that stays hidden until there is something wrong."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setStyleSheet("color: #cf222e;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class SessionDialog(QDialog):
+    """Edit `row`, or log a new (possibly back-dated) session when `row` is None."""
+
+    def __init__(
+        self, ctx: AppContext, row: SessionRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.row = ctx, row
+        self.setWindowTitle("Edit learning session" if row else "Log a learning session")
+        today = ctx.today()
+
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        latest = max(today, row.date) if row else today  # keep a future date typed elsewhere
+        self.date.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+        self.date.setToolTip("The day you learned; future days cannot be logged")
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0.0, 24.0)
+        self.hours.setDecimals(2)
+        self.hours.setSingleStep(0.25)
+        self.hours.setSuffix(" h")
+        self.hours.setToolTip("Between 0.25 and 24 hours")
+        self.hours_error = error_label()
+        self.activity = QComboBox()
+        self.activity.setMinimumWidth(260)
+        self.activity.addItems([NO_ACTIVITY, *ctx.read(learning.activity_titles)])
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("What did you learn? (optional)")
+        self.error = error_label()
+
+        day = row.date if row else today
+        self.date.setDate(QDate(day.year, day.month, day.day))
+        self.hours.setValue(row.hours if row else 1.0)
+        if row and row.activity:
+            self.activity.setCurrentText(row.activity)
+        self.note.setText(row.note if row else "")
+
+        form = QFormLayout()
+        form.addRow("&Date", self.date)
+        form.addRow("&Hours", self.hours)
+        form.addRow("", self.hours_error)
+        form.addRow("&Activity", self.activity)
+        form.addRow("&Note", self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+        self.hours.setFocus()
+        self.hours.selectAll()
+
+    def day(self) -> dt.date:
+        return self.date.date().toPython()
+
+    def save(self) -> bool:
+        """Write the session; on refused input show why, keep the dialog open and write nothing."""
+        self.hours_error.hide()
+        self.error.hide()
+        hours = self.hours.value()
+        if hours <= 0:
+            self._show(self.hours_error, "Enter the hours you learned: at least 0.25 h.")
+            self.hours.setFocus()
+            return False
+        activity = self.activity.currentText()
+        fields = {
+            "hours": hours,
+            "day": self.day(),
+            "activity": None if activity == NO_ACTIVITY else activity,
+            "note": self.note.text(),
+        }
+        try:
+            if self.row is None:
+                self.ctx.write(
+                    learning.log_session,
+                    fields["hours"],
+                    fields["day"],
+                    fields["activity"],
+                    fields["note"],
+                )
+            else:
+                self.ctx.write(learning.update_session, self.row.id, **fields)
+        except InputError as exc:
+            self._show(self.error, f"Not saved: {exc}.")
+            return False
+        self.ctx.status.emit(f"Saved {hours:g} h on {self.day().isoformat()}")
+        self.accept()
+        return True
+
+    @staticmethod
+    def _show(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.show()

@@ -1,0 +1,310 @@
+"""The Dashboard: this week at a glance, and the quick-log box.
+
+Cards in a grid: readiness for the target role with its forecast, this week's learning against
+the goal with streaks, the balance of each category, the next milestones, the contacts due a
+follow-up, a quick-log row (Enter logs) and the last 12 weeks of learning. Every figure comes
+from one `dashboard.summary` call, so the cards always agree; a refresh that finds the same
+summary (and theme) as last time leaves the widgets alone.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services import dashboard
+from planner.services.balance import ADVICE
+from planner.services.dashboard import DashboardSummary
+from planner.ui import theme
+from planner.ui.charts.learning import WeeklyHoursChart
+from planner.ui.context import AppContext
+from planner.ui.dialogs.quick_log import QuickLogForm
+from planner.ui.pages.base import Page
+
+
+def day_text(day: dt.date) -> str:
+    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
+
+
+def hours_text(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".") + " h"
+
+
+class Card(QFrame):
+    """A titled box with an optional big figure, a detail line, and room for more."""
+
+    def __init__(self, title: str, *, figure: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "QFrame#card { border: 1px solid palette(mid); border-radius: 6px;"
+            " background: palette(base); }"
+        )
+        self.title = QLabel(title)
+        self.title.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        bold = QFont(self.title.font())
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.figure = QLabel()
+        big = QFont(self.figure.font())
+        big.setPointSizeF(big.pointSizeF() * 2.1)
+        big.setBold(True)
+        self.figure.setFont(big)
+        self.figure.setVisible(figure)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(14, 10, 14, 12)
+        self.body.setSpacing(6)
+        for widget in (self.title, self.figure, self.detail):
+            self.body.addWidget(widget)
+
+
+def progress_bar(name: str) -> QProgressBar:
+    bar = QProgressBar()
+    bar.setRange(0, 100)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(8)
+    bar.setAccessibleName(name)
+    return bar
+
+
+class DashboardPage(Page):
+    name = "dashboard"
+    title = "Dashboard"
+    icon = QStyle.StandardPixmap.SP_DesktopIcon
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._shown: Any = None
+        self.summary: DashboardSummary | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        inner = QWidget()
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(inner)
+        self.heading("Dashboard", layout)
+        self.week_label = QLabel()
+        self.week_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout.addWidget(self.week_label)
+
+        self.readiness = Card("Readiness")
+        self.readiness_bar = progress_bar("Readiness")
+        self.readiness.body.insertWidget(2, self.readiness_bar)
+        self.forecast = QLabel()
+        self.forecast.setWordWrap(True)
+        self.forecast.setTextFormat(Qt.TextFormat.RichText)
+        self.readiness.body.addWidget(self.forecast)
+        self.roadmap_button = QPushButton("Choose a target role…")
+        self.roadmap_button.setToolTip("Open the Roadmap page (Ctrl+2) to pick a role")
+        self.roadmap_button.clicked.connect(self._open_roadmap)
+        self.readiness.body.addWidget(self.roadmap_button)
+        self.learning = Card("Learning this week")
+        self.learning_bar = progress_bar("Learning this week against the goal")
+        self.learning.body.insertWidget(2, self.learning_bar)
+        self.balance = Card("Balance this week", figure=False)
+        self.chips: dict[str, QLabel] = {}
+        for category in ("work", "learning", "exercise", "social", "rest"):
+            chip = QLabel()
+            chip.setObjectName(f"chip-{category}")
+            self.chips[category] = chip
+            self.balance.body.addWidget(chip)
+        self.balance.body.addWidget(self.balance.detail)  # the advice line below the chips
+        self.milestones = Card("Next milestones", figure=False)
+        self.contacts = Card("Follow-ups due", figure=False)
+        self.log_card = Card(
+            "Log learning for today — type the hours and press Enter", figure=False
+        )
+        self.quick_log = QuickLogForm(ctx)
+        self.quick_log.setToolTip("Hours, activity and an optional note; Enter logs them")
+        self.quick_log.logged.connect(lambda _row: self.refresh())
+        self.log_card.body.addWidget(self.quick_log)
+        self.log_card.detail.hide()
+        self.chart = WeeklyHoursChart(height=2.7, compact=True)
+        self.chart.title = f"Learning hours, last {dashboard.CHART_WEEKS} weeks"
+        chart_card = Card("", figure=False)
+        chart_card.title.hide()
+        chart_card.detail.hide()
+        chart_card.body.addWidget(self.chart)
+
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        grid.addWidget(self.readiness, 0, 0)
+        grid.addWidget(self.learning, 0, 1)
+        grid.addWidget(self.balance, 0, 2)
+        grid.addWidget(self.log_card, 1, 0, 1, 3)
+        grid.addWidget(chart_card, 2, 0, 2, 2)
+        grid.addWidget(self.milestones, 2, 2)
+        grid.addWidget(self.contacts, 3, 2)
+        for card in (self.readiness, self.learning, self.balance, self.milestones, self.contacts):
+            card.body.addStretch(1)  # text cards keep their lines at the top
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        grid.setRowStretch(3, 1)
+        layout.addLayout(grid, 1)
+        self.setFocusProxy(self.quick_log.hours)
+
+    def _open_roadmap(self) -> None:
+        window = self.window()
+        if hasattr(window, "show_page"):
+            window.show_page("roadmap")
+
+    # -- refresh --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        summary = self.ctx.read(dashboard.summary, self.ctx.today())
+        self.quick_log.reload_activities()
+        colors = theme.colors()
+        if (summary, colors) == self._shown:
+            return
+        self._shown = (summary, colors)
+        self.summary = summary
+        week = summary.week
+        self.week_label.setText(
+            f"Week {week.week} · {day_text(week.start)} – {day_text(week.end)} · today is "
+            f"{summary.today:%A}"
+        )
+        self._readiness(summary)
+        self._learning(summary)
+        self._balance(summary, colors)
+        self._milestones(summary, colors)
+        self._contacts(summary)
+        self.chart.set_data(summary.series)
+
+    def _readiness(self, s: DashboardSummary) -> None:
+        r, f = s.readiness, s.forecast
+        has_role = r.role is not None
+        self.roadmap_button.setVisible(not has_role)
+        self.readiness_bar.setVisible(has_role)
+        if not has_role:
+            self.readiness.title.setText("Readiness")
+            self.readiness.figure.setText("—")
+            self.readiness.detail.setText(
+                "No target role yet. Choose the role you are aiming for on the "
+                "<b>Roadmap</b> page (Ctrl+2) to see how ready you are and when."
+            )
+            self.forecast.hide()
+            return
+        self.readiness.title.setText(f"Readiness for {r.role_title}")
+        self.readiness.figure.setText(f"{round(r.score * 100)} %")
+        self.readiness_bar.setValue(round(r.score * 100))
+        self.readiness.detail.setText(
+            f"{r.skills_met} of {r.skills_total} required skills at their level"
+            + (f" · {hours_text(r.remaining_hours)} of study to go" if r.remaining_hours else "")
+        )
+        if f.ready_on and f.weeks_needed:
+            self.forecast.setText(
+                f"Projected ready: <b>{day_text(f.ready_on)}</b><br>at your recent pace of "
+                f"{f.weekly_hours:.1f} h a week"
+            )
+        else:
+            self.forecast.setText(f.message)
+        self.forecast.show()
+
+    def _learning(self, s: DashboardSummary) -> None:
+        hours, goal = s.learning_hours, s.weekly_goal
+        self.learning.title.setText(f"Learning this week ({s.week.week})")
+        self.learning.figure.setText(hours_text(hours))
+        self.learning_bar.setValue(min(100, round(100 * hours / goal)) if goal else 100)
+        left = goal - hours
+        status = (
+            f"of the {hours_text(goal)} goal — {hours_text(left)} to go"
+            if left > 0
+            else f"Goal of {hours_text(goal)} met"
+        )
+        current, longest = s.streak.current, s.streak.longest
+        streak = (
+            f"Streak: <b>{current} week{'s' * (current != 1)}</b> in a row · longest {longest}"
+            if current
+            else "No current streak — meet the goal this week to start one"
+            + (f" (longest {longest} weeks)." if longest else ".")
+        )
+        sessions = s.week.learning_sessions
+        self.learning.detail.setText(
+            f"{status} · {sessions} session{'s' * (sessions != 1)}<br>{streak}"
+        )
+
+    def _balance(self, s: DashboardSummary, colors: theme.Colors) -> None:
+        for c in s.week.categories:
+            chip = self.chips[c.category]
+            if c.hours == 0 and c.category != "learning":  # typed hours not entered yet
+                colour, verdict, hours = colors.muted, "Not entered yet", "—"
+                advice = "Enter this week's hours on the Balance page."
+            else:
+                colour, verdict, hours = (
+                    getattr(colors, c.status),
+                    theme.STATUS_LABEL[c.status],
+                    f"{c.hours:g}",
+                )
+                advice = ADVICE.get((c.category, c.status), "Within 80–120 % of the target.")
+            chip.setText(
+                f"<b>{c.category.capitalize()}</b> &nbsp;{hours} / {c.target:g} h"
+                f" &nbsp;·&nbsp; <span style='color:{colour}'>{verdict}</span>"
+            )
+            chip.setStyleSheet(
+                f"QLabel {{ border: 1px solid {colour}; border-left: 5px solid {colour};"
+                " border-radius: 4px; padding: 2px 8px; }"
+            )
+            chip.setToolTip(advice)
+        if s.week.burnout_risk:
+            self.balance.detail.setText(
+                f"<span style='color:{colors.over}'>Work has run over for weeks: "
+                "a burnout risk.</span>"
+            )
+        else:
+            self.balance.detail.setText("Hover a category for advice; enter hours on Balance.")
+
+    def _milestones(self, s: DashboardSummary, colors: theme.Colors) -> None:
+        lines = []
+        for m in s.next_milestones:
+            if m.overdue(s.today) and m.due_on:
+                when = (
+                    f"<span style='color:{colors.over}'>overdue since {day_text(m.due_on)}</span>"
+                )
+            elif m.due_on:
+                when = f"due {day_text(m.due_on)}"
+            else:
+                when = "no due date"
+            lines.append(f"• {m.title} — {when}")
+        more = s.open_milestones - len(s.next_milestones)
+        if more > 0:
+            lines.append(f"<i>and {more} more open</i>")
+        self.milestones.detail.setText(
+            "<br>".join(lines)
+            or "No open milestones. Choose a target role or add your own on the Roadmap page."
+        )
+        overdue = f", {s.overdue_milestones} overdue" if s.overdue_milestones else ""
+        self.milestones.title.setText(f"Next milestones ({s.open_milestones} open{overdue})")
+
+    def _contacts(self, s: DashboardSummary) -> None:
+        lines = []
+        for c in s.due_contacts:
+            last = f"last talked {day_text(c.last_contact)}" if c.last_contact else "not met yet"
+            lines.append(f"• <b>{c.name}</b> ({c.relationship}) — {last}")
+        more = s.due_contacts_total - len(s.due_contacts)
+        if more > 0:
+            lines.append(f"<i>and {more} more on the Network page</i>")
+        self.contacts.detail.setText(
+            "<br>".join(lines) or "Nobody is due a follow-up. Add contacts on the Network page."
+        )
+        self.contacts.title.setText(f"Follow-ups due ({s.due_contacts_total})")

@@ -1,0 +1,198 @@
+"""The Learning page: activities, the session log, a timer, and the commitment charts.
+
+The session log (with its undoable deletes) lives in `learning_sessions`, the timer in
+`learning_timer`. Deleting an activity asks first and keeps its hours in the log.
+Charts are drawn only while their tab is showing, and redrawn when it is shown after a change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services import commitment, learning
+from planner.services.learning import ActivityRow
+from planner.ui.charts.heatmap import CalendarHeatmap
+from planner.ui.charts.learning import MonthlyCommitmentChart, WeeklyHoursChart, YearToDateChart
+from planner.ui.context import AppContext
+from planner.ui.dialogs.activity import ActivityDialog, label_of
+from planner.ui.pages.base import Page
+from planner.ui.pages.learning_sessions import (
+    SessionLog,
+    hint,
+    hours_text,
+    make_table,
+    selected,
+    table_keys,
+)
+from planner.ui.pages.learning_timer import SessionTimer
+from planner.ui.qtmodels.rows import Column, RowsModel
+
+WEEK_CHOICES = (12, 26, 52)
+
+ACTIVITY_COLUMNS: list[Column[ActivityRow]] = [
+    Column("Title", lambda r: r.title, tooltip=lambda r: r.title),
+    Column("Kind", lambda r: r.kind, text=label_of),
+    Column("Provider", lambda r: r.provider),
+    Column("Status", lambda r: r.status, text=label_of),
+    Column("Priority", lambda r: r.priority, text=label_of),
+    Column("Planned / month", lambda r: r.planned_hours_per_month, hours_text, align_right=True),
+    Column("Hours logged", lambda r: r.hours_logged, hours_text, align_right=True),
+    Column("Skills", lambda r: r.skills, tooltip=lambda r: ", ".join(r.skills) or "No skills"),
+]
+
+
+class LearningPage(Page):
+    name = "learning"
+    title = "Learning"
+    icon = QStyle.StandardPixmap.SP_FileDialogDetailedView
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        self.heading("Learning", layout)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.timer = SessionTimer(ctx)
+        layout.addWidget(self.timer)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._activities_tab(), "&Activities")
+        self.log = SessionLog(ctx)
+        self.tabs.addTab(self.log, "&Session log")
+        self.tabs.addTab(self._charts_tab(), "&Charts")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout.addWidget(self.tabs, 1)
+        self._charts_stale = True
+
+    # -- activities -----------------------------------------------------------------------
+    def _activities_tab(self) -> QWidget:
+        tab = QWidget()
+        self.activity_model: RowsModel[ActivityRow] = RowsModel(ACTIVITY_COLUMNS, self)
+        self.activity_view, self.activity_proxy = make_table(self.activity_model, 0)
+        self.activity_view.doubleClicked.connect(lambda _: self.edit_activity())
+        self.activity_view.setColumnWidth(0, 280)
+        self.activity_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.activity_search = QLineEdit()
+        self.activity_search.setPlaceholderText("Filter activities by any column…")
+        self.activity_search.setClearButtonEnabled(True)
+        self.activity_search.textChanged.connect(self.activity_proxy.setFilterFixedString)
+        add = QPushButton("Add activity…")
+        add.setToolTip("Add a course, book, project or other learning activity")
+        add.clicked.connect(self.add_activity)
+        edit = QPushButton("Edit…")
+        edit.setToolTip("Edit the selected activity (Enter or double-click)")
+        edit.clicked.connect(self.edit_activity)
+        delete = QPushButton("Delete")
+        delete.setToolTip("Delete the selected activity; its logged hours stay (Delete)")
+        delete.clicked.connect(self.delete_activity)
+        bar = QHBoxLayout()
+        for widget in (add, edit, delete):
+            bar.addWidget(widget)
+        bar.addWidget(self.activity_search, 1)
+        self.activity_empty = hint(
+            "No activities yet — add a course, book or project with “Add activity…”, give it "
+            "planned hours per month, and your monthly commitment adds up here."
+        )
+        layout = QVBoxLayout(tab)
+        layout.addLayout(bar)
+        layout.addWidget(self.activity_empty)
+        layout.addWidget(self.activity_view, 1)
+        table_keys(self.activity_view, self.edit_activity, self.delete_activity)
+        return tab
+
+    def add_activity(self) -> None:
+        ActivityDialog(self.ctx, None, self).exec()
+
+    def edit_activity(self) -> None:
+        rows = selected(self.activity_view)
+        if rows:
+            ActivityDialog(self.ctx, rows[0].id, self).exec()
+
+    def delete_activity(self) -> None:
+        rows = selected(self.activity_view)
+        if not rows:
+            return
+        row: ActivityRow = rows[0]
+        kept = f" Its {hours_text(row.hours_logged)} logged stay in the session log."
+        text = f"Delete “{row.title}”?{kept if row.hours_logged else ''}"
+        if QMessageBox.question(self, "Delete activity", text) == QMessageBox.StandardButton.Yes:
+            self.ctx.write(learning.delete_activity, row.id)
+            self.ctx.status.emit(f"Deleted the activity “{row.title}”")
+
+    # -- charts ---------------------------------------------------------------------------
+    def _charts_tab(self) -> QWidget:
+        self.weeks = QComboBox()
+        for weeks in WEEK_CHOICES:
+            self.weeks.addItem(f"Last {weeks} weeks", weeks)
+        self.weeks.setToolTip("How many weeks the weekly chart shows")
+        self.weeks.currentIndexChanged.connect(self.load_weekly)
+        self.weekly_chart = WeeklyHoursChart(height=3.6)
+        self.monthly_chart = MonthlyCommitmentChart(height=4.2)
+        self.year_chart = YearToDateChart(height=4.2)
+        self.heatmap = CalendarHeatmap(height=3.3)
+        inner = QWidget()
+        grid = QGridLayout(inner)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Weekly chart:"))
+        top.addWidget(self.weeks)
+        top.addStretch(1)
+        top.addWidget(QLabel("Right-click a chart to save it; hover a bar or a day for figures."))
+        grid.addLayout(top, 0, 0, 1, 2)
+        grid.addWidget(self.weekly_chart, 1, 0, 1, 2)
+        grid.addWidget(self.monthly_chart, 2, 0)
+        grid.addWidget(self.year_chart, 2, 1)
+        grid.addWidget(self.heatmap, 3, 0, 1, 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        return scroll
+
+    def load_weekly(self) -> None:
+        weeks = self.weeks.currentData() or WEEK_CHOICES[0]
+        self.weekly_chart.set_data(self.ctx.read(commitment.weekly_series, self.ctx.today(), weeks))
+
+    def load_charts(self) -> None:
+        today = self.ctx.today()
+        self.load_weekly()
+        self.monthly_chart.set_data(self.ctx.read(commitment.monthly_commitment, today, 12))
+        self.year_chart.set_data(self.ctx.read(commitment.year_path, today))
+        self.heatmap.set_data(self.ctx.read(commitment.learning_calendar, today))
+        self._charts_stale = False
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 2 and self._charts_stale:
+            self.load_charts()
+
+    def refresh(self) -> None:
+        today = self.ctx.today()
+        activities = self.ctx.read(learning.activities)
+        self.activity_model.set_rows(activities)
+        self.activity_empty.setVisible(not activities)
+        self.log.set_activities(sorted((a.title for a in activities), key=str.casefold))
+        self.log.load()
+        self.timer.reload_activities()
+        month = self.ctx.read(commitment.monthly_commitment, today, 1)[-1]
+        year = self.ctx.read(commitment.year_to_date, today)
+        self.summary.setText(
+            f"This month: <b>{hours_text(month.logged)}</b> logged of "
+            f"{hours_text(month.planned)} planned · This year: <b>{hours_text(year.logged)}</b> "
+            f"of the {hours_text(year.goal)} goal ({hours_text(round(year.expected_by_now))} "
+            "expected by now)"
+        )
+        self._charts_stale = True
+        if self.tabs.currentIndex() == 2:
+            self.load_charts()

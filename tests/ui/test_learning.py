@@ -1,0 +1,350 @@
+"""The Learning page on a real file: the activity table and dialog, the session log with undoable
+deletes, the timer (on a fake clock) and the commitment charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from planner.services import commitment, learning
+from planner.ui.dialogs.activity import ActivityDialog
+from planner.ui.dialogs.session import SessionDialog
+from planner.ui.pages.learning import LearningPage
+from planner.ui.pages.learning_sessions import RANGES, KeySortProxy
+from planner.ui.pages.learning_timer import rounded_hours
+from planner.ui.qtmodels.rows import ROW_ROLE
+
+CHARTS_TAB = 2
+
+
+@pytest.fixture
+def page(qtbot, demo_ctx) -> LearningPage:
+    return make_page(qtbot, demo_ctx)
+
+
+def make_page(qtbot, ctx) -> LearningPage:
+    page = LearningPage(ctx)
+    qtbot.addWidget(page)
+    ctx.changed.connect(page.refresh)  # as the main window does for the page it shows
+    page.resize(1100, 760)
+    page.show()
+    page.refresh()
+    return page
+
+
+def all_sessions(ctx) -> list[learning.SessionRow]:
+    return ctx.read(learning.sessions)
+
+
+def titles(ctx) -> list[str]:
+    return ctx.read(learning.activity_titles)
+
+
+def empty_state_shown(chart) -> bool:
+    return chart.empty_message in [t.get_text() for ax in chart.figure.axes for t in ax.texts]
+
+
+# --- opening -----------------------------------------------------------------------------------
+
+
+def test_an_empty_file_shows_what_to_do(qtbot, ctx) -> None:
+    page = make_page(qtbot, ctx)
+    assert page.activity_model.rowCount() == 0
+    assert page.activity_empty.isVisible()
+    page.tabs.setCurrentIndex(1)
+    assert "No sessions yet" in page.log.empty.text()
+    assert page.log.empty.isVisible()
+    page.tabs.setCurrentIndex(CHARTS_TAB)
+    for chart in (page.weekly_chart, page.monthly_chart, page.year_chart, page.heatmap):
+        assert empty_state_shown(chart), chart.title
+
+
+def test_the_demo_fills_the_tables_and_the_summary(page, demo_ctx) -> None:
+    activities = demo_ctx.read(learning.activities)
+    assert page.activity_model.rowCount() == len(activities)
+    assert not page.activity_empty.isVisible()
+    first = demo_ctx.today() - dt.timedelta(days=RANGES["Last 90 days"] - 1)
+    shown = demo_ctx.read(learning.sessions, first)
+    assert page.log.model.rows() == shown
+    assert f"{len(shown):,} sessions" in page.log.totals.text()
+    year = demo_ctx.read(commitment.year_to_date, demo_ctx.today())
+    assert f"{year.logged:g} h" in page.summary.text()
+
+
+def test_the_table_models_pass_the_model_tester(page, qtmodeltester) -> None:
+    assert page.activity_model.rowCount() > 0 and page.log.model.rowCount() > 0
+    qtmodeltester.check(page.activity_model)
+    qtmodeltester.check(page.log.model)
+
+
+def test_the_session_log_sorts_by_any_column_like_the_sort_role(page, demo_ctx) -> None:
+    page.tabs.setCurrentIndex(1)
+    page.log.range.setCurrentText("All time")
+    assert isinstance(page.log.proxy, KeySortProxy)
+    page.log.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    hours = [r.hours for r in page.log.model.rows()]
+    assert hours == sorted(hours)
+    page.log.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    names = [r.activity or "" for r in page.log.model.rows()]
+    assert names == sorted(names, key=str.casefold, reverse=True)
+    first_shown = page.log.view.model().index(0, 2).data()
+    assert first_shown == (names[0] or "(no activity)")
+    page.log.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # new rows keep the order
+    demo_ctx.write(learning.log_session, 0.5, demo_ctx.today() - dt.timedelta(days=400))
+    dates = [r.date for r in page.log.model.rows()]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_the_session_log_filters_by_range_and_activity(page, demo_ctx) -> None:
+    page.tabs.setCurrentIndex(1)
+    page.log.range.setCurrentText("All time")
+    assert page.log.model.rowCount() == demo_ctx.read(learning.session_totals).count
+    title = "Deep Learning with PyTorch"
+    page.log.activity.setCurrentText(title)
+    rows = page.log.model.rows()
+    assert rows and {r.activity for r in rows} == {title}
+    page.log.range.setCurrentText("Custom range")
+    assert page.log.first.isVisible()
+    page.log.first.setDate(page.log.last.date().addDays(1))
+    assert page.log.model.rowCount() == 0
+    assert "before" in page.log.totals.text()
+
+
+# --- activities --------------------------------------------------------------------------------
+
+
+def test_the_activity_dialog_refuses_an_empty_title_and_writes_nothing(qtbot, demo_ctx) -> None:
+    before = titles(demo_ctx)
+    dialog = ActivityDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title.setText("   ")
+    assert not dialog.save()
+    assert dialog.title_error.isVisible()
+    assert "title is required" in dialog.title_error.text()
+    assert titles(demo_ctx) == before
+
+
+def test_the_activity_dialog_refuses_a_duplicate_title_and_writes_nothing(qtbot, demo_ctx) -> None:
+    before = demo_ctx.read(learning.activities)
+    dialog = ActivityDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title.setText("deep learning with PYTORCH")  # titles compare without case
+    dialog.planned.setValue(20)
+    assert not dialog.save()
+    assert dialog.title_error.isVisible()
+    assert "already an activity" in dialog.title_error.text()
+    assert demo_ctx.read(learning.activities) == before
+
+
+def test_the_activity_dialog_refuses_a_finish_date_before_the_start(qtbot, ctx) -> None:
+    dialog = ActivityDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title.setText("Book")
+    dialog.start.set_value(dt.date(2026, 3, 1))
+    dialog.target.set_value(dt.date(2026, 2, 1))
+    assert not dialog.save()
+    assert dialog.dates_error.isVisible()
+    assert titles(ctx) == []
+
+
+def test_a_new_activity_is_saved_with_its_fields_and_searched_skills(qtbot, page, demo_ctx) -> None:
+    dialog = ActivityDialog(demo_ctx, parent=page)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("  Transformers from scratch ")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("project"))
+    dialog.planned.setValue(12.5)
+    dialog.estimated.setValue(60)
+    dialog.skill_search.setText("pytor")
+    visible = [
+        dialog.skill_list.item(i).text()
+        for i in range(dialog.skill_list.count())
+        if not dialog.skill_list.item(i).isHidden()
+    ]
+    assert visible == ["PyTorch"]
+    dialog.set_skills(["PyTorch"])
+    assert dialog.save()
+    detail = demo_ctx.read(learning.activity_detail, dialog.saved_id).row
+    assert (detail.title, detail.kind, detail.planned_hours_per_month) == (
+        "Transformers from scratch",
+        "project",
+        12.5,
+    )
+    assert (detail.estimated_hours, detail.skills) == (60.0, ("PyTorch",))
+    assert "Transformers from scratch" in [r.title for r in page.activity_model.rows()]
+
+
+def test_editing_an_activity_starts_from_its_values_and_saves_changes(qtbot, demo_ctx) -> None:
+    row = next(a for a in demo_ctx.read(learning.activities) if a.skills)
+    dialog = ActivityDialog(demo_ctx, row.id)
+    qtbot.addWidget(dialog)
+    assert dialog.title.text() == row.title
+    assert tuple(sorted(dialog.chosen_skills(), key=str.casefold)) == row.skills
+    dialog.status.setCurrentIndex(dialog.status.findData("done"))
+    assert dialog.save()
+    assert demo_ctx.read(learning.activity_detail, row.id).row.status == "done"
+
+
+def test_deleting_an_activity_asks_and_keeps_its_hours(qtbot, page, demo_ctx, monkeypatch) -> None:
+    total = demo_ctx.read(learning.session_totals)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.activity_view.selectRow(0)
+    gone = page.activity_view.currentIndex().data(ROW_ROLE)
+    page.delete_activity()
+    assert gone.title not in titles(demo_ctx)
+    assert demo_ctx.read(learning.session_totals) == total
+
+
+# --- sessions ----------------------------------------------------------------------------------
+
+
+def test_deleting_a_session_can_be_undone_and_redone(page, demo_ctx) -> None:
+    page.tabs.setCurrentIndex(1)
+    page.log.view.selectRow(0)
+    target = page.log.view.currentIndex().data(ROW_ROLE)
+    before, shown = len(all_sessions(demo_ctx)), page.log.model.rowCount()
+    page.log.delete_selected()
+    assert len(all_sessions(demo_ctx)) == before - 1
+    assert target.id not in [r.id for r in page.log.model.rows()]
+    demo_ctx.undo_stack.undo()
+    back = all_sessions(demo_ctx)
+    assert len(back) == before
+    same = [(r.date, r.hours, r.activity, r.note) for r in back]
+    assert (target.date, target.hours, target.activity, target.note) in same
+    assert page.log.model.rowCount() == shown
+    demo_ctx.undo_stack.redo()
+    assert len(all_sessions(demo_ctx)) == before - 1
+
+
+def test_the_session_dialog_refuses_zero_hours_and_writes_nothing(qtbot, demo_ctx) -> None:
+    row = all_sessions(demo_ctx)[0]
+    dialog = SessionDialog(demo_ctx, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.hours.setValue(0.0)
+    assert not dialog.save()
+    assert dialog.hours_error.isVisible()
+    assert "0.25" in dialog.hours_error.text()
+    assert all_sessions(demo_ctx)[0] == row
+
+
+def test_the_session_dialog_edits_a_session(qtbot, page, demo_ctx) -> None:
+    row = all_sessions(demo_ctx)[0]
+    dialog = SessionDialog(demo_ctx, row)
+    qtbot.addWidget(dialog)
+    dialog.hours.setValue(2.25)
+    dialog.note.setText("Attention heads")
+    dialog.activity.setCurrentText("(no activity)")
+    assert dialog.save()
+    edited = next(r for r in all_sessions(demo_ctx) if r.id == row.id)
+    assert (edited.hours, edited.note, edited.activity, edited.date) == (
+        2.25,
+        "Attention heads",
+        None,
+        row.date,
+    )
+    assert edited in page.log.model.rows()
+
+
+# --- timer -------------------------------------------------------------------------------------
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 10_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.mark.parametrize(
+    ("seconds", "hours"), [(60, 0.25), (66 * 60, 1.0), (68 * 60, 1.25), (90 * 60, 1.5)]
+)
+def test_timer_rounding_to_the_quarter_hour(seconds, hours) -> None:
+    assert rounded_hours(seconds) == hours
+
+
+def test_the_timer_logs_the_rounded_elapsed_time(page, demo_ctx) -> None:
+    clock = FakeClock()
+    page.timer.clock = clock
+    page.timer.activity.setCurrentText("Deep Learning with PyTorch")
+    before = len(all_sessions(demo_ctx))
+    page.timer.toggle.click()
+    assert page.timer.running and not page.timer.activity.isEnabled()
+    clock.now += 68 * 60 + 5
+    page.timer.update_elapsed()
+    assert page.timer.elapsed.text() == "1:08:05"
+    page.timer.toggle.click()
+    assert not page.timer.running
+    rows = all_sessions(demo_ctx)
+    assert len(rows) == before + 1
+    new = max(rows, key=lambda r: r.id)
+    assert (new.hours, new.date, new.activity) == (
+        1.25,
+        demo_ctx.today(),
+        "Deep Learning with PyTorch",
+    )
+    assert "Logged 1.25 h" in page.timer.message.text()
+
+
+def test_the_timer_refuses_more_than_a_day(page, demo_ctx) -> None:
+    clock = FakeClock()
+    page.timer.clock = clock
+    before = len(all_sessions(demo_ctx))
+    page.timer.start()
+    clock.now += 25 * 3600
+    assert page.timer.stop() is None
+    assert "Not logged" in page.timer.message.text()
+    assert len(all_sessions(demo_ctx)) == before
+    assert not page.timer.running
+
+
+# --- charts ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_weekly_chart_bars_equal_the_weekly_series(page, demo_ctx, index) -> None:
+    page.tabs.setCurrentIndex(CHARTS_TAB)
+    page.weeks.setCurrentIndex(index)
+    weeks = page.weeks.currentData()
+    series = demo_ctx.read(commitment.weekly_series, demo_ctx.today(), weeks)
+    assert page.weekly_chart.heights() == [p.hours for p in series.weeks]
+    assert len(page.weekly_chart.heights()) == weeks
+
+
+def test_monthly_and_year_charts_draw_the_services_figures(page, demo_ctx) -> None:
+    page.tabs.setCurrentIndex(CHARTS_TAB)
+    months = demo_ctx.read(commitment.monthly_commitment, demo_ctx.today(), 12)
+    assert [b.get_height() for b in page.monthly_chart.logged_bars] == [m.logged for m in months]
+    assert [b.get_height() for b in page.monthly_chart.planned_bars] == [m.planned for m in months]
+    path = demo_ctx.read(commitment.year_path, demo_ctx.today())
+    assert page.year_chart.logged_line.get_ydata()[-1] == path.logged
+    assert page.year_chart.goal_line.get_ydata()[-1] == path.goal
+
+
+def test_heatmap_hover_shows_a_days_hours(page, demo_ctx) -> None:
+    page.tabs.setCurrentIndex(CHARTS_TAB)
+    calendar = demo_ctx.read(commitment.learning_calendar, demo_ctx.today())
+    day, hours = calendar.days[-1]
+    heatmap = page.heatmap
+    assert len(heatmap.cells) == (calendar.last - calendar.first).days + 1
+    heatmap.canvas.draw()
+    cell = heatmap.cells[day]
+    x, y = cell.get_x() + cell.get_width() / 2, cell.get_y() + cell.get_height() / 2
+    px, py = heatmap.figure.axes[0].transData.transform((x, y))
+    text = heatmap.hover_text_at(px, py)
+    assert text is not None
+    assert f"{day.year}: {hours:g} h of learning" in text
+    assert str(day.day) in text
+
+
+def test_charts_redraw_after_a_change_while_showing(page, demo_ctx) -> None:
+    page.tabs.setCurrentIndex(CHARTS_TAB)
+    before = page.weekly_chart.heights()[-1]
+    demo_ctx.write(learning.log_session, 2.0, demo_ctx.today())
+    assert page.weekly_chart.heights()[-1] == pytest.approx(before + 2.0)
