@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.models import Milestone, Skill
+from planner.models import Milestone, RolePhase, Skill
 from planner.models.base import MILESTONE_KINDS
 from planner.services.errors import InputError, unknown
 
@@ -22,6 +22,8 @@ class MilestoneRow:
     done_on: dt.date | None
     notes: str
     skills: tuple[str, ...]
+    #: The role phase a phase milestone stands for (kept so an undone delete restores it).
+    phase_id: int | None = None
 
     def overdue(self, today: dt.date) -> bool:
         return self.done_on is None and self.due_on is not None and self.due_on < today
@@ -31,12 +33,20 @@ def milestones(session: Session, *, open_only: bool = False) -> list[MilestoneRo
     stmt = select(Milestone).order_by(Milestone.due_on.is_(None), Milestone.due_on, Milestone.id)
     if open_only:
         stmt = stmt.where(Milestone.done_on.is_(None))
-    return [
-        MilestoneRow(
-            m.id, m.title, m.kind, m.due_on, m.done_on, m.notes, tuple(s.name for s in m.skills)
-        )
-        for m in session.scalars(stmt)
-    ]
+    return [_row(m) for m in session.scalars(stmt)]
+
+
+def _row(m: Milestone) -> MilestoneRow:
+    return MilestoneRow(
+        m.id,
+        m.title,
+        m.kind,
+        m.due_on,
+        m.done_on,
+        m.notes,
+        tuple(s.name for s in m.skills),
+        m.role_phase_id,
+    )
 
 
 def save_milestone(
@@ -78,9 +88,34 @@ def set_done(session: Session, milestone_id: int, done_on: dt.date | None) -> No
     session.flush()
 
 
-def delete_milestone(session: Session, milestone_id: int) -> None:
-    session.delete(_get(session, milestone_id))
+def delete_milestone(session: Session, milestone_id: int) -> MilestoneRow:
+    """Delete a milestone and return what it was, so the deletion can be undone."""
+    milestone = _get(session, milestone_id)
+    row = _row(milestone)
+    session.delete(milestone)
     session.flush()
+    return row
+
+
+def restore_milestone(session: Session, row: MilestoneRow) -> int:
+    """Bring back a deleted milestone (undo): same title, dates, notes, skills and phase.
+
+    The id may differ from the deleted one; linked skills deleted meanwhile are left out.
+    """
+    linked = list(session.scalars(select(Skill).where(Skill.name.in_(row.skills))))
+    phase = session.get(RolePhase, row.phase_id) if row.phase_id is not None else None
+    milestone = Milestone(
+        title=row.title,
+        kind=row.kind,
+        due_on=row.due_on,
+        done_on=row.done_on,
+        notes=row.notes,
+        role_phase_id=phase.id if phase else None,
+    )
+    milestone.skills = linked
+    session.add(milestone)
+    session.flush()
+    return milestone.id
 
 
 def _get(session: Session, milestone_id: int) -> Milestone:

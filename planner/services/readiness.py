@@ -68,20 +68,7 @@ def readiness(session: Session, role_slug: str | None = None) -> Readiness:
         role = session.scalar(select(Role).where(Role.slug == role_slug))
     if role is None:
         return Readiness(None, None, 0.0, 0, 0, ())
-    rows = session.execute(
-        select(
-            Skill.name,
-            Skill.category,
-            RoleSkill.importance,
-            func.coalesce(UserSkill.level, 0),
-            RoleSkill.required_level,
-            Skill.hours_per_level,
-        )
-        .join(Skill, Skill.id == RoleSkill.skill_id)
-        .outerjoin(UserSkill, UserSkill.skill_id == Skill.id)
-        .where(RoleSkill.role_id == role.id)
-    ).all()
-    items = [GapItem(*row) for row in rows]
+    items = _items(session, role.id)
     total = sum(WEIGHTS[i.importance] for i in items)
     earned = sum(WEIGHTS[i.importance] * min(i.level / i.required_level, 1.0) for i in items)
     gaps = sorted(
@@ -95,6 +82,38 @@ def readiness(session: Session, role_slug: str | None = None) -> Readiness:
         skills_total=len(items),
         skills_met=len(items) - len(gaps),
         gaps=tuple(gaps),
+    )
+
+
+def _items(session: Session, role_id: int) -> list[GapItem]:
+    rows = session.execute(
+        select(
+            Skill.name,
+            Skill.category,
+            RoleSkill.importance,
+            func.coalesce(UserSkill.level, 0),
+            RoleSkill.required_level,
+            Skill.hours_per_level,
+        )
+        .join(Skill, Skill.id == RoleSkill.skill_id)
+        .outerjoin(UserSkill, UserSkill.skill_id == Skill.id)
+        .where(RoleSkill.role_id == role_id)
+    ).all()
+    return [GapItem(*row) for row in rows]
+
+
+def skill_levels(session: Session, role_slug: str | None = None) -> list[GapItem]:
+    """Every skill the role (default: the target role) asks for, met or not, with the person's
+    level beside the required one: most important first, then by category and name."""
+    if role_slug is None:
+        role_id = session.scalar(select(Profile.target_role_id).where(Profile.id == 1))
+    else:
+        role_id = session.scalar(select(Role.id).where(Role.slug == role_slug))
+    if role_id is None:
+        return []
+    return sorted(
+        _items(session, role_id),
+        key=lambda i: (IMPORTANCE_ORDER[i.importance], i.category, i.skill.casefold()),
     )
 
 

@@ -8,6 +8,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from planner.models import Role, RoleSkill, RoleTransition
+from planner.models.base import STAGES as STAGES  # re-exported: screens offer them as filters
+from planner.models.base import TRACKS as TRACKS
 from planner.services.errors import InputError, unknown
 
 
@@ -140,3 +142,62 @@ def set_required_level(session: Session, role_key: str, skill: str, level: int) 
         raise unknown(f"skill of {role.title}", skill, (rs.skill.name for rs in role.skills))
     row.required_level, row.level_edited = level, True
     session.flush()
+
+
+#: How many roles the comparison shows side by side.
+MAX_COMPARED = 3
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """One skill across the compared roles: its importance in each (None where not asked)."""
+
+    skill: str
+    category: str
+    importance: tuple[str | None, ...]
+    required_level: tuple[int | None, ...]
+
+    @property
+    def shared(self) -> int:
+        """In how many of the compared roles the skill appears."""
+        return sum(i is not None for i in self.importance)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    roles: tuple[RoleInfo, ...]
+    skills: tuple[CompareRow, ...]  # most important (in any role) first, then most shared
+
+
+def compare_roles(session: Session, keys: list[str] | tuple[str, ...]) -> Comparison:
+    """Up to three roles side by side: the union of their skills, each with its importance per
+    role, so skills several roles share (a good first bet) stand out."""
+    if not 1 <= len(keys) <= MAX_COMPARED:
+        raise InputError(f"compare 1 to {MAX_COMPARED} roles, not {len(keys)}")
+    infos = tuple(role_detail(session, key) for key in keys)
+    if len({r.slug for r in infos}) != len(infos):
+        raise InputError("pick different roles to compare; the same role was chosen twice")
+    names: dict[str, str] = {}
+    wanted: dict[str, list[RoleSkillInfo | None]] = {}
+    for i, role in enumerate(infos):
+        for skill in role.skills:
+            names.setdefault(skill.name, skill.category)
+            wanted.setdefault(skill.name, [None] * len(infos))[i] = skill
+    rows = [
+        CompareRow(
+            name,
+            names[name],
+            tuple(s.importance if s else None for s in per_role),
+            tuple(s.required_level if s else None for s in per_role),
+        )
+        for name, per_role in wanted.items()
+    ]
+    rows.sort(
+        key=lambda r: (
+            min(IMPORTANCE_ORDER[i] for i in r.importance if i is not None),
+            -r.shared,
+            r.category,
+            r.skill.casefold(),
+        )
+    )
+    return Comparison(infos, tuple(rows))

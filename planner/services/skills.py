@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.models import Profile, RoleSkill, Skill, SkillAssessment, UserSkill
+from planner.models.skills import DEFAULT_HOURS_PER_LEVEL as DEFAULT_HOURS_PER_LEVEL
 from planner.models.skills import LEVELS
 from planner.services.errors import InputError, unknown
 
@@ -87,6 +88,32 @@ def add_skill(
     session.add(skill)
     session.flush()
     return skill
+
+
+def add_my_skill(
+    session: Session,
+    name: str,
+    level: object,
+    on: dt.date,
+    *,
+    custom: bool = False,
+    category: str = "Other",
+    hours_per_level: float = 20.0,
+) -> LevelChange:
+    """Start tracking a skill at a level, in one transaction.
+
+    A catalog skill is found by name (refused if the person already tracks it); a `custom` one
+    is created first and refused when any skill already has that name. Nothing is written when
+    refused.
+    """
+    value = check_level(level)
+    if custom:
+        add_skill(session, name, category, hours_per_level)
+    else:
+        skill = find_skill(session, name)
+        if session.get(UserSkill, skill.id) is not None:
+            raise InputError(f"you already track {skill.name!r}; change its level instead")
+    return set_level(session, name, value, on)
 
 
 def _check_step_hours(hours: float) -> float:

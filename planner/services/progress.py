@@ -1,0 +1,157 @@
+"""Progress toward the target role over time: readiness at each month end, and the plan laid out
+as dated phases with its milestones (what the roadmap's charts draw).
+
+Readiness on a past day uses the level history: the level at day d is the latest assessment on
+or before d (0 when there is none), weighed exactly as `readiness.readiness` weighs today's
+levels. The whole series is one SQL query (month ends as a VALUES list, a correlated "latest
+assessment" subquery per skill, aggregated per month), so it costs the same for two years of
+history as for two weeks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Date, Integer, case, column, func, select, values
+from sqlalchemy.orm import Session
+
+from planner.models import Milestone, Profile, Role, RolePhase, RoleSkill, SkillAssessment
+from planner.services.milestones import MilestoneRow, milestones
+from planner.services.readiness import WEIGHTS
+from planner.services.weeks import add_months
+
+#: The longest readiness series drawn: three years of month ends.
+MAX_MONTHS = 36
+
+
+@dataclass(frozen=True)
+class ReadinessPoint:
+    on: dt.date
+    score: float  # 0..1, as readiness.readiness computes it
+    skills_met: int
+    skills_total: int
+
+
+@dataclass(frozen=True)
+class PhaseSpan:
+    order: int
+    name: str
+    start: dt.date
+    end: dt.date | None  # None: open-ended ("24+ months")
+    focus: str
+    done: bool  # its phase milestone is completed
+
+
+@dataclass(frozen=True)
+class PlanTimeline:
+    role_title: str | None
+    plan_start: dt.date | None
+    today: dt.date
+    phases: tuple[PhaseSpan, ...]
+    milestones: tuple[MilestoneRow, ...]  # only those with a due date
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.phases and not self.milestones
+
+
+def month_ends(first: dt.date, today: dt.date, limit: int = MAX_MONTHS) -> list[dt.date]:
+    """The last day of every month from `first`'s month up to before today's, then today.
+
+    Only the latest `limit` month ends are kept, so the series stays readable.
+    """
+    ends: list[dt.date] = []
+    month = first.replace(day=1)
+    while True:
+        end = add_months(month, 1) - dt.timedelta(days=1)
+        if end >= today:
+            break
+        ends.append(end)
+        month = add_months(month, 1)
+    return [*ends[-limit:], today] if first <= today else []
+
+
+def _target_role_id(session: Session, role_slug: str | None) -> int | None:
+    if role_slug is None:
+        return session.scalar(select(Profile.target_role_id).where(Profile.id == 1))
+    return session.scalar(select(Role.id).where(Role.slug == role_slug))
+
+
+def readiness_history(
+    session: Session, today: dt.date, role_slug: str | None = None, *, months: int = MAX_MONTHS
+) -> list[ReadinessPoint]:
+    """Readiness for the target role (or `role_slug`) at each month end since the first level.
+
+    Empty when there is no role, the role asks for no skills, or none of its skills has a
+    recorded level yet.
+    """
+    role_id = _target_role_id(session, role_slug)
+    if role_id is None:
+        return []
+    first = session.scalar(
+        select(func.min(SkillAssessment.assessed_on))
+        .join(RoleSkill, RoleSkill.skill_id == SkillAssessment.skill_id)
+        .where(RoleSkill.role_id == role_id, SkillAssessment.assessed_on <= today)
+    )
+    if first is None:
+        return []
+    days = (
+        values(column("day", Date), name="month_end")
+        .data([(d,) for d in month_ends(first, today, months)])
+        .cte()
+    )
+    latest = (
+        select(SkillAssessment.level)
+        .where(
+            SkillAssessment.skill_id == RoleSkill.skill_id,
+            SkillAssessment.assessed_on <= days.c.day,
+        )
+        .order_by(SkillAssessment.assessed_on.desc(), SkillAssessment.id.desc())
+        .limit(1)
+        .correlate(RoleSkill, days)
+        .scalar_subquery()
+    )
+    level = func.coalesce(latest, 0)
+    weight = case(WEIGHTS, value=RoleSkill.importance, else_=0)
+    share = func.min(level * 1.0 / RoleSkill.required_level, 1.0)
+    met = func.sum(case((level >= RoleSkill.required_level, 1), else_=0), type_=Integer)
+    rows = session.execute(
+        select(days.c.day, func.sum(weight * share), func.sum(weight), met, func.count())
+        .select_from(days)
+        .join(RoleSkill, RoleSkill.role_id == role_id)
+        .group_by(days.c.day)
+        .order_by(days.c.day)
+    ).all()
+    return [
+        ReadinessPoint(day, float(earned) / total if total else 0.0, int(hit), int(n))
+        for day, earned, total, hit, n in rows
+    ]
+
+
+def plan_timeline(session: Session, today: dt.date) -> PlanTimeline:
+    """The target role's phases as dated spans from the plan start, with every dated milestone."""
+    profile = session.get(Profile, 1)
+    dated = tuple(m for m in milestones(session) if m.due_on is not None)
+    if profile is None or profile.target_role is None or profile.plan_start is None:
+        return PlanTimeline(None, None, today, (), dated)
+    role, start = profile.target_role, profile.plan_start
+    done_phases = set(
+        session.scalars(
+            select(Milestone.role_phase_id)
+            .join(RolePhase, RolePhase.id == Milestone.role_phase_id)
+            .where(RolePhase.role_id == role.id, Milestone.done_on.is_not(None))
+        )
+    )
+    spans = tuple(
+        PhaseSpan(
+            order=phase.order,
+            name=phase.name,
+            start=add_months(start, phase.earliest_month),
+            end=None if phase.latest_month is None else add_months(start, phase.latest_month),
+            focus=phase.focus,
+            done=phase.id in done_phases,
+        )
+        for phase in role.phases
+    )
+    return PlanTimeline(role.title, start, today, spans, dated)

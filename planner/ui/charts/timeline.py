@@ -1,0 +1,184 @@
+"""The plan on a calendar: one horizontal bar per phase of the target role (plan start + earliest
+month to plan start + latest month), the milestones as markers at their due dates, and a line at
+today, so "where am I in the plan" is answered at a glance.
+
+Open-ended phases ("24+ months") have no end date; they are drawn fading out to the right with an
+arrow, because drawing them to an invented date would promise something the guides do not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from planner.services.progress import PhaseSpan, PlanTimeline
+from planner.ui import theme
+from planner.ui.charts.base import ChartView
+
+#: How far an open-ended phase is drawn before it has faded out completely.
+OPEN_TAIL_DAYS = 365
+#: Room kept right of a faded-out phase for its arrow.
+ARROW_DAYS = 60
+FADE_STEPS = 10
+MILESTONE_LANE = "Milestones"
+
+
+def _when(day: dt.date) -> str:
+    return day.strftime("%d %b %Y").lstrip("0")
+
+
+def phase_text(span: PhaseSpan, today: dt.date) -> str:
+    window = f"{_when(span.start)} – {_when(span.end)}" if span.end else f"from {_when(span.start)}"
+    if span.done:
+        state = "done"
+    elif span.start > today:
+        state = "not started"
+    elif span.end is not None and span.end < today:
+        state = "past its window, not marked done"
+    else:
+        state = "in progress"
+    focus = f"\n{span.focus}" if span.focus else ""
+    return f"{span.name}: {window} ({state}){focus}"
+
+
+class PlanTimelineChart(ChartView):
+    title = "Plan timeline"
+    empty_message = (
+        "Choose a target role (Explore roles tab) to lay out its phases, "
+        "or add a milestone with a due date."
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, height=2.8)
+        #: The bar drawn for each phase, in phase order (the solid part of an open-ended one).
+        self.phase_bars: list[Any] = []
+        self.milestone_points: list[Any] = []
+        self.today_line: Any = None
+
+    def plot(self, ax: Any, data: PlanTimeline, colors: theme.Colors) -> bool:
+        import matplotlib.dates as mdates
+
+        self.phase_bars, self.milestone_points, self.today_line = [], [], None
+        if data.is_empty:
+            return False
+        lanes = [f"{p.order}. {p.name}" for p in data.phases]
+        has_milestones = bool(data.milestones)
+        if has_milestones:
+            lanes.append(MILESTONE_LANE)
+        y_of = {name: len(lanes) - 1 - i for i, name in enumerate(lanes)}  # first lane on top
+        today = data.today
+        ends: list[dt.date] = [today]
+
+        for span, lane in zip(data.phases, lanes, strict=False):
+            y = y_of[lane]
+            color = colors.balanced if span.done else colors.series[0]
+            start = mdates.date2num(span.start)
+            if span.end is not None:
+                (bar,) = ax.barh(
+                    y,
+                    (span.end - span.start).days,
+                    left=start,
+                    height=0.55,
+                    color=color,
+                    alpha=0.9 if not span.done else 0.75,
+                )
+                ends.append(span.end)
+            else:
+                segments = self._open_ended(ax, y, start, color)
+                for segment in segments[1:]:
+                    self.add_hover(segment, phase_text(span, today))
+                bar = segments[0]
+                ends.append(span.start + dt.timedelta(days=OPEN_TAIL_DAYS + ARROW_DAYS))
+            self.phase_bars.append(bar)
+            self.add_hover(bar, phase_text(span, today))
+
+        if has_milestones:
+            y = y_of[MILESTONE_LANE]
+            for m in data.milestones:
+                assert m.due_on is not None
+                ends.append(m.due_on)
+                if m.done_on is not None:
+                    style = {
+                        "marker": "o",
+                        "color": colors.balanced,
+                        "markerfacecolor": colors.balanced,
+                    }
+                    state = f"done {_when(m.done_on)}"
+                elif m.due_on < today:
+                    style = {"marker": "D", "color": colors.over, "markerfacecolor": colors.window}
+                    state = "overdue"
+                else:
+                    style = {
+                        "marker": "D",
+                        "color": colors.accent,
+                        "markerfacecolor": colors.window,
+                    }
+                    state = "open"
+                (point,) = ax.plot(
+                    [mdates.date2num(m.due_on)],
+                    [y],
+                    linestyle="none",
+                    markersize=8,
+                    markeredgewidth=1.6,
+                    **style,
+                )
+                self.milestone_points.append(point)
+                self.add_hover(point, f"{m.title}\nDue {_when(m.due_on)} — {state}")
+
+        starts = [p.start for p in data.phases] + [m.due_on for m in data.milestones if m.due_on]
+        first = min([*starts, today])
+        last = max(ends)
+        pad = dt.timedelta(days=max((last - first).days // 40, 7))
+        ax.set_xlim(mdates.date2num(first - pad), mdates.date2num(last + pad))
+        ax.set_ylim(-0.7, len(lanes) - 0.3)
+        self.today_line = ax.axvline(
+            mdates.date2num(today), color=colors.over, linewidth=1.4, linestyle="--", zorder=5
+        )
+        ax.text(
+            mdates.date2num(today),
+            len(lanes) - 0.35,
+            " Today",
+            color=colors.over,
+            fontsize=8.5,
+            va="bottom",
+            ha="left",
+            clip_on=False,
+        )
+        ax.set_yticks(range(len(lanes)), list(reversed(lanes)))
+        ax.tick_params(axis="y", labelcolor=colors.text, length=0)
+        locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.grid(axis="y", visible=False)
+        ax.grid(axis="x", color=colors.grid, linewidth=0.6, alpha=0.8)
+        if data.role_title:
+            ax.set_xlabel(
+                f"Phases of {data.role_title}, from the plan start ({_when(data.plan_start)})"
+                if data.plan_start
+                else "Date"
+            )
+        return True
+
+    @staticmethod
+    def _open_ended(ax: Any, y: float, start: float, color: str) -> list[Any]:
+        """A bar that fades out to the right and ends in an arrow: no end date is known."""
+        step = OPEN_TAIL_DAYS / FADE_STEPS
+        segments = []
+        for i in range(FADE_STEPS):
+            alpha = 0.9 * (1 - i / FADE_STEPS)
+            (bar,) = ax.barh(
+                y, step, left=start + i * step, height=0.55, color=color, alpha=alpha, linewidth=0
+            )
+            segments.append(bar)
+        tip = start + OPEN_TAIL_DAYS
+        ax.annotate(
+            "",
+            xy=(tip + ARROW_DAYS * 0.8, y),
+            xytext=(tip - step, y),
+            arrowprops={
+                "arrowstyle": "-|>,head_width=0.4,head_length=0.8",
+                "color": color,
+                "lw": 1.6,
+            },
+        )
+        return segments

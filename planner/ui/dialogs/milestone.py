@@ -1,0 +1,231 @@
+"""Add or edit a milestone (title, kind, due date, notes, linked skills), and mark one done on a
+chosen date. Each dialog saves with one `ctx.write`; a refused input is shown beside its field
+and nothing is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services import milestones, skills
+from planner.services.errors import InputError
+from planner.services.milestones import MilestoneRow
+from planner.ui.context import AppContext
+
+#: Kinds a person picks; "phase" milestones come from the target role's learning path.
+USER_KINDS = ("custom", "skill", "certification", "networking")
+KIND_LABELS = {
+    "phase": "Phase of the target role",
+    "custom": "Custom",
+    "skill": "Skill",
+    "certification": "Certification",
+    "networking": "Networking",
+}
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setStyleSheet("color: #cf222e;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class MilestoneDialog(QDialog):
+    """New milestone when `row` is None, else edits `row` (a phase milestone keeps its kind)."""
+
+    def __init__(
+        self, ctx: AppContext, row: MilestoneRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.row = ctx, row
+        self.saved_id: int | None = None
+        self.setWindowTitle("Edit milestone" if row else "New milestone")
+
+        self.title = QLineEdit(row.title if row else "")
+        self.title.setPlaceholderText("e.g. Deploy a model behind an API")
+        self.title.setAccessibleName("Title")
+        self.title_error = error_label()
+        self.kind = QComboBox()
+        kinds = ("phase",) if row is not None and row.kind == "phase" else USER_KINDS
+        for kind in kinds:
+            self.kind.addItem(KIND_LABELS[kind], kind)
+        self.kind.setEnabled(len(kinds) > 1)
+        if row is not None:
+            self.kind.setCurrentIndex(max(self.kind.findData(row.kind), 0))
+        self.kind.setToolTip("What kind of step this is; phases come from the target role")
+
+        self.has_due = QCheckBox("D&ue on")
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        default_due = ctx.today() + dt.timedelta(days=30)
+        self.due.setDate(to_qdate(row.due_on if row and row.due_on else default_due))
+        self.has_due.setChecked(row is None or row.due_on is not None)
+        self.due.setEnabled(self.has_due.isChecked())
+        self.has_due.toggled.connect(self.due.setEnabled)
+        self.has_due.setToolTip("Untick for a milestone without a date")
+
+        self.notes = QPlainTextEdit(row.notes if row else "")
+        self.notes.setPlaceholderText("Why it matters, what counts as done (optional)")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(70)
+
+        self.skill_filter = QLineEdit()
+        self.skill_filter.setPlaceholderText("Filter skills to link…")
+        self.skill_filter.setClearButtonEnabled(True)
+        self.skill_list = QListWidget()
+        self.skill_list.setAccessibleName("Linked skills")
+        self.skill_list.setMinimumHeight(150)
+        linked = set(row.skills) if row else set()
+        names = sorted({s.name for s in ctx.read(skills.list_skills)} | linked, key=str.casefold)
+        for name in sorted(names, key=lambda n: (n not in linked, n.casefold())):
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in linked else Qt.CheckState.Unchecked)
+            self.skill_list.addItem(item)
+        self.skill_filter.textChanged.connect(self._filter_skills)
+        self.linked_count = QLabel()
+        self.skill_list.itemChanged.connect(lambda _item: self._count_linked())
+        self._count_linked()
+
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow("&Title", self.title)
+        form.addRow("", self.title_error)
+        form.addRow("&Kind", self.kind)
+        form.addRow(self.has_due, self.due)
+        form.addRow("&Notes", self.notes)
+        skills_box = QVBoxLayout()
+        skills_box.addWidget(self.skill_filter)
+        skills_box.addWidget(self.skill_list)
+        skills_box.addWidget(self.linked_count)
+        skills_label = QLabel("&Skills")
+        skills_label.setBuddy(self.skill_filter)
+        form.addRow(skills_label, skills_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+        self.title.setFocus()
+
+    def _filter_skills(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for i in range(self.skill_list.count()):
+            item = self.skill_list.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def linked_skills(self) -> tuple[str, ...]:
+        items = (self.skill_list.item(i) for i in range(self.skill_list.count()))
+        return tuple(i.text() for i in items if i.checkState() == Qt.CheckState.Checked)
+
+    def _count_linked(self) -> None:
+        n = len(self.linked_skills())
+        self.linked_count.setText(
+            "No skills linked" if n == 0 else f"{n} skill{'s' * (n != 1)} linked"
+        )
+
+    def submit(self) -> bool:
+        """Save; on refused input show why at the field and keep the dialog open."""
+        self.title_error.hide()
+        self.error.hide()
+        title = self.title.text().strip()
+        if not title:
+            self.title_error.setText("A milestone needs a title: say what you will have done.")
+            self.title_error.show()
+            self.title.setFocus()
+            return False
+        try:
+            self.saved_id = self.ctx.write(
+                milestones.save_milestone,
+                title,
+                kind=self.kind.currentData(),
+                due_on=from_qdate(self.due.date()) if self.has_due.isChecked() else None,
+                notes=self.notes.toPlainText().strip(),
+                skills=self.linked_skills(),
+                milestone_id=self.row.id if self.row else None,
+            )
+        except InputError as exc:
+            self.error.setText(f"Not saved: {exc}.")
+            self.error.show()
+            return False
+        self.ctx.status.emit(f"Milestone saved: {title}")
+        self.accept()
+        return True
+
+
+class CompleteDialog(QDialog):
+    """Mark a milestone done on a date (today by default; not in the future)."""
+
+    def __init__(self, ctx: AppContext, row: MilestoneRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.row = ctx, row
+        self.setWindowTitle("Mark milestone done")
+        self.date = QDateEdit(to_qdate(ctx.today()))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMaximumDate(to_qdate(ctx.today()))
+        self.date.setAccessibleName("Done on")
+        self.error = error_label()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Mark done")
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Done on", self.date)
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<b>{html.escape(row.title)}</b>")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(340)
+        self.date.setFocus()
+
+    def submit(self) -> bool:
+        done_on = from_qdate(self.date.date())
+        try:
+            self.ctx.write(milestones.set_done, self.row.id, done_on)
+        except InputError as exc:
+            self.error.setText(f"Not saved: {exc}.")
+            self.error.show()
+            return False
+        self.ctx.status.emit(f"Done: {self.row.title} ({done_on.isoformat()})")
+        self.accept()
+        return True

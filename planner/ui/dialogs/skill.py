@@ -1,0 +1,195 @@
+"""Start tracking a skill: pick one from the catalog (searchable) or create a custom one (name,
+category, hours per level step), at a starting level. One `ctx.write` either way; a duplicate
+name is refused at the name field and nothing is written."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services import skills
+from planner.services.errors import InputError
+from planner.services.skills import DEFAULT_HOURS_PER_LEVEL, SkillRow
+from planner.ui.context import AppContext
+from planner.ui.dialogs.milestone import error_label
+
+LEVEL_ITEMS = [f"{i} · {skills.level_name(i)}" for i in range(6)]
+
+
+def level_combo(level: int = 1) -> QComboBox:
+    """A 0..5 level picker that shows each level's name."""
+    combo = QComboBox()
+    combo.addItems(LEVEL_ITEMS)
+    combo.setCurrentIndex(level)
+    combo.setToolTip("0 none · 1 aware · 2 beginner · 3 working · 4 advanced · 5 expert")
+    return combo
+
+
+class AddSkillDialog(QDialog):
+    CATALOG, CUSTOM = 0, 1
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.added: str | None = None
+        self.setWindowTitle("Add a skill")
+        every = ctx.read(skills.list_skills)
+        #: Catalog skills the person does not track yet (neither assessed nor in the target role).
+        self.offered: list[SkillRow] = [
+            r for r in every if r.updated_on is None and r.importance is None
+        ]
+        categories = sorted({r.category for r in every}, key=str.casefold)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._catalog_tab(), "From the &catalog")
+        self.tabs.addTab(self._custom_tab(categories), "C&ustom skill")
+        self.level = level_combo(1)
+        self.level.setAccessibleName("Starting level")
+        self.error = error_label()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add skill")
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        level_form = QFormLayout()
+        level_form.addRow("Your &level now", self.level)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addLayout(level_form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, 520)
+        self.search.setFocus()
+
+    def _catalog_tab(self) -> QWidget:
+        tab = QWidget()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search the catalog, e.g. docker or cloud…")
+        self.search.setClearButtonEnabled(True)
+        self.catalog = QListWidget()
+        self.catalog.setAccessibleName("Catalog skills")
+        for row in self.offered:
+            item = QListWidgetItem(f"{row.name}  —  {row.category}")
+            item.setData(Qt.ItemDataRole.UserRole, row.name)
+            item.setToolTip(f"{row.hours_per_level:g} h per level step")
+            self.catalog.addItem(item)
+        self.catalog_hint = QLabel()
+        self.catalog_hint.setWordWrap(True)
+        self.search.textChanged.connect(self._filter)
+        self.catalog.itemDoubleClicked.connect(lambda _item: self.submit())
+        self._filter("")
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.search)
+        layout.addWidget(self.catalog, 1)
+        layout.addWidget(self.catalog_hint)
+        return tab
+
+    def _custom_tab(self, categories: list[str]) -> QWidget:
+        tab = QWidget()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. LangChain")
+        self.name.setAccessibleName("Skill name")
+        self.name_error = error_label()
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.category.addItems(categories)
+        self.category.setCurrentText("Other")
+        self.category.setToolTip("Pick a category or type a new one")
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0.5, 10000)
+        self.hours.setDecimals(1)
+        self.hours.setValue(DEFAULT_HOURS_PER_LEVEL)
+        self.hours.setSuffix(" h")
+        self.hours.setToolTip("Learning hours one level step takes; the readiness forecast uses it")
+        form = QFormLayout(tab)
+        form.addRow("&Name", self.name)
+        form.addRow("", self.name_error)
+        form.addRow("Ca&tegory", self.category)
+        form.addRow("&Hours per level step", self.hours)
+        return tab
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        shown = 0
+        for i in range(self.catalog.count()):
+            item = self.catalog.item(i)
+            hidden = bool(needle) and needle not in item.text().casefold()
+            item.setHidden(hidden)
+            shown += not hidden
+            if not hidden and (
+                self.catalog.currentItem() is None or self.catalog.currentItem().isHidden()
+            ):
+                self.catalog.setCurrentItem(item)
+        if not self.offered:
+            self.catalog_hint.setText("You already track every catalog skill — add a custom one.")
+        elif shown == 0:
+            self.catalog_hint.setText(
+                "No catalog skill matches — try the Custom skill tab to create it."
+            )
+        else:
+            self.catalog_hint.setText(f"{shown} of {len(self.offered)} catalog skills")
+
+    def selected_catalog_skill(self) -> str | None:
+        item = self.catalog.currentItem()
+        if item is None or item.isHidden():
+            return None
+        return item.data(Qt.ItemDataRole.UserRole)
+
+    def submit(self) -> bool:
+        """Add the skill; refused input is shown at its field and nothing is written."""
+        for label in (self.error, self.name_error):
+            label.hide()
+        level = self.level.currentIndex()
+        if self.tabs.currentIndex() == self.CATALOG:
+            name = self.selected_catalog_skill()
+            if name is None:
+                self.error.setText("Pick a skill in the list (search to narrow it down).")
+                self.error.show()
+                self.search.setFocus()
+                return False
+            call = {"custom": False}
+        else:
+            name = self.name.text().strip()
+            if not name:
+                return self._name_refused("Type the skill's name.")
+            call = {
+                "custom": True,
+                "category": self.category.currentText().strip() or "Other",
+                "hours_per_level": self.hours.value(),
+            }
+        try:
+            self.ctx.write(skills.add_my_skill, name, level, self.ctx.today(), **call)
+        except InputError as exc:
+            if call["custom"]:
+                return self._name_refused(
+                    f"Not added: {exc}. Use another name, or pick the existing skill "
+                    "in the catalog tab if you do not track it yet."
+                )
+            self.error.setText(f"Not added: {exc}.")
+            self.error.show()
+            return False
+        self.added = name
+        self.ctx.status.emit(f"Now tracking {name} at level {level} ({skills.level_name(level)})")
+        self.accept()
+        return True
+
+    def _name_refused(self, message: str) -> bool:
+        self.name_error.setText(message)
+        self.name_error.show()
+        self.name.setFocus()
+        self.name.selectAll()
+        return False

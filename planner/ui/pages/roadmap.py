@@ -1,0 +1,316 @@
+"""Roadmap: where you stand against your target role and how you get there.
+
+Always in view: readiness for the target role and the ready-date forecast, with a what-if pace
+(hours a week) beside the recent pace. Below, tabs: the plan (phases on a timeline, milestones),
+the skill gap, readiness over time, the role catalog, and a side-by-side comparison of roles.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services import milestones, profile, progress, readiness
+from planner.services.milestones import MilestoneRow
+from planner.services.readiness import Forecast
+from planner.ui.charts.roadmap import ReadinessHistoryChart
+from planner.ui.charts.timeline import PlanTimelineChart
+from planner.ui.context import AppContext
+from planner.ui.dialogs.milestone import KIND_LABELS, CompleteDialog, MilestoneDialog
+from planner.ui.pages.base import Page
+from planner.ui.pages.roadmap_common import (
+    date_text,
+    hours_text,
+    make_table,
+    muted_label,
+    percent_text,
+    run_dialog,
+    select_where,
+    selected_row,
+)
+from planner.ui.pages.roadmap_compare import ComparePanel
+from planner.ui.pages.roadmap_gap import GapPanel
+from planner.ui.pages.roadmap_roles import RoleBrowser
+from planner.ui.qtmodels.rows import Column, RowsModel
+
+PLAN_TAB, GAP_TAB, PROGRESS_TAB, ROLES_TAB, COMPARE_TAB = range(5)
+
+
+def status_of(m: MilestoneRow, today) -> tuple[int, str]:
+    """(sort key, text): overdue first, then open, undated, done."""
+    if m.done_on is not None:
+        return 3, f"Done {date_text(m.done_on)}"
+    if m.due_on is None:
+        return 2, "Open, no date"
+    if m.due_on < today:
+        late = (today - m.due_on).days
+        return 0, f"Overdue by {late} day{'s' * (late != 1)}"
+    left = (m.due_on - today).days
+    return 1, "Due today" if left == 0 else f"Open, {left} day{'s' * (left != 1)} left"
+
+
+def ready_text(f: Forecast) -> str:
+    if f.ready_on is None:
+        return f.message
+    if f.remaining_hours == 0:
+        return "Ready now: every required skill is at its level."
+    return f"ready around <b>{date_text(f.ready_on)}</b> (in {f.weeks_needed:.0f} weeks)"
+
+
+class RoadmapPage(Page):
+    name = "roadmap"
+    title = "Roadmap"
+    icon = QStyle.StandardPixmap.SP_DirLinkIcon
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._first_refresh = True
+        layout = QVBoxLayout(self)
+        self.heading("Roadmap", layout)
+        layout.addWidget(self._readiness_box())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._plan_tab(), "&Plan")
+        self.gap = GapPanel(ctx)
+        self.tabs.addTab(self.gap, "Skill &gap")
+        self.history = ReadinessHistoryChart()
+        self.tabs.addTab(self.history, "Progress &over time")
+        self.browser = RoleBrowser(ctx)
+        self.tabs.addTab(self.browser, "&Explore roles")
+        self.compare = ComparePanel(ctx)
+        self.tabs.addTab(self.compare, "Co&mpare roles")
+        self.browser.compare_requested.connect(self._compare_role)
+        layout.addWidget(self.tabs, 1)
+
+    # -- readiness and forecast -----------------------------------------------------------------
+    def _readiness_box(self) -> QGroupBox:
+        box = QGroupBox("Readiness for your target role")
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setFormat("%p % ready")
+        self.bar.setMaximumWidth(260)
+        self.pace = QDoubleSpinBox()
+        self.pace.setRange(0.5, 80.0)
+        self.pace.setSingleStep(0.5)
+        self.pace.setDecimals(1)
+        self.pace.setSuffix(" h/week")
+        self.pace.setAccessibleName("What-if weekly learning hours")
+        self.pace.setToolTip("Try another weekly pace to see when you would be ready")
+        self.pace.valueChanged.connect(lambda _v: self.update_forecast())
+        self.what_if = QLabel()
+        self.what_if.setTextFormat(Qt.TextFormat.RichText)
+        self.recent = muted_label()
+        self.recent.setTextFormat(Qt.TextFormat.RichText)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.bar)
+        pace_row = QHBoxLayout()
+        pace_row.addWidget(QLabel("What if I learn"))
+        pace_row.addWidget(self.pace)
+        pace_row.addWidget(QLabel("→"))
+        pace_row.addWidget(self.what_if, 1)
+        column = QVBoxLayout(box)
+        column.addLayout(top)
+        column.addLayout(pace_row)
+        column.addWidget(self.recent)
+        return box
+
+    def update_forecast(self) -> None:
+        """Projected ready date at the what-if pace, next to the recent pace's."""
+        today = self.ctx.today()
+        self.what_if_forecast = self.ctx.read(
+            readiness.forecast, today, weekly_hours=self.pace.value()
+        )
+        self.recent_forecast = self.ctx.read(readiness.forecast, today)
+        self.what_if.setText(ready_text(self.what_if_forecast))
+        recent = self.recent_forecast
+        pace = (
+            f"At your recent pace ({recent.recent_weekly_hours:.1f} h/week over the last "
+            f"{readiness.PACE_WEEKS} weeks)"
+        )
+        if recent.ready_on is not None and recent.remaining_hours > 0:
+            self.recent.setText(f"{pace}: {ready_text(recent)}.")
+        elif recent.ready_on is None and self.ready.role is not None:
+            self.recent.setText(f"{pace}: {recent.message}")
+        else:
+            self.recent.setText("")
+
+    # -- plan tab -------------------------------------------------------------------------------
+    def _plan_tab(self) -> QWidget:
+        self.timeline = PlanTimelineChart()
+        columns: list[Column[MilestoneRow]] = [
+            Column("Milestone", lambda m: m.title, tooltip=lambda m: m.notes or m.title),
+            Column("Kind", lambda m: KIND_LABELS.get(m.kind, m.kind)),
+            Column("Due", lambda m: m.due_on, text=date_text),
+            Column("Status", lambda m: status_of(m, self.ctx.today()), text=lambda v: v[1]),
+            Column("Skills", lambda m: m.skills),
+        ]
+        self.milestone_model: RowsModel[MilestoneRow] = RowsModel(columns, self)
+        self.milestone_table, self.milestone_proxy = make_table(self.milestone_model, self)
+        self.milestone_table.setAccessibleName("Milestones")
+        self.milestone_table.doubleClicked.connect(lambda _i: self.edit_milestone())
+        self.milestone_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._sync_buttons()
+        )
+        self.hide_done = QCheckBox("&Hide done")
+        self.hide_done.toggled.connect(
+            lambda on: self.milestone_proxy.set_predicate(lambda m: not on or m.done_on is None)
+        )
+        self.new_button = QPushButton("&New milestone…")
+        self.new_button.clicked.connect(self.add_milestone)
+        self.edit_button = QPushButton("&Edit…")
+        self.edit_button.clicked.connect(self.edit_milestone)
+        self.done_button = QPushButton("Mark &done…")
+        self.done_button.setToolTip("Complete the selected milestone on a date you choose")
+        self.done_button.clicked.connect(self.complete_milestone)
+        self.reopen_button = QPushButton("&Reopen")
+        self.reopen_button.clicked.connect(self.reopen_milestone)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the selected milestone (Del; Ctrl+Z brings it back)")
+        self.delete_button.clicked.connect(self.delete_milestone)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.milestone_table,
+            self.delete_milestone,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Return),
+            self.milestone_table,
+            self.edit_milestone,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        self.milestones_empty = muted_label()
+        buttons = QHBoxLayout()
+        for b in (
+            self.new_button,
+            self.edit_button,
+            self.done_button,
+            self.reopen_button,
+            self.delete_button,
+        ):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.hide_done)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(buttons)
+        lower_layout.addWidget(self.milestone_table, 1)
+        lower_layout.addWidget(self.milestones_empty)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.timeline)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        tab = QWidget()
+        QVBoxLayout(tab).addWidget(split)
+        tab.layout().setContentsMargins(0, 6, 0, 0)
+        return tab
+
+    def _sync_buttons(self) -> None:
+        m = selected_row(self.milestone_table)
+        self.edit_button.setEnabled(m is not None)
+        self.delete_button.setEnabled(m is not None)
+        self.done_button.setEnabled(m is not None and m.done_on is None)
+        self.reopen_button.setEnabled(m is not None and m.done_on is not None)
+
+    def add_milestone(self) -> None:
+        dialog = MilestoneDialog(self.ctx, None, self)
+        if run_dialog(dialog):
+            select_where(self.milestone_table, lambda m: m.id == dialog.saved_id)
+
+    def edit_milestone(self) -> None:
+        m = selected_row(self.milestone_table)
+        if m is not None:
+            run_dialog(MilestoneDialog(self.ctx, m, self))
+
+    def complete_milestone(self) -> None:
+        m = selected_row(self.milestone_table)
+        if m is not None and m.done_on is None:
+            run_dialog(CompleteDialog(self.ctx, m, self))
+
+    def reopen_milestone(self) -> None:
+        m = selected_row(self.milestone_table)
+        if m is not None and m.done_on is not None:
+            self.ctx.write(milestones.set_done, m.id, None)
+            self.ctx.status.emit(f"Reopened: {m.title}")
+
+    def delete_milestone(self) -> None:
+        """Delete at once, undoable with Ctrl+Z (the milestone comes back with its dates)."""
+        m = selected_row(self.milestone_table)
+        if m is None:
+            return
+        state = {"id": m.id, "row": m}
+
+        def do() -> None:
+            state["row"] = self.ctx.write(milestones.delete_milestone, state["id"])
+
+        def undo() -> None:
+            state["id"] = self.ctx.write(milestones.restore_milestone, state["row"])
+
+        self.ctx.undoable(f"Delete milestone “{m.title}”", do, undo)
+
+    def _compare_role(self, slug: str) -> None:
+        self.compare.add_role(slug)
+        self.tabs.setCurrentIndex(COMPARE_TAB)
+
+    # -- refresh --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        today = self.ctx.today()
+        self.ready = r = self.ctx.read(readiness.readiness)
+        info = self.ctx.read(profile.profile_info)
+        if r.role is None:
+            self.summary.setText(
+                "<b>No target role yet.</b> Pick one in <i>Explore roles</i> and press "
+                "<i>Choose as target role</i>: its phases become your plan."
+            )
+            self.bar.setValue(0)
+        else:
+            self.summary.setText(
+                f"<b>{r.role_title}</b> — <b>{percent_text(r.score)}</b> ready · "
+                f"{r.skills_met} of {r.skills_total} skills met"
+                f" · about {hours_text(r.remaining_hours)} of learning to go"
+            )
+            self.bar.setValue(round(r.score * 100))
+        if self._first_refresh:
+            self.pace.blockSignals(True)
+            self.pace.setValue(max(info.weekly_learning_goal, 0.5))
+            self.pace.blockSignals(False)
+        self.update_forecast()
+
+        self.timeline.set_data(self.ctx.read(progress.plan_timeline, today))
+        selected = selected_row(self.milestone_table)
+        rows = self.ctx.read(milestones.milestones)
+        self.milestone_model.set_rows(rows)
+        if selected is not None:
+            select_where(self.milestone_table, lambda m: m.id == selected.id)
+        self.milestones_empty.setVisible(not rows)
+        self.milestones_empty.setText(
+            "No milestones yet — choose a target role to lay out its phases, "
+            "or add your own with New milestone…"
+        )
+        self._sync_buttons()
+        self.history.set_data(self.ctx.read(progress.readiness_history, today))
+        self.gap.refresh()
+        self.browser.refresh()
+        self.compare.refresh()
+        if self._first_refresh:
+            self.tabs.setCurrentIndex(PLAN_TAB if r.role else ROLES_TAB)
+            self._first_refresh = False

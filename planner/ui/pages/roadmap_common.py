@@ -1,0 +1,142 @@
+"""Small pieces the Roadmap and Skills pages share: a sortable, filterable table over a RowsModel,
+and how levels, hours and dates read on screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+
+from planner.services.skills import level_name
+from planner.ui.qtmodels.rows import ROW_ROLE, SORT_ROLE, RowsModel
+
+
+def level_text(level: int | None) -> str:
+    return "" if level is None else f"{level} · {level_name(level)}"
+
+
+def hours_text(hours: float) -> str:
+    return f"{hours:,.1f} h".replace(".0 h", " h")
+
+
+def percent_text(share: float) -> str:
+    """0.617 -> '62 %'."""
+    return f"{share * 100:.0f} %"
+
+
+def date_text(day: dt.date | None) -> str:
+    return day.strftime("%d %b %Y").lstrip("0") if day else ""
+
+
+def muted_label(text: str = "") -> QLabel:
+    """A secondary line of text (hints, empty states) that wraps."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Sorts by raw values and keeps rows that match the search text (any column) and the
+    page's own `predicate` on the row dataclass (category, track, "only my target role"...)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._needle = ""
+        self.predicate: Callable[[Any], bool] = lambda _row: True
+
+    def set_search(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "_needle", text.strip().casefold()))
+
+    def set_predicate(self, predicate: Callable[[Any], bool]) -> None:
+        self._refilter(lambda: setattr(self, "predicate", predicate))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            change()
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        model = self.sourceModel()
+        row = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
+        if row is None or not self.predicate(row):
+            return False
+        if not self._needle:
+            return True
+        for column in range(model.columnCount()):
+            text = model.data(model.index(source_row, column, source_parent))
+            if text and self._needle in str(text).casefold():
+                return True
+        return False
+
+
+def make_table(
+    model: RowsModel, parent: QWidget | None = None, *, stretch: int = 0
+) -> tuple[QTableView, FilterProxy]:
+    """A read-only, row-selecting, sortable table over `model` (column `stretch` fills width)."""
+    proxy = FilterProxy(parent)
+    proxy.setSourceModel(model)
+    view = QTableView(parent)
+    view.setModel(proxy)
+    # No sort indicator at first: rows keep the service's order until a header is clicked.
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(24)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setHighlightSections(False)
+    return view, proxy
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Show a modal dialog; free it afterwards (a dialog with a parent would otherwise live as
+    long as the page). True when it was accepted."""
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return accepted
+
+
+def selected_row(view: QTableView) -> Any:
+    """The dataclass of the selected row, or None."""
+    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+    return rows[0].data(ROW_ROLE) if rows else None
+
+
+def select_where(
+    view: QTableView, match: Callable[[Any], bool], fallback_row: int | None = None
+) -> bool:
+    """Select the first row whose dataclass matches (after a refresh), else the row at
+    `fallback_row` (clamped), so the keyboard focus does not jump to the top."""
+    model = view.model()
+    for r in range(model.rowCount()):
+        if match(model.index(r, 0).data(ROW_ROLE)):
+            view.selectRow(r)
+            return True
+    if fallback_row is not None and model.rowCount():
+        view.selectRow(min(max(fallback_row, 0), model.rowCount() - 1))
+    return False
