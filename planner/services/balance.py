@@ -57,6 +57,16 @@ class WeekBalance:
     def category(self, name: str) -> CategoryBalance:
         return next(c for c in self.categories if c.category == name)
 
+    @property
+    def burnout_advice(self) -> str | None:
+        """The burnout warning (always the last recommendation), for screens that show it apart."""
+        return self.recommendations[-1] if self.burnout_risk else None
+
+    @property
+    def advice(self) -> tuple[str, ...]:
+        """The recommendations without the burnout warning."""
+        return self.recommendations[:-1] if self.burnout_risk else self.recommendations
+
 
 @dataclass(frozen=True)
 class WeekHoursRow:
@@ -207,7 +217,7 @@ def week_balance(session: Session, day: dt.date) -> WeekBalance:
             "were bought with recovery. Keep the learning, and win the recovery back next week."
         )
     burnout = work_over_streak(session, monday) >= BURNOUT_WEEKS
-    if burnout:
+    if burnout:  # last, so WeekBalance.burnout_advice can find it
         advice.append(
             f"Work has been over target for {BURNOUT_WEEKS} or more weeks in a row: a burnout "
             "risk. Talk to your manager about the load and plan a lighter week."

@@ -37,6 +37,45 @@ class ContactRow:
 
 
 @dataclass(frozen=True)
+class ContactDetail:
+    """Everything the contact form edits, for the detail panel and the edit dialog."""
+
+    id: int
+    name: str
+    relationship: str
+    company: str
+    position: str
+    industry: str
+    email: str
+    url: str
+    cadence_days: int
+    connected_on: dt.date | None
+    notes: str
+    expertise: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InteractionRow:
+    id: int
+    contact: str
+    date: dt.date
+    channel: str
+    note: str
+    follow_up_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class ContactTouch:
+    """A contact met during a period: how often, how, and when last."""
+
+    name: str
+    relationship: str
+    interactions: int
+    last: dt.date
+    channels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class MonthInteractions:
     month: str
     count: int
@@ -132,18 +171,26 @@ def add_interaction(
     return row.id
 
 
-def contacts(session: Session, today: dt.date, *, only_due: bool = False) -> list[ContactRow]:
-    """Contacts with their last interaction and follow-up state (one grouped query)."""
-    last = (
-        select(Interaction.contact_id, func.max(Interaction.date).label("last"))
-        .group_by(Interaction.contact_id)
-        .subquery()
-    )
-    rows = session.execute(
+def contacts(
+    session: Session, today: dt.date, *, only_due: bool = False, until: dt.date | None = None
+) -> list[ContactRow]:
+    """Contacts with their last interaction and follow-up state (one grouped query).
+
+    With `until`, the file is seen as it stood on that day: later interactions are ignored and
+    contacts connected later are left out (the weekly review of a past week looks back so).
+    """
+    last_stmt = select(Interaction.contact_id, func.max(Interaction.date).label("last"))
+    if until is not None:
+        last_stmt = last_stmt.where(Interaction.date <= until)
+    last = last_stmt.group_by(Interaction.contact_id).subquery()
+    stmt = (
         select(Contact, last.c.last)
         .outerjoin(last, last.c.contact_id == Contact.id)
         .order_by(Contact.name)
-    ).all()
+    )
+    if until is not None:
+        stmt = stmt.where((Contact.connected_on.is_(None)) | (Contact.connected_on <= until))
+    rows = session.execute(stmt).all()
     expertise = _expertise(session)
     result = []
     for c, last_day in rows:
@@ -222,3 +269,92 @@ def interactions_by_month(
         result.append(MonthInteractions(key, counts.get(key, 0), goal))
         cursor = (cursor + dt.timedelta(days=32)).replace(day=1)
     return result
+
+
+def contact_detail(session: Session, contact_id: int) -> ContactDetail:
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise InputError(f"contact {contact_id} no longer exists")
+    return ContactDetail(
+        contact.id,
+        contact.name,
+        contact.relationship,
+        contact.company,
+        contact.position,
+        contact.industry,
+        contact.email,
+        contact.url,
+        contact.cadence_days,
+        contact.connected_on,
+        contact.notes,
+        tuple(sorted((s.name for s in contact.expertise), key=str.casefold)),
+    )
+
+
+def interactions(session: Session, contact_id: int) -> list[InteractionRow]:
+    """One contact's interaction log, newest first."""
+    rows = session.execute(
+        select(
+            Interaction.id,
+            Contact.name,
+            Interaction.date,
+            Interaction.channel,
+            Interaction.note,
+            Interaction.follow_up_on,
+        )
+        .join(Contact, Contact.id == Interaction.contact_id)
+        .where(Interaction.contact_id == contact_id)
+        .order_by(Interaction.date.desc(), Interaction.id.desc())
+    )
+    return [InteractionRow(*row) for row in rows]
+
+
+def delete_interaction(session: Session, interaction_id: int) -> InteractionRow:
+    """Delete an interaction; returns what it held so the action can be undone."""
+    row = session.get(Interaction, interaction_id)
+    if row is None:
+        raise InputError(f"interaction {interaction_id} no longer exists")
+    gone = InteractionRow(
+        row.id, row.contact.name, row.date, row.channel, row.note, row.follow_up_on
+    )
+    session.delete(row)
+    session.flush()
+    return gone
+
+
+def touched_between(session: Session, first: dt.date, last: dt.date) -> list[ContactTouch]:
+    """Contacts with at least one interaction between first and last (inclusive)."""
+    rows = session.execute(
+        select(
+            Contact.name,
+            Contact.relationship,
+            func.count(Interaction.id),
+            func.max(Interaction.date),
+            func.group_concat(Interaction.channel.distinct()),
+        )
+        .join(Interaction, Interaction.contact_id == Contact.id)
+        .where(Interaction.date.between(first, last))
+        .group_by(Contact.id)
+        .order_by(func.max(Interaction.date).desc(), Contact.name)
+    ).all()
+    return [
+        ContactTouch(
+            name,
+            relationship,
+            int(count),
+            dt.date.fromisoformat(latest) if isinstance(latest, str) else latest,
+            tuple(sorted((channels or "").split(","))),
+        )
+        for name, relationship, count, latest, channels in rows
+    ]
+
+
+def helpers_per_skill(session: Session) -> dict[str, int]:
+    """How many contacts list each skill as expertise (one grouped query); skills nobody lists
+    are absent."""
+    rows = session.execute(
+        select(Skill.name, func.count(contact_skill.c.contact_id))
+        .join(contact_skill, contact_skill.c.skill_id == Skill.id)
+        .group_by(Skill.id)
+    )
+    return {name: int(count) for name, count in rows}

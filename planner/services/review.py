@@ -1,0 +1,158 @@
+"""The weekly review: one week's figures gathered in one place, and the person's reflection.
+
+The review looks at an ISO week from its end (or from today, for the week in progress): what was
+learned against the goal, how the week balanced, which milestones were done or are coming due,
+which skills moved, who was met and who is waiting for a follow-up. Everything is composed from
+the other services so the review can never disagree with the pages it summarises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner.models import Milestone, WeeklyReview
+from planner.services import balance, commitment, network, skills
+from planner.services.balance import WeekBalance
+from planner.services.commitment import CommitmentSeries, Streak
+from planner.services.errors import InputError
+from planner.services.milestones import MilestoneRow
+from planner.services.network import ContactRow, ContactTouch
+from planner.services.skills import LevelChange
+from planner.services.weeks import week_label, week_start
+
+#: Open milestones due within this many days of the review's day count as "due soon".
+DUE_SOON_DAYS = 14
+#: Weeks of learning history the review's chart shows (this week last).
+LEARNING_WEEKS = 12
+MAX_REFLECTION = 20_000
+
+
+@dataclass(frozen=True)
+class WeeklyReviewSummary:
+    week: str
+    start: dt.date
+    end: dt.date
+    #: The day the review looks from: the week's Sunday, or today for the week in progress.
+    as_of: dt.date
+    learning_hours: float
+    learning_sessions: int
+    learning_goal: float
+    streak: Streak
+    balance: WeekBalance
+    milestones_done: tuple[MilestoneRow, ...]
+    milestones_overdue: tuple[MilestoneRow, ...]
+    milestones_due_soon: tuple[MilestoneRow, ...]
+    skills_moved: tuple[LevelChange, ...]
+    contacts_touched: tuple[ContactTouch, ...]
+    contacts_due: tuple[ContactRow, ...]
+    learning_weeks: CommitmentSeries
+    reflection: str
+
+    @property
+    def goal_share(self) -> float | None:
+        """Learning hours as a share of the weekly goal (None when there is no goal)."""
+        return self.learning_hours / self.learning_goal if self.learning_goal > 0 else None
+
+    @property
+    def goal_met(self) -> bool:
+        return self.learning_hours >= self.learning_goal
+
+    @property
+    def heading(self) -> str:
+        return week_heading(self.start)
+
+
+def week_heading(monday: dt.date) -> str:
+    """'2026-W47 · 16–22 Nov 2026': the ISO week and its days, as people read them."""
+    monday = week_start(monday)
+    sunday = monday + dt.timedelta(days=6)
+
+    def day(d: dt.date, *parts: str) -> str:  # "%-d" is not portable (Windows), so by hand
+        return " ".join([str(d.day), *(d.strftime(p) for p in parts)])
+
+    if monday.year != sunday.year:
+        span = f"{day(monday, '%b', '%Y')} – {day(sunday, '%b', '%Y')}"
+    elif monday.month != sunday.month:
+        span = f"{day(monday, '%b')} – {day(sunday, '%b', '%Y')}"
+    else:
+        span = f"{monday.day}–{day(sunday, '%b', '%Y')}"
+    return f"{week_label(monday)} · {span}"
+
+
+def summary(session: Session, day: dt.date, today: dt.date) -> WeeklyReviewSummary:
+    """The review of the ISO week holding `day`, seen from its end (or from `today`)."""
+    monday = week_start(day)
+    sunday = monday + dt.timedelta(days=6)
+    as_of = min(today, sunday)
+    week = balance.week_balance(session, monday)
+    learning = week.category("learning")
+    return WeeklyReviewSummary(
+        week=week.week,
+        start=monday,
+        end=sunday,
+        as_of=as_of,
+        learning_hours=learning.hours,
+        learning_sessions=week.learning_sessions,
+        learning_goal=learning.target,
+        streak=commitment.streak(session, as_of),
+        balance=week,
+        milestones_done=tuple(_milestones(session, Milestone.done_on.between(monday, sunday))),
+        milestones_overdue=tuple(_open_milestones(session, as_of, Milestone.due_on < as_of)),
+        milestones_due_soon=tuple(
+            _open_milestones(
+                session,
+                as_of,
+                Milestone.due_on.between(as_of, as_of + dt.timedelta(days=DUE_SOON_DAYS)),
+            )
+        ),
+        skills_moved=tuple(skills.skills_moved(session, monday, sunday)),
+        contacts_touched=tuple(network.touched_between(session, monday, sunday)),
+        contacts_due=tuple(network.contacts(session, as_of, only_due=True, until=as_of)),
+        learning_weeks=commitment.weekly_series(session, sunday, LEARNING_WEEKS),
+        reflection=reflection(session, monday),
+    )
+
+
+def _open_milestones(session: Session, as_of: dt.date, due) -> list[MilestoneRow]:
+    """Milestones not yet done on `as_of` (done later counts as open then) matching `due`."""
+    still_open = Milestone.done_on.is_(None) | (Milestone.done_on > as_of)
+    return _milestones(session, still_open & due)
+
+
+def _milestones(session: Session, where) -> list[MilestoneRow]:
+    stmt = select(Milestone).where(where).order_by(Milestone.due_on, Milestone.id)
+    return [
+        MilestoneRow(
+            m.id, m.title, m.kind, m.due_on, m.done_on, m.notes, tuple(s.name for s in m.skills)
+        )
+        for m in session.scalars(stmt)
+    ]
+
+
+def reflection(session: Session, day: dt.date) -> str:
+    """The reflection written for the week holding `day` ('' when none was written)."""
+    row = session.get(WeeklyReview, week_start(day))
+    return row.reflection if row is not None else ""
+
+
+def save_reflection(session: Session, day: dt.date, text: str) -> None:
+    """Store the week's reflection; an empty text removes the week's row."""
+    text = text.strip()
+    if len(text) > MAX_REFLECTION:
+        raise InputError(
+            f"the reflection is {len(text):,} characters; keep it under {MAX_REFLECTION:,}"
+        )
+    monday = week_start(day)
+    row = session.get(WeeklyReview, monday)
+    if not text:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(WeeklyReview(week_start=monday, reflection=text))
+    else:
+        row.reflection = text
+    session.flush()

@@ -1,0 +1,201 @@
+"""Work-life balance charts: one week against its targets, the weeks stacked by category, and
+work against learning over time.
+
+Each chart draws a service dataclass as it comes (`WeekBalance`, `BalanceHistory`) and keeps what
+it drew (`bars`, `stacks`, `lines`) so tests can compare it with the service's figures.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.services.balance import BalanceHistory, WeekBalance
+from planner.ui import theme
+from planner.ui.charts.base import ChartView
+
+LABEL = {
+    "work": "Work",
+    "learning": "Learning",
+    "exercise": "Exercise",
+    "social": "Social",
+    "rest": "Rest",
+}
+
+
+def category_color(category: str, c: theme.Colors) -> str:
+    """One stable colour per category, from the theme's series palette."""
+    index = {"work": 0, "learning": 1, "exercise": 2, "social": 3, "rest": 5}[category]
+    return c.series[index]
+
+
+def status_color(status: str, c: theme.Colors) -> str:
+    return {"over": c.over, "under": c.under, "balanced": c.balanced}[status]
+
+
+def week_ticks(labels: list[str], most: int = 9) -> list[str]:
+    """Week labels as 'W47', thinned to about `most` so a long range stays readable; the latest
+    week is always labelled."""
+    every = max(1, -(-len(labels) // most))
+    last = len(labels) - 1
+    return [s.split("-")[-1] if (last - i) % every == 0 else "" for i, s in enumerate(labels)]
+
+
+class BalanceWeekChart(ChartView):
+    """The week's hours per category as bars coloured by status, each target a marker line."""
+
+    title = "This week: actual vs target"
+    empty_message = "No hours for this week yet.\nType them in the week grid and press Save."
+
+    def __init__(self, parent=None, *, height: float = 3.0) -> None:
+        super().__init__(parent, height=height)
+        self.bars: list[Any] = []
+
+    def plot(self, ax: Any, data: WeekBalance, colors: theme.Colors) -> bool:
+        self.bars = []
+        if not any(cat.hours > 0 for cat in data.categories):
+            return False
+        from matplotlib.lines import Line2D
+
+        # Horizontal bars, first category on top: the labels read like the week grid beside it.
+        ys = list(range(len(data.categories)))[::-1]
+        top = max(max(cat.hours, cat.target) for cat in data.categories)
+        for y, cat in zip(ys, data.categories, strict=True):
+            (bar,) = ax.barh(y, cat.hours, height=0.6, color=status_color(cat.status, colors))
+            self.bars.append(bar)
+            share = f" ({cat.hours / cat.target:.0%} of target)" if cat.target > 0 else ""
+            self.add_hover(
+                bar,
+                f"{LABEL[cat.category]}: {cat.hours:g} h, target {cat.target:g} h{share}\n"
+                f"{theme.STATUS_LABEL[cat.status]}",
+            )
+            ax.vlines(cat.target, y - 0.42, y + 0.42, colors=colors.text, linewidth=2.0, zorder=3)
+            ax.annotate(
+                f"{cat.hours:g} h · {theme.STATUS_LABEL[cat.status].lower()}",
+                (max(cat.hours, cat.target), y),
+                xytext=(5, 0),
+                textcoords="offset points",
+                ha="left",
+                va="center",
+                fontsize=8,
+                color=colors.text,
+            )
+        ax.set_yticks(ys, [LABEL[cat.category] for cat in data.categories])
+        ax.set_xlabel("Hours this week (tick: target)")
+        ax.set_xlim(0, top * 1.45 + 0.5)
+        ax.grid(axis="y", visible=False)
+        ax.grid(axis="x", color=colors.grid, linewidth=0.6, alpha=0.8)
+        target = Line2D([], [], color=colors.text, linewidth=2.0, label="Target")
+        self.legend(ax, colors, handles=[target], loc="lower right")
+        return True
+
+    def heights(self) -> dict[str, float]:
+        """The drawn bar lengths (hours) by category (empty when the empty state shows)."""
+        return {
+            cat.category: bar.get_width()
+            for cat, bar in zip(self._data.categories, self.bars, strict=False)
+        }
+
+
+class BalanceHistoryChart(ChartView):
+    """Weeks as stacked bars by category, a last 'Targets' bar and a dashed line at their sum."""
+
+    title = "Hours per week by category"
+    empty_message = "No weeks entered yet.\nFill in this week's hours to start the history."
+
+    def __init__(self, parent=None, *, height: float = 3.0) -> None:
+        super().__init__(parent, height=height)
+        self.stacks: dict[str, Any] = {}
+        self.target_line: Any = None
+
+    def plot(self, ax: Any, data: BalanceHistory, colors: theme.Colors) -> bool:
+        self.stacks = {}
+        if not data.has_data:
+            return False
+        n = len(data.weeks)
+        xs = list(range(n))
+        bottom = [0.0] * n
+        for category in data.categories:
+            values = data.series(category)
+            bars = ax.bar(
+                xs,
+                values,
+                bottom=bottom,
+                width=0.75,
+                color=category_color(category, colors),
+                label=LABEL[category],
+            )
+            self.stacks[category] = bars
+            goal = data.target(category)
+            for bar, week, value in zip(bars, data.weeks, values, strict=True):
+                self.add_hover(
+                    bar, f"{week.label} · {LABEL[category]}: {value:g} h (target {goal:g} h)"
+                )
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        target_x, base = n + 0.5, 0.0
+        for category in data.categories:
+            value = data.target(category)
+            (bar,) = ax.bar(
+                target_x,
+                value,
+                bottom=base,
+                width=0.75,
+                color=category_color(category, colors),
+                alpha=0.45,
+                hatch="///",
+                edgecolor=colors.window,
+            )
+            self.add_hover(bar, f"Target · {LABEL[category]}: {value:g} h a week")
+            base += value
+        self.target_line = ax.axhline(base, color=colors.text, linestyle="--", linewidth=1.0)
+        self.add_hover(self.target_line, f"All targets together: {base:g} h a week")
+        labels = week_ticks([w.label for w in data.weeks])
+        ax.set_xticks([*xs, target_x], [*labels, "Targets"])
+        ax.set_xlim(-0.6, target_x + 0.6)
+        ax.set_ylabel("Hours per week")
+        ax.set_xlabel("ISO week (dashed: all targets together)")
+        ax.set_ylim(0, max(*bottom, base) * 1.3)
+        self.legend(ax, colors, loc="upper left", ncols=5)
+        return True
+
+
+class WorkLearningChart(ChartView):
+    """Work (left axis) and learning (right axis) per week, each with its target dashed: the
+    two pull on the same evenings, so they are read together."""
+
+    title = "Work vs learning"
+    empty_message = "No work hours or learning yet.\nEnter your week and log sessions to compare."
+
+    def __init__(self, parent=None, *, height: float = 3.0) -> None:
+        super().__init__(parent, height=height)
+        self.lines: dict[str, Any] = {}
+
+    def plot(self, ax: Any, data: BalanceHistory, colors: theme.Colors) -> bool:
+        self.lines = {}
+        work, learning = data.series("work"), data.series("learning")
+        if not any(work) and not any(learning):
+            return False
+        xs = list(range(len(data.weeks)))
+        right = ax.twinx()
+        self._style(right, colors)
+        right.grid(False)
+        right.spines["right"].set_visible(True)
+        right.spines["right"].set_color(colors.grid)
+        for axis, name, values in ((ax, "work", work), (right, "learning", learning)):
+            color = category_color(name, colors)
+            target = data.target(name)
+            (line,) = axis.plot(
+                xs, values, marker="o", markersize=3.5, color=color, label=LABEL[name]
+            )
+            self.lines[name] = line
+            axis.axhline(target, color=color, linestyle="--", linewidth=1.0, alpha=0.8)
+            for x, week, value in zip(xs, data.weeks, values, strict=True):
+                (point,) = axis.plot([x], [value], marker="o", markersize=10, alpha=0.0)
+                self.add_hover(
+                    point, f"{week.label} · {LABEL[name]}: {value:g} h (target {target:g} h)"
+                )
+            axis.set_ylim(0, max(*values, target) * 1.35 + 0.5)
+            axis.set_ylabel(f"{LABEL[name]} h / week", color=color)
+        ax.set_xticks(xs, week_ticks([w.label for w in data.weeks]))
+        ax.set_xlabel("ISO week (dashed: target)")
+        self.legend(ax, colors, handles=list(self.lines.values()), loc="upper left", ncols=2)
+        return True

@@ -1,0 +1,54 @@
+"""Interactions per month against the monthly outreach goal (the networking plan's habit)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from planner.services.network import MonthInteractions
+from planner.ui import theme
+from planner.ui.charts.base import ChartView
+
+
+def month_label(key: str) -> str:
+    """'2026-03' -> 'Mar', with the year on January (and on the first month shown)."""
+    day = dt.date.fromisoformat(f"{key}-01")
+    return day.strftime("%b\n%Y") if day.month == 1 else day.strftime("%b")
+
+
+class InteractionsChart(ChartView):
+    title = "Interactions per month"
+    empty_message = "No interactions in the last year.\nLog one from a contact's panel."
+
+    def __init__(self, parent=None, *, height: float = 3.0) -> None:
+        super().__init__(parent, height=height)
+        self.bars: list[Any] = []
+
+    def plot(self, ax: Any, data: Sequence[MonthInteractions], colors: theme.Colors) -> bool:
+        self.bars = []
+        if not data or not any(m.count for m in data):
+            return False
+        xs = list(range(len(data)))
+        goal = data[-1].goal
+        for x, month in zip(xs, data, strict=True):
+            met = month.count >= month.goal
+            color = colors.balanced if met else colors.accent
+            (bar,) = ax.bar(x, month.count, width=0.7, color=color)
+            self.bars.append(bar)
+            verdict = "goal met" if met else f"{month.goal - month.count} short of the goal"
+            name = dt.date.fromisoformat(f"{month.month}-01").strftime("%B %Y")
+            self.add_hover(bar, f"{name}: {month.count} interactions — {verdict}")
+        line = ax.axhline(
+            goal, color=colors.text, linestyle="--", linewidth=1.0, label=f"Monthly goal ({goal})"
+        )
+        self.add_hover(line, f"Monthly goal: reach out to {goal} people")
+        labels = [month_label(m.month) for m in data]
+        first = dt.date.fromisoformat(f"{data[0].month}-01")
+        labels[0] = first.strftime("%b\n%Y")
+        ax.set_xticks(xs, labels)
+        ax.set_ylabel("Interactions")
+        ax.set_ylim(0, max(max(m.count for m in data), goal) * 1.25 + 0.5)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        self.legend(ax, colors, loc="upper left")
+        return True

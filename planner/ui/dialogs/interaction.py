@@ -1,0 +1,103 @@
+"""Log a conversation with a contact: when, how, what was said, and when to follow up.
+
+Logging one resets the contact's follow-up clock, so a due contact stops being due.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services import network
+from planner.services.errors import InputError
+from planner.services.network import CHANNELS
+from planner.ui.context import AppContext
+from planner.ui.dialogs.contact import date_edit, error_label, show_error
+
+#: A suggested follow-up, two weeks after the conversation.
+FOLLOW_UP_DAYS = 14
+
+
+class InteractionDialog(QDialog):
+    def __init__(self, ctx: AppContext, contact: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.contact = ctx, contact
+        self.interaction_id: int | None = None
+        self.setWindowTitle(f"Log an interaction with {contact}")
+        today = ctx.today()
+        self.date = date_edit(today)
+        self.date.setToolTip("The day you talked (defaults to today).")
+        self.channel = QComboBox()
+        self.channel.addItems([c.capitalize() for c in CHANNELS])
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("What you talked about, what you promised (optional)")
+        self.follow_up_wanted = QCheckBox("Follow up on")
+        self.follow_up = date_edit(today + dt.timedelta(days=FOLLOW_UP_DAYS))
+        self.follow_up.setEnabled(False)
+        self.follow_up.setToolTip("A date to get back to them; not before the interaction.")
+        self.follow_up_wanted.toggled.connect(self.follow_up.setEnabled)
+        self.follow_up_error = error_label()
+        self.error = error_label()
+        follow_row = QHBoxLayout()
+        follow_row.addWidget(self.follow_up_wanted)
+        follow_row.addWidget(self.follow_up, 1)
+
+        form = QFormLayout()
+        form.addRow("&Date", self.date)
+        form.addRow("&Channel", self.channel)
+        form.addRow("&Note", self.note)
+        form.addRow("", follow_row)
+        form.addRow("", self.follow_up_error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Log")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Logging resets the follow-up clock for <b>{contact}</b>."))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+        self.note.setFocus()
+
+    def accept(self) -> None:
+        day = self.date.date().toPython()
+        follow = self.follow_up.date().toPython() if self.follow_up_wanted.isChecked() else None
+        show_error(self.error, "")
+        if follow is not None and follow < day:
+            show_error(
+                self.follow_up_error,
+                f"The follow-up ({follow:%d %b %Y}) is before the interaction ({day:%d %b %Y}): "
+                "pick the same day or later.",
+            )
+            self.follow_up.setFocus()
+            return
+        show_error(self.follow_up_error, "")
+        try:
+            self.interaction_id = self.ctx.write(
+                network.add_interaction,
+                self.contact,
+                day,
+                CHANNELS[self.channel.currentIndex()],
+                self.note.text(),
+                follow,
+            )
+        except InputError as exc:
+            show_error(self.error, f"Not logged: {exc}.")
+            return
+        self.ctx.status.emit(f"Logged an interaction with {self.contact}")
+        super().accept()

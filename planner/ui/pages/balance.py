@@ -1,0 +1,402 @@
+"""Balance: one ISO week's hours against the targets, what to do about it, and the trend.
+
+Work, exercise, social and rest are typed per week; learning is never typed, it is the sum of the
+week's logged sessions. Save writes the four typed categories in one transaction, or nothing if
+any value is refused. Statuses, recommendations and charts always come from the service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services import balance
+from planner.services.balance import WeekBalance
+from planner.services.errors import InputError
+from planner.services.review import week_heading
+from planner.services.weeks import week_start
+from planner.ui import theme
+from planner.ui.charts.balance import (
+    LABEL,
+    BalanceHistoryChart,
+    BalanceWeekChart,
+    WorkLearningChart,
+    status_color,
+)
+from planner.ui.dialogs.contact import error_label, show_error
+from planner.ui.pages.base import Page
+
+TYPED = balance.TYPED_CATEGORIES
+CATEGORIES = balance.CATEGORIES
+HOURS_IN_WEEK = 168.0
+HISTORY_CHOICES = (8, 12, 26)
+
+
+def hours_text(hours: float) -> str:
+    return f"{hours:.2f}".rstrip("0").rstrip(".") + " h"
+
+
+def hours_box(tip: str) -> QDoubleSpinBox:
+    """Hours a week. The box accepts more than 168 so a typo is explained at the field (a spin
+    box that silently swallows keystrokes teaches nothing); saving refuses it."""
+    box = QDoubleSpinBox()
+    box.setRange(0.0, 999.0)
+    box.setDecimals(1)
+    box.setSingleStep(0.5)
+    box.setSuffix(" h")
+    box.setToolTip(tip)
+    box.setAlignment(Qt.AlignmentFlag.AlignRight)
+    return box
+
+
+def chip(label: QLabel, status: str | None) -> None:
+    """Colour a status label as a small rounded chip (grey when there is nothing to judge)."""
+    c = theme.colors()
+    text = theme.STATUS_LABEL.get(status or "", "Not entered")
+    color = status_color(status, c) if status else c.muted
+    label.setText(text)
+    label.setProperty("status", status or "none")
+    label.setStyleSheet(
+        f"background: {color}; color: white; border-radius: 8px; padding: 1px 8px;"
+        "font-weight: bold;"
+    )
+
+
+def check_hours(boxes: dict[str, QDoubleSpinBox], errors: QLabel, what: str) -> bool:
+    """Refuse any box above the hours in a week, naming each and saying how to fix it."""
+    bad = [c for c, box in boxes.items() if box.value() > HOURS_IN_WEEK]
+    show_error(
+        errors,
+        "; ".join(
+            f"{LABEL[c]} {what} {boxes[c].value():g} h is more than the 168 hours in a week"
+            for c in bad
+        )
+        + (" — enter 0 to 168 h. Nothing was saved." if bad else ""),
+    )
+    if bad:
+        boxes[bad[0]].setFocus()
+        boxes[bad[0]].selectAll()
+    return not bad
+
+
+class BalancePage(Page):
+    name = "balance"
+    title = "Balance"
+    icon = QStyle.StandardPixmap.SP_FileDialogListView
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.monday = week_start(ctx.today())
+        self.week: WeekBalance | None = None
+        self._shown_week: dt.date | None = None
+        layout = QVBoxLayout(self)
+        self.heading("Balance", layout)
+        self.burnout = QLabel()
+        self.burnout.setWordWrap(True)
+        self.burnout.setObjectName("burnoutBanner")
+        self.burnout.hide()
+        layout.addWidget(self.burnout)
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 6, 0)
+        column.addWidget(self._build_week())
+        column.addWidget(self._build_advice())
+        column.addWidget(self._build_targets())
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setMinimumWidth(400)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self._build_charts())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 680])
+        layout.addWidget(splitter, 1)
+
+    # -- building -------------------------------------------------------------------------
+    def _build_week(self) -> QWidget:
+        box = QGroupBox("Week")
+        self.prev_button = QPushButton("◀ &Previous")
+        self.prev_button.setToolTip("The week before (Alt+Left)")
+        self.prev_button.clicked.connect(lambda: self.go_week(-1))
+        self.this_button = QPushButton("&This week")
+        self.this_button.clicked.connect(lambda: self.go_week(0))
+        self.next_button = QPushButton("&Next ▶")
+        self.next_button.setToolTip("The week after (Alt+Right)")
+        self.next_button.clicked.connect(lambda: self.go_week(1))
+        for key, step in (("Alt+Left", -1), ("Alt+Right", 1)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=step: self.go_week(s))
+        nav = QHBoxLayout()
+        for button in (self.prev_button, self.this_button, self.next_button):
+            nav.addWidget(button)
+        nav.addStretch(1)
+        self.week_label = QLabel()
+        font = self.week_label.font()
+        font.setBold(True)
+        self.week_label.setFont(font)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        for col, text in enumerate(("", "Hours", "Target", "Status")):
+            header = QLabel(f"<b>{text}</b>")
+            grid.addWidget(header, 0, col, Qt.AlignmentFlag.AlignLeft)
+        self.hours: dict[str, QDoubleSpinBox] = {}
+        self.target_labels: dict[str, QLabel] = {}
+        self.chips: dict[str, QLabel] = {}
+        for row, category in enumerate(CATEGORIES, start=1):
+            name = QLabel(f"&{LABEL[category]}" if category != "learning" else LABEL[category])
+            spin = hours_box(f"{LABEL[category]} hours this week (0 to 168)")
+            spin.setAccessibleName(f"{LABEL[category]} hours")
+            if category == "learning":
+                spin.setDecimals(2)
+                spin.setReadOnly(True)
+                spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+                spin.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                spin.setToolTip("From your logged sessions; log hours with Ctrl+L")
+            else:
+                name.setBuddy(spin)
+                spin.valueChanged.connect(self._on_edit)
+            self.hours[category] = spin
+            self.target_labels[category] = QLabel()
+            self.chips[category] = QLabel()
+            grid.addWidget(name, row, 0)
+            grid.addWidget(spin, row, 1)
+            grid.addWidget(self.target_labels[category], row, 2)
+            grid.addWidget(self.chips[category], row, 3, Qt.AlignmentFlag.AlignLeft)
+        grid.setColumnStretch(3, 1)
+        self.learning_note = QLabel()
+        self.learning_note.setWordWrap(True)
+        self.learning_note.setStyleSheet(f"color: {theme.colors().muted};")
+        self.week_error = error_label()
+        self.save_button = QPushButton("&Save week")
+        self.save_button.setToolTip("Save work, exercise, social and rest for this week")
+        self.save_button.clicked.connect(self.save_week)
+        self.revert_button = QPushButton("Re&vert")
+        self.revert_button.setToolTip("Undo the changes typed since the last save")
+        self.revert_button.clicked.connect(self._revert)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        column = QVBoxLayout(box)
+        column.addLayout(nav)
+        column.addWidget(self.week_label)
+        column.addLayout(grid)
+        column.addWidget(self.learning_note)
+        column.addWidget(self.week_error)
+        column.addLayout(buttons)
+        return box
+
+    def _build_advice(self) -> QWidget:
+        box = QGroupBox("What to do about it")
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.advice.setTextFormat(Qt.TextFormat.RichText)
+        QVBoxLayout(box).addWidget(self.advice)
+        return box
+
+    def _build_targets(self) -> QWidget:
+        box = QGroupBox("Weekly targets")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.targets: dict[str, QDoubleSpinBox] = {}
+        for category in CATEGORIES:
+            spin = hours_box(f"Target {LABEL[category].lower()} hours a week (0 to 168)")
+            spin.setAccessibleName(f"{LABEL[category]} target")
+            self.targets[category] = spin
+            form.addRow(f"{LABEL[category]}:", spin)
+        self.targets_error = error_label()
+        self.targets_button = QPushButton("Save tar&gets")
+        self.targets_button.setToolTip(
+            "Over is more than 120 % of a target, under is less than 80 %; the learning "
+            "target is also your weekly learning goal."
+        )
+        self.targets_button.clicked.connect(self.save_targets)
+        form.addRow(self.targets_error)
+        form.addRow("", self.targets_button)
+        return box
+
+    def _build_charts(self) -> QWidget:
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(6, 0, 0, 0)
+        self.span = QComboBox()
+        for weeks in HISTORY_CHOICES:
+            self.span.addItem(f"Last {weeks} weeks", weeks)
+        self.span.setCurrentIndex(HISTORY_CHOICES.index(12))
+        self.span.setToolTip("How many weeks the history charts show, ending with this week")
+        self.span.currentIndexChanged.connect(self._draw_history)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("History:"))
+        bar.addWidget(self.span)
+        bar.addStretch(1)
+        self.history_chart = BalanceHistoryChart(height=3.2)
+        self.week_chart = BalanceWeekChart(height=2.8)
+        self.trend_chart = WorkLearningChart(height=2.8)
+        row = QSplitter(Qt.Orientation.Horizontal)
+        row.addWidget(self.week_chart)
+        row.addWidget(self.trend_chart)
+        charts = QSplitter(Qt.Orientation.Vertical)
+        charts.addWidget(self.history_chart)
+        charts.addWidget(row)
+        column.addLayout(bar)
+        column.addWidget(charts, 1)
+        return panel
+
+    # -- refreshing -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the week, targets and charts; typed but unsaved hours of the same week stay."""
+        keep_typed = self._shown_week == self.monday and self.save_button.isEnabled()
+        week = self.week = self.ctx.read(balance.week_balance, self.monday)
+        typed = self.ctx.read(balance.typed_by_week, self.monday, self.monday)
+        entered = bool(typed.get(self.monday))
+        self.week_label.setText(week_heading(self.monday))
+        self.this_button.setEnabled(self.monday != week_start(self.ctx.today()))
+        for category in CATEGORIES:
+            cat = week.category(category)
+            box = self.hours[category]
+            if category == "learning" or not keep_typed:
+                box.blockSignals(True)
+                box.setValue(cat.hours)
+                box.blockSignals(False)
+            self.target_labels[category].setText(hours_text(cat.target))
+            judged = entered or category == "learning"
+            chip(self.chips[category], cat.status if judged else None)
+            self.targets[category].setValue(cat.target)
+        n = week.learning_sessions
+        self.learning_note.setText(
+            f"Learning is the sum of this week's {n} logged session{'s' * (n != 1)}; it cannot "
+            "be typed here. Log hours with Ctrl+L."
+        )
+        if not keep_typed:
+            show_error(self.week_error, "")
+            self._set_dirty(False)
+        self._shown_week = self.monday
+        self._show_advice(week, entered)
+        self.week_chart.set_data(week)
+        self._draw_history()
+
+    def _show_advice(self, week: WeekBalance, entered: bool) -> None:
+        c = theme.colors()
+        self.burnout.setVisible(week.burnout_risk)
+        self.burnout.setText(f"<b>⚠ Burnout risk.</b> {week.burnout_advice or ''}")
+        self.burnout.setStyleSheet(
+            f"background: {c.over}; color: white; border-radius: 6px; padding: 8px;"
+        )
+        if not entered:
+            self.advice.setText(
+                "No hours entered for this week yet. Type work, exercise, social and rest "
+                "above and press Save week to see how the week balanced."
+            )
+            return
+        tips = list(week.advice)
+        if not tips:
+            self.advice.setText("Every category is within 80–120 % of its target. Keep it up.")
+            return
+        items = "".join(
+            f"<li style='margin-bottom:4px'>{'<b>' if 'recovery' in t else ''}{t}"
+            f"{'</b>' if 'recovery' in t else ''}</li>"
+            for t in tips
+        )
+        self.advice.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
+
+    def _draw_history(self) -> None:
+        weeks = self.span.currentData() or 12
+        history = self.ctx.read(balance.history, self.monday, weeks)
+        self.history_chart.set_data(history)
+        self.trend_chart.set_data(history)
+
+    # -- editing --------------------------------------------------------------------------
+    def _on_edit(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def _revert(self) -> None:
+        self._set_dirty(False)
+        self.refresh()
+
+    def typed_values(self) -> dict[str, float]:
+        return {c: self.hours[c].value() for c in TYPED}
+
+    def save_week(self) -> bool:
+        """Write the four typed categories in one transaction; refuse (writing none) if any is
+        over 168 h."""
+        if not check_hours({c: self.hours[c] for c in TYPED}, self.week_error, "hours"):
+            return False
+        self._set_dirty(False)  # the refresh that follows the write shows what was saved
+        try:
+            self.ctx.write(balance.set_week_hours, self.monday, self.typed_values())
+        except InputError as exc:
+            self._set_dirty(True)
+            show_error(self.week_error, f"Not saved: {exc}.")
+            return False
+        self.ctx.status.emit(f"Saved the hours of {week_heading(self.monday)}")
+        return True
+
+    def save_targets(self) -> bool:
+        if not check_hours(self.targets, self.targets_error, "target"):
+            return False
+        values = {c: box.value() for c, box in self.targets.items()}
+        try:
+            self.ctx.write(balance.set_targets, values)
+        except InputError as exc:
+            show_error(self.targets_error, f"Not saved: {exc}.")
+            return False
+        show_error(self.targets_error, "")
+        self.ctx.status.emit("Saved the weekly targets")
+        return True
+
+    def go_week(self, step: int) -> None:
+        """Move by `step` ISO weeks (0 = this week), asking first if typed hours are unsaved."""
+        if self.save_button.isEnabled() and not self._settle_unsaved():
+            return
+        if step == 0:
+            self.monday = week_start(self.ctx.today())
+        else:
+            self.monday += dt.timedelta(weeks=step)
+        self._set_dirty(False)
+        self.refresh()
+
+    def _settle_unsaved(self) -> bool:
+        """Save, discard or stay: True when the page may move on."""
+        answer = QMessageBox.question(
+            self,
+            "Unsaved hours",
+            f"Save the hours typed for {week_heading(self.monday)} before moving on?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_week()
+        return answer == QMessageBox.StandardButton.Discard

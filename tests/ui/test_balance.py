@@ -1,0 +1,210 @@
+"""The Balance page on a real file: the week grid (one write for the four typed categories, and
+nothing written when a value is refused), learning taken from sessions, targets, week navigation,
+the recommendations and the three charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from planner.services import balance, learning
+from planner.services.review import week_heading
+from planner.services.weeks import week_start
+from planner.ui.pages.balance import BalancePage
+
+
+def make_page(qtbot, ctx) -> BalancePage:
+    page = BalancePage(ctx)
+    qtbot.addWidget(page)
+    ctx.changed.connect(page.refresh)  # as the main window does for the page it shows
+    page.resize(1100, 760)
+    page.show()
+    page.refresh()
+    return page
+
+
+@pytest.fixture
+def page(qtbot, demo_ctx) -> BalancePage:
+    return make_page(qtbot, demo_ctx)
+
+
+def typed(ctx, monday: dt.date) -> dict[str, float]:
+    return ctx.read(balance.typed_by_week, monday, monday).get(monday, {})
+
+
+def empty_state_shown(chart) -> bool:
+    return chart.empty_message in [t.get_text() for ax in chart.figure.axes for t in ax.texts]
+
+
+def count_writes(ctx) -> list[int]:
+    calls: list[int] = []
+    ctx.changed.connect(lambda: calls.append(1))
+    return calls
+
+
+# --- opening -------------------------------------------------------------------------------------
+
+
+def test_an_empty_file_shows_an_empty_week_and_empty_charts(qtbot, ctx) -> None:
+    page = make_page(qtbot, ctx)
+    assert page.monday == week_start(ctx.today())
+    assert page.week_label.text() == week_heading(page.monday)
+    assert all(page.hours[c].value() == 0 for c in balance.CATEGORIES)
+    assert [page.chips[c].text() for c in ("work", "exercise", "social", "rest")] == [
+        "Not entered"
+    ] * 4
+    assert "No hours entered" in page.advice.text()
+    assert not page.save_button.isEnabled()
+    for chart in (page.history_chart, page.week_chart, page.trend_chart):
+        assert empty_state_shown(chart)
+
+
+def test_the_demo_week_shows_the_services_figures(page, demo_ctx) -> None:
+    week = demo_ctx.read(balance.week_balance, demo_ctx.today())
+    for cat in week.categories:
+        assert page.hours[cat.category].value() == pytest.approx(cat.hours)
+        assert page.chips[cat.category].text() == cat.status.capitalize()
+        assert page.targets[cat.category].value() == cat.target
+    assert page.week_chart.heights() == {c.category: c.hours for c in week.categories}
+    # The demo ends with a crunch at work: three weeks over target is a burnout risk.
+    assert week.burnout_risk and not page.burnout.isHidden()
+    assert week.burnout_advice in page.burnout.text()
+    assert all(tip in page.advice.text() for tip in week.advice)
+
+
+def test_the_history_charts_draw_the_service_series(page, demo_ctx) -> None:
+    history = demo_ctx.read(balance.history, page.monday, 12)
+    for category in balance.CATEGORIES:
+        heights = [bar.get_height() for bar in page.history_chart.stacks[category]]
+        assert heights == pytest.approx(list(history.series(category)))
+    assert list(page.trend_chart.lines["work"].get_ydata()) == list(history.series("work"))
+    assert list(page.trend_chart.lines["learning"].get_ydata()) == list(history.series("learning"))
+    page.span.setCurrentIndex(page.span.findData(26))
+    assert len(page.history_chart.stacks["work"]) == 26
+
+
+# --- the week grid -------------------------------------------------------------------------------
+
+
+def test_save_writes_the_four_categories_in_one_write_and_statuses_update(qtbot, ctx) -> None:
+    page = make_page(qtbot, ctx)
+    for category, value in {"work": 55, "exercise": 1, "social": 5, "rest": 8.5}.items():
+        page.hours[category].setValue(value)
+    assert page.save_button.isEnabled()
+    writes = count_writes(ctx)
+    assert page.save_week()
+    assert len(writes) == 1
+    assert typed(ctx, page.monday) == {"work": 55, "exercise": 1, "social": 5, "rest": 8.5}
+    chips = {c: page.chips[c].text() for c in ("work", "exercise", "social", "rest")}
+    assert chips == {"work": "Over", "exercise": "Under", "social": "Balanced", "rest": "Balanced"}
+    assert not page.save_button.isEnabled()
+    assert page.week_chart.heights()["work"] == 55
+
+
+def test_a_value_over_168_is_refused_and_nothing_is_written(page, demo_ctx) -> None:
+    before = typed(demo_ctx, page.monday)
+    page.hours["social"].setValue(4)
+    page.hours["work"].setValue(200)
+    writes = count_writes(demo_ctx)
+    assert not page.save_week()
+    assert writes == []
+    assert typed(demo_ctx, page.monday) == before
+    assert not page.week_error.isHidden()
+    assert "Work hours 200 h is more than the 168 hours" in page.week_error.text()
+    assert page.hours["work"].value() == 200  # kept, so the person can correct it
+    page.hours["work"].setValue(50)
+    assert page.save_week()
+    assert typed(demo_ctx, page.monday)["work"] == 50
+    assert page.week_error.isHidden()
+
+
+def test_the_learning_row_is_the_weeks_sessions_and_read_only(qtbot, ctx) -> None:
+    page = make_page(qtbot, ctx)
+    monday = page.monday
+    ctx.write(learning.log_session, 1.5, monday)
+    ctx.write(learning.log_session, 0.75, monday + dt.timedelta(days=6))
+    ctx.write(learning.log_session, 3.0, monday - dt.timedelta(days=1))  # the week before
+    box = page.hours["learning"]
+    assert box.value() == 2.25
+    assert box.isReadOnly()
+    assert "2 logged sessions" in page.learning_note.text()
+    assert "learning" not in page.typed_values()
+
+
+def test_typed_hours_survive_a_refresh_from_elsewhere(page, demo_ctx) -> None:
+    page.hours["rest"].setValue(12)
+    demo_ctx.write(learning.log_session, 1.0, demo_ctx.today())  # e.g. a quick log (Ctrl+L)
+    assert page.hours["rest"].value() == 12
+    assert page.save_button.isEnabled()
+    page.revert_button.click()
+    assert page.hours["rest"].value() == typed(demo_ctx, page.monday)["rest"]
+
+
+# --- targets and weeks ---------------------------------------------------------------------------
+
+
+def test_the_targets_editor_changes_targets(page, demo_ctx) -> None:
+    page.targets["learning"].setValue(7)
+    page.targets["work"].setValue(45)
+    assert page.save_targets()
+    stored = demo_ctx.read(balance.targets)
+    assert (stored["learning"], stored["work"]) == (7, 45)
+    assert page.target_labels["learning"].text() == "7 h"
+    page.targets["rest"].setValue(300)
+    assert not page.save_targets()
+    assert demo_ctx.read(balance.targets)["rest"] == stored["rest"]
+    assert "168" in page.targets_error.text()
+
+
+def test_week_navigation_moves_by_one_iso_week(page, demo_ctx) -> None:
+    this_monday = week_start(demo_ctx.today())
+    page.prev_button.click()
+    assert page.monday == this_monday - dt.timedelta(weeks=1)
+    assert page.week_label.text() == week_heading(this_monday - dt.timedelta(weeks=1))
+    previous = demo_ctx.read(balance.week_balance, page.monday)
+    assert page.hours["work"].value() == pytest.approx(previous.category("work").hours)
+    assert page.this_button.isEnabled()
+    page.next_button.click()
+    page.next_button.click()
+    assert page.monday == this_monday + dt.timedelta(weeks=1)
+    page.this_button.click()
+    assert page.monday == this_monday
+    assert not page.this_button.isEnabled()
+
+
+def test_the_page_opens_in_the_main_window(window) -> None:
+    page = window.show_page("balance")
+    assert isinstance(page, BalancePage)
+    assert page.hours["work"].value() > 0
+
+
+@pytest.mark.parametrize(("button", "saved"), [("Save", True), ("Discard", False)])
+def test_leaving_a_week_with_typed_hours_asks_to_save(page, demo_ctx, button, saved) -> None:
+    monday = page.monday
+    before = typed(demo_ctx, monday)["exercise"]
+    page.hours["exercise"].setValue(9.5)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        box.button(getattr(QMessageBox.StandardButton, button)).click()
+
+    QTimer.singleShot(0, answer)
+    page.prev_button.click()
+    assert page.monday == monday - dt.timedelta(weeks=1)
+    assert typed(demo_ctx, monday)["exercise"] == (9.5 if saved else before)
+    assert not page.save_button.isEnabled()
+
+
+def test_hovering_a_bar_tells_its_hours_target_and_status(page, demo_ctx) -> None:
+    week = demo_ctx.read(balance.week_balance, page.monday)
+    work = week.category("work")
+    page.week_chart.canvas.draw()
+    box = page.week_chart.bars[0].get_window_extent()
+    text = page.week_chart.hover_text_at((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+    assert text is not None
+    assert f"Work: {work.hours:g} h, target {work.target:g} h" in text
+    assert work.status.capitalize() in text
