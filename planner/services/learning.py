@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from planner.models import LearningActivity, LearningSession, Skill
+from planner.models import LearningActivity, LearningSession
 from planner.models.base import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
 from planner.services.errors import InputError, check_hours, unknown
+from planner.services.skills import find_skills
 
 ACTIVE_STATUSES = ("planned", "in_progress")
 
@@ -188,12 +189,7 @@ def save_activity(session: Session, data: ActivityInput, activity_id: int | None
         raise InputError("estimated total hours cannot be negative")
     if data.start_date and data.target_date and data.target_date < data.start_date:
         raise InputError("the target date is before the start date")
-    skills = []
-    for name in data.skills:
-        skill = session.scalar(select(Skill).where(Skill.name == name.strip()))
-        if skill is None:
-            raise unknown("skill", name, session.scalars(select(Skill.name)))
-        skills.append(skill)
+    skills = find_skills(session, data.skills)
     if activity_id is None:
         activity = LearningActivity()
         session.add(activity)

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from planner.models import Milestone, RolePhase, Skill
 from planner.models.base import MILESTONE_KINDS
-from planner.services.errors import InputError, unknown
+from planner.services.errors import InputError
+from planner.services.skills import find_skills
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,7 @@ def save_milestone(
     if kind not in MILESTONE_KINDS:
         raise InputError(f"unknown milestone kind {kind!r}; use {', '.join(MILESTONE_KINDS)}")
     milestone = Milestone() if milestone_id is None else _get(session, milestone_id)
-    linked = []
-    for name in skills:
-        skill = session.scalar(select(Skill).where(Skill.name == name.strip()))
-        if skill is None:
-            raise unknown("skill", name, session.scalars(select(Skill.name)))
-        linked.append(skill)
+    linked = find_skills(session, skills)
     milestone.title, milestone.kind, milestone.due_on, milestone.notes = (
         title.strip(),
         kind,

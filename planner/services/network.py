@@ -17,6 +17,7 @@ from planner.models import Contact, Interaction, Skill, contact_skill
 from planner.models.base import CHANNELS, RELATIONSHIPS
 from planner.services.errors import InputError, unknown
 from planner.services.profile import profile_row
+from planner.services.skills import find_skill, find_skills
 
 
 @dataclass(frozen=True)
@@ -119,12 +120,7 @@ def save_contact(session: Session, data: ContactInput, contact_id: int | None = 
         raise InputError("the follow-up cadence must be between 1 and 3650 days")
     if data.email and "@" not in data.email:
         raise InputError(f"{data.email!r} is not an email address (it needs an @)")
-    skills = []
-    for skill_name in data.expertise:
-        skill = session.scalar(select(Skill).where(Skill.name == skill_name.strip()))
-        if skill is None:
-            raise unknown("skill", skill_name, session.scalars(select(Skill.name)))
-        skills.append(skill)
+    skills = find_skills(session, data.expertise)
     contact = Contact() if contact_id is None else session.get(Contact, contact_id)
     if contact is None:
         raise InputError(f"contact {contact_id} no longer exists")
@@ -234,9 +230,7 @@ def _expertise(session: Session) -> dict[int, tuple[str, ...]]:
 
 def mentors_for(session: Session, skill: str, today: dt.date) -> list[ContactRow]:
     """Who can help with a skill: contacts with that expertise, mentors first."""
-    skill_id = session.scalar(select(Skill.id).where(Skill.name == skill.strip()))
-    if skill_id is None:
-        raise unknown("skill", skill, session.scalars(select(Skill.name)))
+    skill_id = find_skill(session, skill).id
     ids = set(
         session.scalars(
             select(contact_skill.c.contact_id).where(contact_skill.c.skill_id == skill_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -42,6 +43,11 @@ def find_skill(session: Session, name: str) -> Skill:
     if skill is None:
         raise unknown("skill", name, session.scalars(select(Skill.name).order_by(Skill.name)))
     return skill
+
+
+def find_skills(session: Session, names: Iterable[str]) -> list[Skill]:
+    """Skills by name (any case), for linking; an unknown name raises with close matches."""
+    return [find_skill(session, name) for name in names]
 
 
 def check_level(level: object) -> int:
