@@ -119,7 +119,3 @@ def _get(session: Session, milestone_id: int) -> Milestone:
     if milestone is None:
         raise InputError(f"milestone {milestone_id} no longer exists")
     return milestone
-
-
-def done_between(session: Session, first: dt.date, last: dt.date) -> list[MilestoneRow]:
-    return [m for m in milestones(session) if m.done_on and first <= m.done_on <= last]
