@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.db import open_database
 from planner.services import learning
@@ -66,20 +66,25 @@ def test_geometry_last_page_and_theme_are_remembered(qtbot, demo_ctx) -> None:
 
 
 def test_data_logged_elsewhere_appears_when_the_window_regains_focus(qtbot, window) -> None:
-    page = window.show_page("learning")
-    shown_before = page.refresh_count if hasattr(page, "refresh_count") else None
-    other = open_database(window.ctx.db.path)  # the command line, in another connection
-    with other.session() as s:
+    dashboard = window.show_page("dashboard")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = dashboard.learning.figure.text()
+    other_window = QWidget()  # the person switches to a terminal...
+    qtbot.addWidget(other_window)
+    other_window.show()
+    other_window.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    terminal = open_database(window.ctx.db.path)  # ...and logs from the command line
+    with terminal.session() as s:
         learning.log_session(s, 3.25, dt.date.today(), note="from the terminal")
-    other.close()
-    refreshed: list[str] = []
-    original = type(page).refresh
-    page.refresh = lambda: (refreshed.append(page.name), original(page))  # observe, still run
-    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
-    if not window.isActiveWindow():  # offscreen windows may never become active
-        window.reload_all()
-    assert refreshed == ["learning"]
-    assert shown_before is None or page.refresh_count > shown_before
+    terminal.close()
+    assert dashboard.learning.figure.text() == before  # nothing polls behind their back
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert dashboard.learning.figure.text() != before
+    hours = float(before.split()[0]) + 3.25
+    assert dashboard.learning.figure.text().startswith(f"{hours:g}")
 
 
 def test_undo_and_redo_are_in_the_edit_menu(window) -> None:
