@@ -160,11 +160,11 @@ def test_a_new_activity_is_saved_with_its_fields_and_searched_skills(qtbot, page
     dialog.kind.setCurrentIndex(dialog.kind.findData("project"))
     dialog.planned.setValue(12.5)
     dialog.estimated.setValue(60)
-    dialog.skill_search.setText("pytor")
+    dialog.skill_picker.search.setText("pytor")
     visible = [
-        dialog.skill_list.item(i).text()
-        for i in range(dialog.skill_list.count())
-        if not dialog.skill_list.item(i).isHidden()
+        dialog.skill_picker.list.item(i).text()
+        for i in range(dialog.skill_picker.list.count())
+        if not dialog.skill_picker.list.item(i).isHidden()
     ]
     assert visible == ["PyTorch"]
     dialog.set_skills(["PyTorch"])

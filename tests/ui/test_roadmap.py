@@ -173,11 +173,11 @@ def test_add_complete_reopen_and_delete_a_custom_milestone(page, demo_ctx) -> No
     dialog.kind.setCurrentIndex(dialog.kind.findData("networking"))
     due = demo_ctx.today() + dt.timedelta(days=40)
     dialog.due.setDate(to_qdate(due))
-    dialog.skill_filter.setText("PyTorch")
+    dialog.skill_picker.search.setText("PyTorch")
     item = next(
-        dialog.skill_list.item(i)
-        for i in range(dialog.skill_list.count())
-        if dialog.skill_list.item(i).text() == "PyTorch"
+        dialog.skill_picker.list.item(i)
+        for i in range(dialog.skill_picker.list.count())
+        if dialog.skill_picker.list.item(i).text() == "PyTorch"
     )
     item.setCheckState(Qt.CheckState.Checked)
     assert dialog.submit()

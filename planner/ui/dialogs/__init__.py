@@ -1,1 +1,1 @@
-"""One module per dialog."""
+"""One module per dialog, plus the skill picker several of them share."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -39,6 +37,7 @@ from planner.services.learning import (
 )
 from planner.ui.context import AppContext
 from planner.ui.dialogs.session import error_label
+from planner.ui.dialogs.skill_picker import SkillPicker
 
 
 def label_of(value: str) -> str:
@@ -164,51 +163,24 @@ class ActivityDialog(QDialog):
 
     def _skills_box(self) -> QGroupBox:
         box = QGroupBox("Skills it builds")
-        self.skill_search = QLineEdit()
-        self.skill_search.setPlaceholderText("Search skills…")
-        self.skill_search.setClearButtonEnabled(True)
-        self.skill_search.textChanged.connect(self._filter_skills)
-        self.skill_list = QListWidget()
-        self.skill_list.setToolTip("Tick the skills this activity builds (Space toggles)")
         rows = sorted(self.ctx.read(skills.list_skills), key=lambda r: r.name.casefold())
-        for row in rows:
-            item = QListWidgetItem(row.name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            item.setToolTip(f"{row.name} · {row.category}")
-            self.skill_list.addItem(item)
-        self.skill_list.itemChanged.connect(self._count_skills)
-        self.skill_count = QLabel()
-        self.skill_count.setWordWrap(True)
+        self.skill_picker = SkillPicker(
+            [r.name for r in rows],
+            lambda names: (
+                f"{len(names)} linked: {', '.join(names)}" if names else "No skills linked yet."
+            ),
+            tips={r.name: f"{r.name} · {r.category}" for r in rows},
+        )
+        self.skill_picker.list.setToolTip("Tick the skills this activity builds (Space toggles)")
         layout = QVBoxLayout(box)
-        layout.addWidget(self.skill_search)
-        layout.addWidget(self.skill_list, 1)
-        layout.addWidget(self.skill_count)
-        self._count_skills()
+        layout.addWidget(self.skill_picker)
         return box
 
-    def _filter_skills(self, text: str) -> None:
-        needle = text.strip().casefold()
-        for i in range(self.skill_list.count()):
-            item = self.skill_list.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
-
-    def _count_skills(self, *_: object) -> None:
-        chosen = self.chosen_skills()
-        self.skill_count.setText(
-            f"{len(chosen)} linked: {', '.join(chosen)}" if chosen else "No skills linked yet."
-        )
-
     def chosen_skills(self) -> list[str]:
-        items = (self.skill_list.item(i) for i in range(self.skill_list.count()))
-        return [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
+        return self.skill_picker.chosen()
 
     def set_skills(self, names: tuple[str, ...] | list[str]) -> None:
-        wanted = {n.casefold() for n in names}
-        for i in range(self.skill_list.count()):
-            item = self.skill_list.item(i)
-            checked = item.text().casefold() in wanted
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.skill_picker.set_chosen(names)
 
     def _fill(self, detail: learning.ActivityDetail) -> None:
         row = detail.row

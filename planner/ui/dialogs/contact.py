@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -33,6 +31,7 @@ from planner.services.errors import InputError
 from planner.services.network import RELATIONSHIPS, ContactDetail, ContactInput
 from planner.ui import theme
 from planner.ui.context import AppContext
+from planner.ui.dialogs.skill_picker import SkillPicker
 
 
 def error_label() -> QLabel:
@@ -110,30 +109,22 @@ class ContactDialog(QDialog):
         connected_row.addWidget(self.connected_known)
         connected_row.addWidget(self.connected, 1)
 
-        self.skill_filter = QLineEdit()
-        self.skill_filter.setPlaceholderText("Filter skills…")
-        self.skill_filter.setClearButtonEnabled(True)
-        self.skill_filter.textChanged.connect(self._filter_skills)
-        self.expertise = QListWidget()
-        self.expertise.setToolTip("Tick the skills this person can help you with.")
-        self.expertise.setMinimumHeight(150)
         chosen = set(detail.expertise) if detail else set()
         # The contact's skills first, then every skill A to Z.
         every = sorted(
             ctx.read(skills.list_skills), key=lambda r: (r.name not in chosen, r.name.casefold())
         )
-        for row in every:
-            item = QListWidgetItem(row.name)
-            item.setToolTip(row.category)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if row.name in chosen else Qt.CheckState.Unchecked
-            )
-            self.expertise.addItem(item)
-        self.chosen_label = QLabel()
-        self.chosen_label.setWordWrap(True)
-        self.expertise.itemChanged.connect(self._show_chosen)
-        self._show_chosen()
+        self.skill_picker = SkillPicker(
+            [r.name for r in every],
+            lambda names: (
+                f"Can help with: {', '.join(names)}" if names else "No expertise ticked yet."
+            ),
+            placeholder="Filter skills…",
+            chosen=chosen,
+            tips={r.name: r.category for r in every},
+        )
+        self.skill_picker.list.setToolTip("Tick the skills this person can help you with.")
+        self.skill_picker.list.setMinimumHeight(150)
         self.notes = QPlainTextEdit(detail.notes if detail else "")
         self.notes.setPlaceholderText("How you met, what you talked about, what they care about")
         self.notes.setTabChangesFocus(True)
@@ -152,13 +143,9 @@ class ContactDialog(QDialog):
         form.addRow("&Website", self.url)
         form.addRow("Follow up &every", self.cadence)
         form.addRow("Connected on", connected_row)
-        skills_box = QVBoxLayout()
-        skills_box.addWidget(self.skill_filter)
-        skills_box.addWidget(self.expertise)
-        skills_box.addWidget(self.chosen_label)
         expertise_label = QLabel("E&xpertise")
-        expertise_label.setBuddy(self.skill_filter)
-        form.addRow(expertise_label, skills_box)
+        expertise_label.setBuddy(self.skill_picker.search)
+        form.addRow(expertise_label, self.skill_picker)
         form.addRow("N&otes", self.notes)
 
         buttons = QDialogButtonBox(
@@ -173,27 +160,11 @@ class ContactDialog(QDialog):
         self.resize(520, self.sizeHint().height())
         self.name.setFocus()
 
-    def _filter_skills(self, text: str) -> None:
-        needle = text.strip().casefold()
-        for i in range(self.expertise.count()):
-            item = self.expertise.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
-
-    def _show_chosen(self, *_: object) -> None:
-        names = self.chosen_skills()
-        self.chosen_label.setText(
-            f"Can help with: {', '.join(names)}" if names else "No expertise ticked yet."
-        )
-
     def chosen_skills(self) -> list[str]:
-        items = (self.expertise.item(i) for i in range(self.expertise.count()))
-        return [it.text() for it in items if it.checkState() == Qt.CheckState.Checked]
+        return self.skill_picker.chosen()
 
     def set_skills(self, names: list[str]) -> None:
-        for i in range(self.expertise.count()):
-            item = self.expertise.item(i)
-            checked = item.text() in names
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.skill_picker.set_chosen(names)
 
     def data(self) -> ContactInput:
         known = self.connected_known.isChecked()

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from planner.services import milestones, skills
 from planner.services.errors import InputError
 from planner.services.milestones import MilestoneRow
 from planner.ui.context import AppContext
+from planner.ui.dialogs.skill_picker import SkillPicker
 
 #: Kinds a person picks; "phase" milestones come from the target role's learning path.
 USER_KINDS = ("custom", "skill", "certification", "networking")
@@ -97,23 +96,20 @@ class MilestoneDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)
 
-        self.skill_filter = QLineEdit()
-        self.skill_filter.setPlaceholderText("Filter skills to link…")
-        self.skill_filter.setClearButtonEnabled(True)
-        self.skill_list = QListWidget()
-        self.skill_list.setAccessibleName("Linked skills")
-        self.skill_list.setMinimumHeight(150)
         linked = set(row.skills) if row else set()
         names = sorted({s.name for s in ctx.read(skills.list_skills)} | linked, key=str.casefold)
-        for name in sorted(names, key=lambda n: (n not in linked, n.casefold())):
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if name in linked else Qt.CheckState.Unchecked)
-            self.skill_list.addItem(item)
-        self.skill_filter.textChanged.connect(self._filter_skills)
-        self.linked_count = QLabel()
-        self.skill_list.itemChanged.connect(lambda _item: self._count_linked())
-        self._count_linked()
+        self.skill_picker = SkillPicker(
+            sorted(names, key=lambda n: (n not in linked, n.casefold())),
+            lambda chosen: (
+                f"{len(chosen)} skill{'s' * (len(chosen) != 1)} linked"
+                if chosen
+                else "No skills linked"
+            ),
+            placeholder="Filter skills to link…",
+            chosen=linked,
+        )
+        self.skill_picker.list.setAccessibleName("Linked skills")
+        self.skill_picker.list.setMinimumHeight(150)
 
         self.error = error_label()
         form = QFormLayout()
@@ -122,13 +118,9 @@ class MilestoneDialog(QDialog):
         form.addRow("&Kind", self.kind)
         form.addRow(self.has_due, self.due)
         form.addRow("&Notes", self.notes)
-        skills_box = QVBoxLayout()
-        skills_box.addWidget(self.skill_filter)
-        skills_box.addWidget(self.skill_list)
-        skills_box.addWidget(self.linked_count)
         skills_label = QLabel("&Skills")
-        skills_label.setBuddy(self.skill_filter)
-        form.addRow(skills_label, skills_box)
+        skills_label.setBuddy(self.skill_picker.search)
+        form.addRow(skills_label, self.skill_picker)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -141,21 +133,8 @@ class MilestoneDialog(QDialog):
         self.resize(520, self.sizeHint().height())
         self.title.setFocus()
 
-    def _filter_skills(self, text: str) -> None:
-        needle = text.strip().casefold()
-        for i in range(self.skill_list.count()):
-            item = self.skill_list.item(i)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
-
     def linked_skills(self) -> tuple[str, ...]:
-        items = (self.skill_list.item(i) for i in range(self.skill_list.count()))
-        return tuple(i.text() for i in items if i.checkState() == Qt.CheckState.Checked)
-
-    def _count_linked(self) -> None:
-        n = len(self.linked_skills())
-        self.linked_count.setText(
-            "No skills linked" if n == 0 else f"{n} skill{'s' * (n != 1)} linked"
-        )
+        return tuple(self.skill_picker.chosen())
 
     def submit(self) -> bool:
         """Save; on refused input show why at the field and keep the dialog open."""
