@@ -36,8 +36,8 @@ from planner.services.learning import (
     ActivityInput,
 )
 from planner.ui.context import AppContext
-from planner.ui.dialogs.session import error_label
 from planner.ui.dialogs.skill_picker import SkillPicker
+from planner.ui.forms import error_label
 
 
 def label_of(value: str) -> str:

@@ -7,13 +7,9 @@ too. One Save = one transaction.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,35 +25,9 @@ from PySide6.QtWidgets import (
 from planner.services import network, skills
 from planner.services.errors import InputError
 from planner.services.network import RELATIONSHIPS, ContactDetail, ContactInput
-from planner.ui import theme
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill_picker import SkillPicker
-
-
-def error_label() -> QLabel:
-    """A hidden red line under a field, for what was wrong with it and how to fix it."""
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {theme.colors().over};")
-    label.hide()
-    return label
-
-
-def show_error(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def date_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
+from planner.ui.forms import date_edit, error_label, show_error
 
 
 class ContactDialog(QDialog):

@@ -24,7 +24,7 @@ from planner.services import network
 from planner.services.errors import InputError
 from planner.services.network import CHANNELS
 from planner.ui.context import AppContext
-from planner.ui.dialogs.contact import date_edit, error_label, show_error
+from planner.ui.forms import date_edit, error_label, show_error
 
 #: A suggested follow-up, two weeks after the conversation.
 FOLLOW_UP_DAYS = 14

@@ -27,6 +27,7 @@ from planner.services.errors import InputError
 from planner.services.milestones import MilestoneRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill_picker import SkillPicker
+from planner.ui.forms import error_label
 
 #: Kinds a person picks; "phase" milestones come from the target role's learning path.
 USER_KINDS = ("custom", "skill", "certification", "networking")
@@ -37,15 +38,6 @@ KIND_LABELS = {
     "certification": "Certification",
     "networking": "Networking",
 }
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setStyleSheet("color: #cf222e;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def to_qdate(day: dt.date) -> QDate:

@@ -26,18 +26,8 @@ from planner.services import learning
 from planner.services.errors import InputError
 from planner.services.learning import SessionRow
 from planner.ui.context import AppContext
-
-NO_ACTIVITY = "(no activity)"
-
-
-def error_label() -> QLabel:
-    """A red, word-wrapped message that stays hidden until there is something wrong."""
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setStyleSheet("color: #cf222e;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
+from planner.ui.dialogs.quick_log import NO_ACTIVITY
+from planner.ui.forms import error_label
 
 
 class SessionDialog(QDialog):

@@ -24,7 +24,7 @@ from planner.services import skills
 from planner.services.errors import InputError
 from planner.services.skills import DEFAULT_HOURS_PER_LEVEL, SkillRow
 from planner.ui.context import AppContext
-from planner.ui.dialogs.milestone import error_label
+from planner.ui.forms import error_label
 
 LEVEL_ITEMS = [f"{i} · {skills.level_name(i)}" for i in range(6)]
 

@@ -42,7 +42,7 @@ from planner.ui.charts.balance import (
     WorkLearningChart,
     status_color,
 )
-from planner.ui.dialogs.contact import error_label, show_error
+from planner.ui.forms import error_label, show_error
 from planner.ui.pages.base import Page
 
 TYPED = balance.TYPED_CATEGORIES

@@ -33,7 +33,7 @@ from planner.services.weeks import week_start
 from planner.ui import report, theme
 from planner.ui.charts.balance import BalanceWeekChart
 from planner.ui.charts.learning import WeeklyHoursChart
-from planner.ui.dialogs.contact import error_label, show_error
+from planner.ui.forms import error_label, show_error
 from planner.ui.pages.base import Page
 
 

@@ -31,8 +31,8 @@ from planner.services.readiness import IMPORTANCE_ORDER
 from planner.services.skills import SkillRow
 from planner.ui.charts.roadmap import LevelHistoryChart
 from planner.ui.context import AppContext
-from planner.ui.dialogs.milestone import error_label
 from planner.ui.dialogs.skill import AddSkillDialog, level_combo
+from planner.ui.forms import error_label
 from planner.ui.pages.base import Page
 from planner.ui.pages.roadmap_common import (
     date_text,
