@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from ui_helpers import open_page
 
 from planner.services import balance, learning
 from planner.services.review import week_heading
@@ -16,19 +17,9 @@ from planner.services.weeks import week_start
 from planner.ui.pages.balance import BalancePage
 
 
-def make_page(qtbot, ctx) -> BalancePage:
-    page = BalancePage(ctx)
-    qtbot.addWidget(page)
-    ctx.changed.connect(page.refresh)  # as the main window does for the page it shows
-    page.resize(1100, 760)
-    page.show()
-    page.refresh()
-    return page
-
-
 @pytest.fixture
 def page(qtbot, demo_ctx) -> BalancePage:
-    return make_page(qtbot, demo_ctx)
+    return open_page(qtbot, BalancePage, demo_ctx)
 
 
 def typed(ctx, monday: dt.date) -> dict[str, float]:
@@ -49,7 +40,7 @@ def count_writes(ctx) -> list[int]:
 
 
 def test_an_empty_file_shows_an_empty_week_and_empty_charts(qtbot, ctx) -> None:
-    page = make_page(qtbot, ctx)
+    page = open_page(qtbot, BalancePage, ctx)
     assert page.monday == week_start(ctx.today())
     assert page.week_label.text() == week_heading(page.monday)
     assert all(page.hours[c].value() == 0 for c in balance.CATEGORIES)
@@ -90,7 +81,7 @@ def test_the_history_charts_draw_the_service_series(page, demo_ctx) -> None:
 
 
 def test_save_writes_the_four_categories_in_one_write_and_statuses_update(qtbot, ctx) -> None:
-    page = make_page(qtbot, ctx)
+    page = open_page(qtbot, BalancePage, ctx)
     for category, value in {"work": 55, "exercise": 1, "social": 5, "rest": 8.5}.items():
         page.hours[category].setValue(value)
     assert page.save_button.isEnabled()
@@ -122,7 +113,7 @@ def test_a_value_over_168_is_refused_and_nothing_is_written(page, demo_ctx) -> N
 
 
 def test_the_learning_row_is_the_weeks_sessions_and_read_only(qtbot, ctx) -> None:
-    page = make_page(qtbot, ctx)
+    page = open_page(qtbot, BalancePage, ctx)
     monday = page.monday
     ctx.write(learning.log_session, 1.5, monday)
     ctx.write(learning.log_session, 0.75, monday + dt.timedelta(days=6))

@@ -5,19 +5,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_helpers import open_page
 
 from planner.services import balance, commitment, dashboard, learning, readiness
 from planner.ui.pages.dashboard import DashboardPage
 from planner.ui.pages.learning import hours_text
-
-
-def make_page(qtbot, ctx) -> DashboardPage:
-    page = DashboardPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1100, 760)
-    page.show()
-    page.refresh()
-    return page
 
 
 def session_count(ctx) -> int:
@@ -30,7 +22,7 @@ def empty_state_shown(chart) -> bool:
 
 
 def test_an_empty_file_says_how_to_choose_a_target_role(qtbot, ctx) -> None:
-    page = make_page(qtbot, ctx)
+    page = open_page(qtbot, DashboardPage, ctx, follow_changes=False)
     assert page.readiness.figure.text() == "—"
     assert "Roadmap" in page.readiness.detail.text()
     assert page.roadmap_button.isVisible()
@@ -42,7 +34,7 @@ def test_an_empty_file_says_how_to_choose_a_target_role(qtbot, ctx) -> None:
 
 
 def test_the_demo_shows_readiness_week_balance_milestones_and_follow_ups(qtbot, demo_ctx) -> None:
-    page = make_page(qtbot, demo_ctx)
+    page = open_page(qtbot, DashboardPage, demo_ctx, follow_changes=False)
     today = demo_ctx.today()
     gap = demo_ctx.read(readiness.readiness)
     week = demo_ctx.read(balance.week_balance, today)
@@ -65,14 +57,14 @@ def test_the_demo_shows_readiness_week_balance_milestones_and_follow_ups(qtbot, 
 
 
 def test_weekly_chart_bars_equal_the_weekly_series(qtbot, demo_ctx) -> None:
-    page = make_page(qtbot, demo_ctx)
+    page = open_page(qtbot, DashboardPage, demo_ctx, follow_changes=False)
     series = demo_ctx.read(commitment.weekly_series, demo_ctx.today(), dashboard.CHART_WEEKS)
     assert page.chart.heights() == [p.hours for p in series.weeks]
     assert page.chart.goal_line.get_ydata()[0] == series.weekly_goal
 
 
 def test_quick_log_with_enter_updates_the_weeks_hours_and_the_chart(qtbot, demo_ctx) -> None:
-    page = make_page(qtbot, demo_ctx)
+    page = open_page(qtbot, DashboardPage, demo_ctx, follow_changes=False)
     before_label = page.learning.figure.text()
     before_bar = page.chart.heights()[-1]
     before_hours = page.summary.learning_hours
@@ -87,7 +79,7 @@ def test_quick_log_with_enter_updates_the_weeks_hours_and_the_chart(qtbot, demo_
 def test_quick_log_of_zero_hours_is_refused_with_a_message_and_writes_nothing(
     qtbot, demo_ctx
 ) -> None:
-    page = make_page(qtbot, demo_ctx)
+    page = open_page(qtbot, DashboardPage, demo_ctx, follow_changes=False)
     before = session_count(demo_ctx)
     label = page.learning.figure.text()
     page.quick_log.hours.setValue(0.0)
@@ -107,7 +99,7 @@ def test_quick_log_through_the_main_window_refreshes_the_dashboard(qtbot, window
 
 
 def test_a_refresh_with_nothing_changed_leaves_the_chart_alone(qtbot, demo_ctx) -> None:
-    page = make_page(qtbot, demo_ctx)
+    page = open_page(qtbot, DashboardPage, demo_ctx, follow_changes=False)
     drawn = page.chart.bars
     page.refresh()
     assert page.chart.bars is drawn
@@ -116,7 +108,7 @@ def test_a_refresh_with_nothing_changed_leaves_the_chart_alone(qtbot, demo_ctx) 
 def test_the_dashboard_follows_the_dark_theme(qtbot, demo_ctx) -> None:
     from planner.ui import theme
 
-    page = make_page(qtbot, demo_ctx)
+    page = open_page(qtbot, DashboardPage, demo_ctx, follow_changes=False)
     theme.apply("dark")
     try:
         page.refresh()

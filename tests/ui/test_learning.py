@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from ui_helpers import open_page
 
 from planner.services import commitment, learning
 from planner.ui.dialogs.activity import ActivityDialog
@@ -22,17 +23,7 @@ CHARTS_TAB = 2
 
 @pytest.fixture
 def page(qtbot, demo_ctx) -> LearningPage:
-    return make_page(qtbot, demo_ctx)
-
-
-def make_page(qtbot, ctx) -> LearningPage:
-    page = LearningPage(ctx)
-    qtbot.addWidget(page)
-    ctx.changed.connect(page.refresh)  # as the main window does for the page it shows
-    page.resize(1100, 760)
-    page.show()
-    page.refresh()
-    return page
+    return open_page(qtbot, LearningPage, demo_ctx)
 
 
 def all_sessions(ctx) -> list[learning.SessionRow]:
@@ -51,7 +42,7 @@ def empty_state_shown(chart) -> bool:
 
 
 def test_an_empty_file_shows_what_to_do(qtbot, ctx) -> None:
-    page = make_page(qtbot, ctx)
+    page = open_page(qtbot, LearningPage, ctx)
     assert page.activity_model.rowCount() == 0
     assert page.activity_empty.isVisible()
     page.tabs.setCurrentIndex(1)

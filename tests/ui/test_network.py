@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from ui_helpers import open_page
 
 from planner.services import network, readiness
 from planner.services.network import ContactInput
@@ -16,19 +17,9 @@ from planner.ui.pages.network import NetworkPage
 from planner.ui.qtmodels.rows import ROW_ROLE
 
 
-def make_page(qtbot, ctx) -> NetworkPage:
-    page = NetworkPage(ctx)
-    qtbot.addWidget(page)
-    ctx.changed.connect(page.refresh)  # as the main window does for the page it shows
-    page.resize(1100, 760)
-    page.show()
-    page.refresh()
-    return page
-
-
 @pytest.fixture
 def page(qtbot, demo_ctx) -> NetworkPage:
-    return make_page(qtbot, demo_ctx)
+    return open_page(qtbot, NetworkPage, demo_ctx)
 
 
 def contacts(ctx) -> dict[str, network.ContactRow]:
@@ -47,7 +38,7 @@ def empty_state_shown(chart) -> bool:
 
 
 def test_an_empty_file_says_how_to_start(qtbot, ctx) -> None:
-    page = make_page(qtbot, ctx)
+    page = open_page(qtbot, NetworkPage, ctx)
     assert page.model.rowCount() == 0
     assert "No contacts yet" in page.count.text()
     assert page.empty_detail.isVisible() and not page.detail_body.isVisible()

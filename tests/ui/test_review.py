@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
+from ui_helpers import open_page
 
 from planner.services import balance, commitment, review
 from planner.services.weeks import week_start
@@ -16,19 +17,9 @@ from planner.ui import report
 from planner.ui.pages.review import ReviewPage
 
 
-def make_page(qtbot, ctx) -> ReviewPage:
-    page = ReviewPage(ctx)
-    qtbot.addWidget(page)
-    ctx.changed.connect(page.refresh)  # as the main window does for the page it shows
-    page.resize(1100, 760)
-    page.show()
-    page.refresh()
-    return page
-
-
 @pytest.fixture
 def page(qtbot, demo_ctx) -> ReviewPage:
-    return make_page(qtbot, demo_ctx)
+    return open_page(qtbot, ReviewPage, demo_ctx)
 
 
 def empty_state_shown(chart) -> bool:
@@ -50,7 +41,7 @@ def stored(ctx, monday: dt.date) -> str:
 
 
 def test_an_empty_file_shows_an_empty_week(qtbot, ctx) -> None:
-    page = make_page(qtbot, ctx)
+    page = open_page(qtbot, ReviewPage, ctx)
     assert page.monday == week_start(ctx.today())
     assert "0 h" in page.sections["Learning"].text()
     assert "No hours were entered" in page.sections["Balance"].text()
@@ -110,7 +101,7 @@ def test_the_reflection_is_saved_and_reloaded(qtbot, page, demo_ctx) -> None:
     page.save_button.click()
     assert stored(demo_ctx, page.monday) == "Shipped the API demo.\nSleep more."
     assert not page.save_button.isEnabled()
-    again = make_page(qtbot, demo_ctx)
+    again = open_page(qtbot, ReviewPage, demo_ctx)
     assert again.reflection.toPlainText() == "Shipped the API demo.\nSleep more."
 
 

@@ -9,22 +9,13 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from ui_helpers import open_page
 
 from planner.services import milestones, profile, progress, readiness, roles, skills
 from planner.ui.dialogs.milestone import CompleteDialog, MilestoneDialog, to_qdate
 from planner.ui.pages.roadmap import COMPARE_TAB, PLAN_TAB, ROLES_TAB, RoadmapPage
 from planner.ui.pages.roadmap_common import date_text, select_where, selected_row
 from planner.ui.qtmodels.rows import ROW_ROLE
-
-
-def open_page(qtbot, ctx) -> RoadmapPage:
-    page = RoadmapPage(ctx)
-    qtbot.addWidget(page)
-    ctx.changed.connect(page.refresh)  # what the main window does for the visible page
-    page.resize(1100, 760)
-    page.refresh()
-    page.show()
-    return page
 
 
 def visible_rows(view) -> list:
@@ -38,14 +29,14 @@ def chart_texts(chart) -> list[str]:
 
 @pytest.fixture
 def page(qtbot, demo_ctx) -> RoadmapPage:
-    return open_page(qtbot, demo_ctx)
+    return open_page(qtbot, RoadmapPage, demo_ctx)
 
 
 # --- opening -----------------------------------------------------------------------------------
 
 
 def test_opens_on_an_empty_file_with_helpful_empty_states(qtbot, ctx) -> None:
-    page = open_page(qtbot, ctx)
+    page = open_page(qtbot, RoadmapPage, ctx)
     assert "No target role yet" in page.summary.text()
     assert page.tabs.currentIndex() == ROLES_TAB  # first thing to do: pick a role
     assert page.milestone_model.rowCount() == 0

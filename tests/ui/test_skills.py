@@ -5,22 +5,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_helpers import open_page
 
 from planner.services import readiness, skills
 from planner.ui.dialogs.skill import AddSkillDialog
 from planner.ui.pages.roadmap_common import selected_row
 from planner.ui.pages.skills import SkillsPage
 from planner.ui.qtmodels.rows import ROW_ROLE
-
-
-def open_page(qtbot, ctx) -> SkillsPage:
-    page = SkillsPage(ctx)
-    qtbot.addWidget(page)
-    ctx.changed.connect(page.refresh)  # what the main window does for the visible page
-    page.resize(1100, 760)
-    page.refresh()
-    page.show()
-    return page
 
 
 def shown(page: SkillsPage) -> list[skills.SkillRow]:
@@ -34,11 +25,11 @@ def mine(ctx) -> list[skills.SkillRow]:
 
 @pytest.fixture
 def page(qtbot, demo_ctx) -> SkillsPage:
-    return open_page(qtbot, demo_ctx)
+    return open_page(qtbot, SkillsPage, demo_ctx)
 
 
 def test_opens_on_an_empty_file_and_says_what_to_do(qtbot, ctx) -> None:
-    page = open_page(qtbot, ctx)
+    page = open_page(qtbot, SkillsPage, ctx)
     assert page.model.rowCount() == 0
     assert "No skills yet" in page.count.text()
     assert not page.level.isEnabled()

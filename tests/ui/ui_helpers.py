@@ -1,0 +1,26 @@
+"""Helpers the page tests share (imported by name: pytest puts this folder on sys.path)."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from planner.ui.context import AppContext
+from planner.ui.pages.base import Page
+
+P = TypeVar("P", bound=Page)
+
+
+def open_page(qtbot, cls: type[P], ctx: AppContext, *, follow_changes: bool = True) -> P:
+    """Show a page on its own, filled, at a typical size.
+
+    `follow_changes` wires `ctx.changed` to `refresh`, as the main window does for the page it
+    shows; a test of a page that must refresh itself turns it off.
+    """
+    page = cls(ctx)
+    qtbot.addWidget(page)
+    if follow_changes:
+        ctx.changed.connect(page.refresh)
+    page.resize(1100, 760)
+    page.show()
+    page.refresh()
+    return page
