@@ -1,11 +1,14 @@
-"""Small pieces every form shares: the red line that says what is wrong, and date fields."""
+"""Small pieces forms and pages share: the red line that says what is wrong, date fields, and
+week navigation."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLabel
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDateEdit, QLabel, QPushButton, QWidget
 
 from planner.ui import theme
 
@@ -35,3 +38,31 @@ def date_edit(day: dt.date) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     return edit
+
+
+def week_buttons(
+    owner: QWidget, go_week: Callable[[int], None], noun: str = "The week"
+) -> tuple[QPushButton, QPushButton, QPushButton]:
+    """Previous / This week / Next buttons calling `go_week(-1 | 0 | 1)`, with Alt+Left and
+    Alt+Right doing the same anywhere inside `owner`."""
+    previous = QPushButton("◀ &Previous")
+    previous.setToolTip(f"{noun} before (Alt+Left)")
+    this = QPushButton("&This week")
+    following = QPushButton("&Next ▶")
+    following.setToolTip(f"{noun} after (Alt+Right)")
+    for button, step in ((previous, -1), (this, 0), (following, 1)):
+        button.clicked.connect(lambda _=False, s=step: go_week(s))
+    for key, step in (("Alt+Left", -1), ("Alt+Right", 1)):
+        shortcut = QShortcut(QKeySequence(key), owner)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda s=step: go_week(s))
+    return previous, this, following
+
+
+def bold_label(scale: float = 1.0) -> QLabel:
+    label = QLabel()
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -42,7 +41,7 @@ from planner.ui.charts.balance import (
     WorkLearningChart,
     status_color,
 )
-from planner.ui.forms import error_label, show_error
+from planner.ui.forms import bold_label, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
 
 TYPED = balance.TYPED_CATEGORIES
@@ -139,26 +138,12 @@ class BalancePage(Page):
     # -- building -------------------------------------------------------------------------
     def _build_week(self) -> QWidget:
         box = QGroupBox("Week")
-        self.prev_button = QPushButton("◀ &Previous")
-        self.prev_button.setToolTip("The week before (Alt+Left)")
-        self.prev_button.clicked.connect(lambda: self.go_week(-1))
-        self.this_button = QPushButton("&This week")
-        self.this_button.clicked.connect(lambda: self.go_week(0))
-        self.next_button = QPushButton("&Next ▶")
-        self.next_button.setToolTip("The week after (Alt+Right)")
-        self.next_button.clicked.connect(lambda: self.go_week(1))
-        for key, step in (("Alt+Left", -1), ("Alt+Right", 1)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda s=step: self.go_week(s))
+        self.prev_button, self.this_button, self.next_button = week_buttons(self, self.go_week)
         nav = QHBoxLayout()
         for button in (self.prev_button, self.this_button, self.next_button):
             nav.addWidget(button)
         nav.addStretch(1)
-        self.week_label = QLabel()
-        font = self.week_label.font()
-        font.setBold(True)
-        self.week_label.setFont(font)
+        self.week_label = bold_label()
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)

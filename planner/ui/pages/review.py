@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -33,7 +33,7 @@ from planner.services.weeks import week_start
 from planner.ui import report, theme
 from planner.ui.charts.balance import BalanceWeekChart
 from planner.ui.charts.learning import WeeklyHoursChart
-from planner.ui.forms import error_label, show_error
+from planner.ui.forms import bold_label, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
 
 
@@ -82,23 +82,10 @@ class ReviewPage(Page):
 
     # -- building -------------------------------------------------------------------------
     def _build_bar(self) -> QHBoxLayout:
-        self.prev_button = QPushButton("◀ &Previous")
-        self.prev_button.setToolTip("Review the week before (Alt+Left)")
-        self.prev_button.clicked.connect(lambda: self.go_week(-1))
-        self.this_button = QPushButton("&This week")
-        self.this_button.clicked.connect(lambda: self.go_week(0))
-        self.next_button = QPushButton("&Next ▶")
-        self.next_button.setToolTip("Review the week after (Alt+Right)")
-        self.next_button.clicked.connect(lambda: self.go_week(1))
-        for key, step in (("Alt+Left", -1), ("Alt+Right", 1)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda s=step: self.go_week(s))
-        self.week_label = QLabel()
-        font = self.week_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.week_label.setFont(font)
+        self.prev_button, self.this_button, self.next_button = week_buttons(
+            self, self.go_week, "Review the week"
+        )
+        self.week_label = bold_label(1.1)
         self.pdf_button = QPushButton("Export &PDF…")
         self.pdf_button.setToolTip("Save this review with its charts and reflection as a PDF")
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
