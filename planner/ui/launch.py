@@ -1,5 +1,6 @@
-"""Start the desktop app: open the data file (with a clear message if it cannot be opened), run
-the first-run onboarding, show the main window; or render one page to PNG and exit."""
+"""Start the desktop app: lock and open the data file (one window per file; a way out of every
+failure to open), run the first-run onboarding, show the main window with automatic backups; or
+render one page to PNG and exit."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from planner.db import Database, DataFileError, open_database
+from planner.db import DataFileError, open_database
 from planner.paths import data_file
 from planner.ui import theme
 from planner.ui.context import AppContext
 from planner.ui.main_window import PAGE_NAMES, MainWindow, app_instance
+from planner.ui.opening import Opened, ShownElsewhere, open_for_window
+from planner.ui.safekeeping import Safekeeper
 from planner.ui.settings import Settings
 
 
@@ -25,52 +28,70 @@ def launch(args: argparse.Namespace) -> int:
     if args.screenshot:
         return screenshot(Path(args.screenshot), args.page, data_file(args.db))
     theme.apply(settings.get("view/theme"))
-    db = _open(data_file(args.db))
-    if db is None:
+    try:
+        return _run(app, settings, data_file(args.db))
+    except ShownElsewhere as elsewhere:
+        print(f"planner: {elsewhere} is already open; brought its window to the front")
+        return 0
+
+
+def _run(app: QApplication, settings: Settings, path: Path) -> int:
+    opened = open_for_window(path)
+    if opened is None:
         return 1
     from planner.ui.dialogs.onboarding import needs_onboarding, run_onboarding
 
-    ctx = AppContext(db)
-    if needs_onboarding(ctx):
-        chosen = run_onboarding(ctx)
+    if needs_onboarding(AppContext(opened.db)):
+        chosen = run_onboarding(AppContext(opened.db))
         if chosen is None:
+            opened.close()
             return 0
-        if chosen != db.path:  # "Explore with demo data" opens the demo file instead
-            db.close()
-            db = _open(chosen)
-            if db is None:
+        if chosen != opened.db.path:  # "Explore with demo data" opens the demo file instead
+            opened.close()
+            opened = open_for_window(chosen)
+            if opened is None:
                 return 1
-            ctx = AppContext(db)
-    holder: dict[str, MainWindow] = {}
-
-    def show(context: AppContext) -> None:
-        window = MainWindow(context, settings)
-        window.open_file.connect(lambda path: _switch(path, holder, show))
-        holder["window"] = window
-        window.show()
-
-    show(ctx)
+    windows = _Windows(settings)
+    windows.show(opened)
     code = app.exec()
-    holder["window"].ctx.db.close()
+    windows.close_current()
     return code
 
 
-def _switch(path: str, holder: dict[str, MainWindow], show) -> None:
-    db = _open(Path(path))
-    if db is None:
-        return
-    old = holder["window"]
-    old.close()
-    old.ctx.db.close()
-    show(AppContext(db))
+class _Windows:
+    """The one main window and the file it holds; File > Open swaps both."""
 
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.window: MainWindow | None = None
+        self.opened: Opened | None = None
+        self.keeper: Safekeeper | None = None
 
-def _open(path: Path) -> Database | None:
-    try:
-        return open_database(path)
-    except DataFileError as exc:
-        QMessageBox.critical(None, "Cannot open the data file", str(exc))
-        return None
+    def show(self, opened: Opened) -> None:
+        ctx = AppContext(opened.db)
+        window = MainWindow(ctx, self.settings)
+        window.open_file.connect(self.switch)
+        opened.instance.on_raise(window.bring_to_front)
+        self.window, self.opened, self.keeper = window, opened, Safekeeper(ctx)
+        window.show()
+
+    def switch(self, path: str) -> None:
+        try:
+            opened = open_for_window(Path(path), self.window)
+        except ShownElsewhere:
+            return
+        if opened is None:
+            return
+        self.close_current()
+        self.show(opened)
+
+    def close_current(self) -> None:
+        if self.window is None or self.opened is None or self.keeper is None:
+            return
+        self.window.close()
+        self.keeper.close()
+        self.opened.close()
+        self.window = self.opened = self.keeper = None
 
 
 def screenshot(out: Path, page: str, path: Path) -> int:

@@ -249,6 +249,15 @@ class MainWindow(QMainWindow):
         )
 
     # -- geometry -------------------------------------------------------------------------
+    def bring_to_front(self) -> None:
+        """Another launch asked for this file: show this window instead of a second one."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.reload_all()
+
     def _restore(self) -> None:
         geometry = self.settings.get("window/geometry")
         if geometry.isEmpty():
