@@ -1,0 +1,184 @@
+"""Put a backup back in place of the data file, whether or not the current file still opens.
+
+The order makes every step recoverable: the backup is verified before anything changes; a
+sound current file is first backed up ("before-restore"), then overwritten in one transaction
+with SQLite's backup API (so its own WAL stays consistent and a reader sees old or new, never
+half); a damaged current file is set aside Firefox-style, renamed with its -wal and -shm to
+`NAME.corrupt-YYYYmmdd-HHMMSS` (never deleted), and the backup is copied into place under a
+temporary name and renamed. Close the app's Database on the file before calling `restore`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.backups import copy_into, integrity_problems, is_sound, take_backup
+from planner.db import APPLICATION_ID, DataFileError, known_revision
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class Restored:
+    path: Path  # the data file, now holding the backup's data
+    backup: Path  # the backup that was restored
+    safety_backup: Path | None  # the current file's "before-restore" backup, when it was sound
+    set_aside: tuple[Path, ...]  # the damaged file and its -wal/-shm, renamed, when it was not
+
+
+def check_restorable(backup: Path) -> str:
+    """The schema revision of a backup fit to restore; DataFileError (kind "unreadable",
+    "corrupt", "not-ours" or "newer") for one that is not, before anything is changed."""
+    unchanged = "Nothing was restored; your data file was not changed."
+    if not backup.is_file():
+        raise DataFileError(
+            f"There is no file {backup}. {unchanged}", kind="unreadable", path=backup
+        )
+    if not _has_sqlite_header(backup):
+        raise DataFileError(
+            f"{backup} is not a Career Planner backup (not a SQLite database). {unchanged}",
+            kind="not-ours",
+            path=backup,
+        )
+    if not is_sound(backup):
+        raise DataFileError(
+            f"{backup} is damaged (it fails SQLite's integrity check). Choose another backup. "
+            f"{unchanged}",
+            kind="corrupt",
+            path=backup,
+        )
+    with closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as con:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        has_version = con.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
+        ).fetchone()[0]
+        row = (
+            con.execute("SELECT version_num FROM alembic_version").fetchone()
+            if has_version
+            else None
+        )
+    revision = row[0] if row else None
+    if app_id not in (0, APPLICATION_ID) or revision is None:
+        raise DataFileError(
+            f"{backup} is not a Career Planner backup (another program's database). {unchanged}",
+            kind="not-ours",
+            path=backup,
+        )
+    if not known_revision(revision):
+        if app_id != APPLICATION_ID:
+            raise DataFileError(
+                f"{backup} is not a Career Planner backup. {unchanged}",
+                kind="not-ours",
+                path=backup,
+            )
+        raise DataFileError(
+            f"{backup} was made by a newer version of Career Planner (schema {revision}). "
+            f"Update the app to restore it. {unchanged}",
+            kind="newer",
+            path=backup,
+        )
+    return revision
+
+
+def restore(data_path: Path, backup: Path, *, now: dt.datetime | None = None) -> Restored:
+    """Replace the data at `data_path` with `backup`; see the module docstring for the order.
+
+    Raises DataFileError when the backup is unfit or the file or its folder cannot be written;
+    in both cases nothing was changed."""
+    check_restorable(backup)
+    now = now or dt.datetime.now()
+    folder_ok = os.access(data_path.parent, os.W_OK)
+    if not folder_ok or (data_path.exists() and not os.access(data_path, os.W_OK)):
+        raise DataFileError(
+            f"{data_path} cannot be replaced: the file or its folder is read-only. Make them "
+            "writable and try again; nothing was changed.",
+            kind="read-only",
+            path=data_path,
+        )
+    with closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as source:
+        live = _open_if_sound(data_path)
+        if live is not None:
+            with closing(live):
+                safety = take_backup(live, data_path, "before-restore", now=now)
+                _overwrite(source, live, data_path)
+            return Restored(data_path, backup, safety, ())
+        aside = set_aside(data_path, now) if _exists_with_journal(data_path) else ()
+        copy_into(source, data_path, data_path)
+    return Restored(data_path, backup, None, aside)
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(16) == SQLITE_HEADER
+
+
+def _exists_with_journal(data_path: Path) -> bool:
+    return any(p.exists() for p in _with_journal(data_path))
+
+
+def _with_journal(data_path: Path) -> tuple[Path, Path, Path]:
+    """The -wal and -shm first: renamed in that order, a crash halfway never leaves an old WAL
+    beside a new file (SQLite would replay it into the restored data)."""
+    return (
+        data_path.with_name(data_path.name + "-wal"),
+        data_path.with_name(data_path.name + "-shm"),
+        data_path,
+    )
+
+
+def _open_if_sound(data_path: Path) -> sqlite3.Connection | None:
+    """A connection to the current file when it is a database that passes `quick_check`."""
+    if not data_path.is_file() or data_path.stat().st_size == 0:
+        return None
+    if not _has_sqlite_header(data_path):
+        return None
+    # Probe read-only: closing a read-write connection would checkpoint a damaged file's WAL
+    # into it, and the WAL is part of what we set aside untouched.
+    with closing(sqlite3.connect(f"{data_path.as_uri()}?mode=ro", uri=True)) as probe:
+        if integrity_problems(probe, full=False):
+            return None
+    return sqlite3.connect(data_path, isolation_level=None)
+
+
+def _overwrite(source: sqlite3.Connection, live: sqlite3.Connection, data_path: Path) -> None:
+    """Copy the backup over the live file in one transaction (the backup API locks and writes
+    the destination through its own journal), then verify the result."""
+    try:
+        source.backup(live)
+    except sqlite3.Error as exc:
+        raise DataFileError(
+            f"{data_path} could not be restored ({exc}); it still holds its earlier data. Free "
+            "some disk space and try again.",
+            kind="io-error",
+            path=data_path,
+        ) from exc
+    problems = integrity_problems(live, full=False)
+    if problems:
+        raise DataFileError(
+            f"{data_path} fails its check after the restore ({problems[0]}). Restore again from "
+            "another backup; the file before the restore is in the backups folder.",
+            kind="corrupt",
+            path=data_path,
+        )
+
+
+def set_aside(data_path: Path, now: dt.datetime) -> tuple[Path, ...]:
+    """Rename a damaged file with its -wal and -shm to `NAME.corrupt-STAMP` (+`-wal`, `-shm`,
+    so SQLite still pairs them); returns the new names. Nothing is ever deleted."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    base = data_path.with_name(f"{data_path.name}.corrupt-{stamp}")
+    n = 1
+    while any(p.exists() for p in _with_journal(base)):
+        n += 1
+        base = data_path.with_name(f"{data_path.name}.corrupt-{stamp}-{n}")
+    moved = []
+    for old, new in zip(_with_journal(data_path), _with_journal(base), strict=True):
+        if old.exists():
+            old.rename(new)
+            moved.append(new)
+    return tuple(moved)
