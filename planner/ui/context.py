@@ -2,7 +2,10 @@
 
 Screens never touch SQL: they pass a service call to `read` or `write`. `write` is one user
 action = one transaction; an `InputError` propagates to the caller (so the form can show it at
-the field) and nothing is written. Every successful write emits `changed`, and pages refresh.
+the field) and nothing is written. A save the disk refuses (full, I/O error, read-only file)
+reaches the caller as an InputError too, with the file's own message: the form keeps what the
+person typed, so they can retry once the disk has room. Every successful write emits
+`changed`, and pages refresh.
 """
 
 from __future__ import annotations
@@ -14,9 +17,14 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.db import Database
+from planner.db import Database, SaveError
+from planner.services.errors import InputError
 
 T = TypeVar("T")
+
+
+class NotSaved(InputError):
+    """The disk refused a save (full, I/O error, read-only file); the message says what to do."""
 
 
 class AppContext(QObject):
@@ -28,7 +36,8 @@ class AppContext(QObject):
         super().__init__(parent)
         self.db = db
         self.undo_stack = QUndoStack(self)
-        self.read_only = False
+        #: The file cannot be written: screens hide their editing controls.
+        self.read_only = db.read_only
 
     @staticmethod
     def today() -> dt.date:
@@ -41,8 +50,12 @@ class AppContext(QObject):
 
     def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run one user action as one transaction, then tell every screen."""
-        with self.db.session() as session:
-            result = fn(session, *args, **kwargs)
+        try:
+            with self.db.session() as session:
+                result = fn(session, *args, **kwargs)
+        except SaveError as exc:
+            self.status.emit("Not saved: " + str(exc))
+            raise NotSaved(str(exc)) from exc
         self.changed.emit()
         return result
 

@@ -66,3 +66,20 @@ def bold_label(scale: float = 1.0) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * scale)
     label.setFont(font)
     return label
+
+
+#: Widgets that change data carry this property, so a file opened read-only can hide them.
+EDITS_DATA = "editsData"
+
+
+def edits_data(*widgets: QWidget) -> None:
+    """Mark buttons that change data (save, add, delete…); see `hide_editing`."""
+    for widget in widgets:
+        widget.setProperty(EDITS_DATA, True)
+
+
+def hide_editing(root: QWidget) -> None:
+    """Hide every data-changing control under `root`: the file is open read-only."""
+    for widget in root.findChildren(QWidget):
+        if widget.property(EDITS_DATA):
+            widget.hide()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -22,12 +23,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from planner import __version__
 from planner.ui import theme
 from planner.ui.context import AppContext
+from planner.ui.forms import hide_editing
 from planner.ui.pages.base import Page
 from planner.ui.settings import THEMES, Settings
 
@@ -88,12 +91,19 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(placeholder)
         self.sidebar.currentRowChanged.connect(self._on_row)
 
-        body = QWidget()
-        row = QHBoxLayout(body)
+        pages = QWidget()
+        row = QHBoxLayout(pages)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.sidebar)
         row.addWidget(self.stack, 1)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        if ctx.read_only:
+            column.addWidget(read_only_banner(ctx.db.path))
+        column.addWidget(pages, 1)
         self.setCentralWidget(body)
 
         self.status_label = QLabel()
@@ -114,6 +124,8 @@ class MainWindow(QMainWindow):
             old.deleteLater()
             self.stack.insertWidget(index, page)
             self._pages[name] = page
+            if self.ctx.read_only:
+                hide_editing(page)
             page.refresh()
         return self._pages[name]
 
@@ -177,7 +189,9 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
         edit.addActions([undo, redo])
         edit.addSeparator()
-        self._action(edit, "Quick &log learning…", self.quick_log, "Ctrl+L")
+        log = self._action(edit, "Quick &log learning…", self.quick_log, "Ctrl+L")
+        for action in (undo, redo, log):
+            action.setEnabled(action.isEnabled() and not self.ctx.read_only)
 
         view = bar.addMenu("&View")
         for i, name in enumerate(PAGE_NAMES):
@@ -271,6 +285,20 @@ class MainWindow(QMainWindow):
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)
+
+
+def read_only_banner(path: Path) -> QLabel:
+    """The strip that says why nothing can be changed, and how to change that."""
+    banner = QLabel(
+        f"<b>Read-only:</b> {path.name} cannot be changed here, because the file or its folder "
+        "is not writable. You can look through everything; to edit, make the file and its "
+        "folder writable (or copy the file somewhere you can write) and open it again."
+    )
+    banner.setObjectName("readOnlyBanner")
+    banner.setWordWrap(True)
+    banner.setContentsMargins(12, 8, 12, 8)
+    banner.setStyleSheet("background: #fff8c5; color: #3b2300; border-bottom: 1px solid #d4a72c;")
+    return banner
 
 
 def app_instance() -> QApplication:

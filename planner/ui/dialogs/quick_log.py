@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner.services import learning
 from planner.services.errors import InputError
-from planner.ui.context import AppContext
+from planner.ui.context import AppContext, NotSaved
 
 NO_ACTIVITY = "(no activity)"
 
@@ -95,7 +95,10 @@ class QuickLogForm(QWidget):
                 self.note.text(),
             )
         except InputError as exc:
-            self.error.setText(f"Not logged: {exc}. Enter between 0.25 and 24 hours.")
+            if isinstance(exc, NotSaved):  # the disk refused: keep the input for a retry
+                self.error.setText(f"Not logged. {exc}")
+            else:
+                self.error.setText(f"Not logged: {exc}. Enter between 0.25 and 24 hours.")
             self.error.show()
             self.hours.setFocus()
             return False

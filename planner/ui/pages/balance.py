@@ -41,7 +41,7 @@ from planner.ui.charts.balance import (
     WorkLearningChart,
     status_color,
 )
-from planner.ui.forms import bold_label, error_label, show_error, week_buttons
+from planner.ui.forms import bold_label, edits_data, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
 
 TYPED = balance.TYPED_CATEGORIES
@@ -179,9 +179,11 @@ class BalancePage(Page):
         self.learning_note.setStyleSheet(f"color: {theme.colors().muted};")
         self.week_error = error_label()
         self.save_button = QPushButton("&Save week")
+        edits_data(self.save_button)
         self.save_button.setToolTip("Save work, exercise, social and rest for this week")
         self.save_button.clicked.connect(self.save_week)
         self.revert_button = QPushButton("Re&vert")
+        edits_data(self.revert_button)
         self.revert_button.setToolTip("Undo the changes typed since the last save")
         self.revert_button.clicked.connect(self._revert)
         buttons = QHBoxLayout()
@@ -218,6 +220,7 @@ class BalancePage(Page):
             form.addRow(f"{LABEL[category]}:", spin)
         self.targets_error = error_label()
         self.targets_button = QPushButton("Save tar&gets")
+        edits_data(self.targets_button)
         self.targets_button.setToolTip(
             "Over is more than 120 % of a target, under is less than 80 %; the learning "
             "target is also your weekly learning goal."

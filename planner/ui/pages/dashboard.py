@@ -34,6 +34,7 @@ from planner.ui import theme
 from planner.ui.charts.learning import WeeklyHoursChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.quick_log import QuickLogForm
+from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
 
 
@@ -141,6 +142,7 @@ class DashboardPage(Page):
         self.quick_log.logged.connect(lambda _row: self.refresh())
         self.log_card.body.addWidget(self.quick_log)
         self.log_card.detail.hide()
+        edits_data(self.log_card)
         self.chart = WeeklyHoursChart(height=2.7, compact=True)
         self.chart.title = f"Learning hours, last {dashboard.CHART_WEEKS} weeks"
         chart_card = Card("", figure=False)

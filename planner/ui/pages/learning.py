@@ -29,6 +29,7 @@ from planner.ui.charts.heatmap import CalendarHeatmap
 from planner.ui.charts.learning import MonthlyCommitmentChart, WeeklyHoursChart, YearToDateChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.activity import ActivityDialog, label_of
+from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
 from planner.ui.pages.learning_sessions import (
     SessionLog,
@@ -91,12 +92,15 @@ class LearningPage(Page):
         self.activity_search.setClearButtonEnabled(True)
         self.activity_search.textChanged.connect(self.activity_proxy.setFilterFixedString)
         add = QPushButton("Add activity…")
+        edits_data(add)
         add.setToolTip("Add a course, book, project or other learning activity")
         add.clicked.connect(self.add_activity)
         edit = QPushButton("Edit…")
+        edits_data(edit)
         edit.setToolTip("Edit the selected activity (Enter or double-click)")
         edit.clicked.connect(self.edit_activity)
         delete = QPushButton("Delete")
+        edits_data(delete)
         delete.setToolTip("Delete the selected activity; its logged hours stay (Delete)")
         delete.clicked.connect(self.delete_activity)
         bar = QHBoxLayout()

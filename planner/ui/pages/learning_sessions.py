@@ -33,6 +33,7 @@ from planner.services.errors import InputError
 from planner.services.learning import SessionRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.session import SessionDialog
+from planner.ui.forms import edits_data
 from planner.ui.qtmodels.rows import ROW_ROLE, SORT_ROLE, Column, RowsModel
 
 ALL_ACTIVITIES = "All activities"
@@ -181,12 +182,15 @@ class SessionLog(QWidget):
         self.range.currentTextChanged.connect(self._range_changed)
         self.activity.currentTextChanged.connect(self.load)
         add = QPushButton("Add session…")
+        edits_data(add)
         add.setToolTip("Log hours for any past day (Ctrl+L logs today's from anywhere)")
         add.clicked.connect(lambda: SessionDialog(self.ctx, None, self).exec())
         edit = QPushButton("Edit…")
+        edits_data(edit)
         edit.setToolTip("Edit the selected session (Enter or double-click)")
         edit.clicked.connect(self.edit_selected)
         delete = QPushButton("Delete")
+        edits_data(delete)
         delete.setToolTip("Delete the selected sessions (Delete); Ctrl+Z brings them back")
         delete.clicked.connect(self.delete_selected)
         filters = QHBoxLayout()

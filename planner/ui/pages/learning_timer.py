@@ -21,6 +21,7 @@ from planner.services.errors import InputError
 from planner.services.learning import SessionRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.quick_log import NO_ACTIVITY
+from planner.ui.forms import edits_data
 
 MAX_HOURS = 24.0
 
@@ -59,9 +60,11 @@ class SessionTimer(QGroupBox):
         self.elapsed.setMinimumWidth(96)
         self.elapsed.setToolTip("Time since Start")
         self.toggle = QPushButton("Start")
+        edits_data(self.toggle)
         self.toggle.setToolTip("Start timing a learning session")
         self.toggle.clicked.connect(self._toggle)
         self.discard_button = QPushButton("Discard")
+        edits_data(self.discard_button)
         self.discard_button.setToolTip("Stop the timer without logging anything")
         self.discard_button.setEnabled(False)
         self.discard_button.clicked.connect(self.discard)

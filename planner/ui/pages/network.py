@@ -33,6 +33,7 @@ from planner.services.network import RELATIONSHIPS, ContactRow, InteractionRow
 from planner.ui.charts.network import InteractionsChart
 from planner.ui.dialogs.contact import ContactDialog
 from planner.ui.dialogs.interaction import InteractionDialog
+from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
 from planner.ui.pages.network_parts import ContactFilter, MentorFinder, day_text, table
 from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel
@@ -84,6 +85,7 @@ class NetworkPage(Page):
         self.due_only = QCheckBox("&Due only")
         self.due_only.setToolTip("Only contacts whose follow-up date has passed")
         self.add_button = QPushButton("&Add contact…")
+        edits_data(self.add_button)
         self.add_button.clicked.connect(self.add_contact)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
@@ -152,8 +154,10 @@ class NetworkPage(Page):
         self.detail_title.setFont(font)
         self.detail_title.setWordWrap(True)
         self.edit_button = QPushButton("&Edit…")
+        edits_data(self.edit_button)
         self.edit_button.clicked.connect(self.edit_contact)
         self.delete_button = QPushButton("Delete…")
+        edits_data(self.delete_button)
         self.delete_button.clicked.connect(self.delete_contact)
         head = QHBoxLayout()
         head.addWidget(self.detail_title, 1)
@@ -180,9 +184,11 @@ class NetworkPage(Page):
         self.log = table(self.log_model, 2)
         self.log.setToolTip("Conversations with this contact, newest first")
         self.log_button = QPushButton("Add &interaction…")
+        edits_data(self.log_button)
         self.log_button.setToolTip("Log a conversation: it resets the follow-up clock")
         self.log_button.clicked.connect(self.add_interaction)
         self.unlog_button = QPushButton("Delete interaction")
+        edits_data(self.unlog_button)
         self.unlog_button.setToolTip("Delete the selected interaction (Ctrl+Z undoes it)")
         self.unlog_button.clicked.connect(self.delete_interaction)
         log_bar = QHBoxLayout()

@@ -33,7 +33,7 @@ from planner.services.weeks import week_start
 from planner.ui import report, theme
 from planner.ui.charts.balance import BalanceWeekChart
 from planner.ui.charts.learning import WeeklyHoursChart
-from planner.ui.forms import bold_label, error_label, show_error, week_buttons
+from planner.ui.forms import bold_label, edits_data, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
 
 
@@ -123,6 +123,7 @@ class ReviewPage(Page):
         self.saved_state = QLabel()
         self.reflection_error = error_label()
         self.save_button = QPushButton("&Save reflection")
+        edits_data(self.save_button)
         self.save_button.setToolTip("Also saved when you change week or leave the page")
         self.save_button.clicked.connect(self.save_reflection)
         save_row = QHBoxLayout()

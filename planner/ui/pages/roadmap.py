@@ -31,6 +31,7 @@ from planner.ui.charts.roadmap import ReadinessHistoryChart
 from planner.ui.charts.timeline import PlanTimelineChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.milestone import KIND_LABELS, CompleteDialog, MilestoneDialog
+from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
 from planner.ui.pages.roadmap_common import (
     date_text,
@@ -173,15 +174,20 @@ class RoadmapPage(Page):
             lambda on: self.milestone_proxy.set_predicate(lambda m: not on or m.done_on is None)
         )
         self.new_button = QPushButton("&New milestone…")
+        edits_data(self.new_button)
         self.new_button.clicked.connect(self.add_milestone)
         self.edit_button = QPushButton("&Edit…")
+        edits_data(self.edit_button)
         self.edit_button.clicked.connect(self.edit_milestone)
         self.done_button = QPushButton("Mark &done…")
+        edits_data(self.done_button)
         self.done_button.setToolTip("Complete the selected milestone on a date you choose")
         self.done_button.clicked.connect(self.complete_milestone)
         self.reopen_button = QPushButton("&Reopen")
+        edits_data(self.reopen_button)
         self.reopen_button.clicked.connect(self.reopen_milestone)
         self.delete_button = QPushButton("Delete")
+        edits_data(self.delete_button)
         self.delete_button.setToolTip("Delete the selected milestone (Del; Ctrl+Z brings it back)")
         self.delete_button.clicked.connect(self.delete_milestone)
         QShortcut(

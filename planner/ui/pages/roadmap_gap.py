@@ -25,6 +25,7 @@ from planner.services.readiness import IMPORTANCE_ORDER, GapItem
 from planner.ui.charts.roadmap import SkillLevelsChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill import level_combo
+from planner.ui.forms import edits_data
 from planner.ui.pages.roadmap_common import (
     hours_text,
     level_text,
@@ -85,6 +86,7 @@ class GapPanel(QWidget):
         self.empty = muted_label()
 
         self.plus = QPushButton("Level +1")
+        edits_data(self.plus)
         self.plus.setToolTip("Raise your level in the selected skill by one step (Ctrl+Up)")
         self.plus.clicked.connect(self.raise_level)
         QShortcut(

@@ -23,6 +23,7 @@ from planner.services import profile, roles, skills
 from planner.services.errors import InputError
 from planner.services.roles import STAGES, TRACKS, RoleInfo
 from planner.ui.context import AppContext
+from planner.ui.forms import edits_data
 from planner.ui.pages.roadmap_common import make_table, muted_label, select_where, selected_row
 from planner.ui.qtmodels.rows import Column, RowsModel
 
@@ -84,6 +85,7 @@ class RoleBrowser(QWidget):
         self.detail.anchorClicked.connect(self._link)
         self.detail.setAccessibleName("Role details")
         self.choose = QPushButton("Choose as &target role")
+        edits_data(self.choose)
         self.choose.setToolTip(
             "Plan toward this role: its phases become milestones from your plan start"
         )

@@ -32,7 +32,7 @@ from planner.services.skills import SkillRow
 from planner.ui.charts.roadmap import LevelHistoryChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill import AddSkillDialog, level_combo
-from planner.ui.forms import error_label
+from planner.ui.forms import edits_data, error_label
 from planner.ui.pages.base import Page
 from planner.ui.pages.roadmap_common import (
     date_text,
@@ -103,6 +103,7 @@ class SkillsPage(Page):
         self.category.setMinimumContentsLength(18)
         self.only_target = QCheckBox("Only skills in my &target role")
         self.add_button = QPushButton("&Add skill…")
+        edits_data(self.add_button)
         self.add_button.setToolTip("Track a catalog skill or create a custom one")
         self.add_button.clicked.connect(self.add_skill)
         bar = QHBoxLayout()
@@ -166,6 +167,7 @@ class SkillsPage(Page):
         self.hours.setAccessibleName("Hours per level step")
         self.hours.setToolTip("Learning hours one level step takes; the readiness forecast uses it")
         self.save_hours = QPushButton("Save")
+        edits_data(self.save_hours)
         self.save_hours.setToolTip("Save the hours per level step")
         self.save_hours.clicked.connect(self.set_hours)
         self.hours.lineEdit().returnPressed.connect(self.set_hours)
