@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("contacts", help="your contacts and who is due a follow-up")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("export", help="export everything: a JSON backup, CSV files or a calendar")
+    p.add_argument("format", choices=("json", "csv", "ics"), metavar="FORMAT")
+    p.add_argument("path", metavar="PATH", help="the file to write (a folder for csv)")
     sub.add_parser("demo", help="fill a new data file with a demo profile")
     return parser
 
@@ -283,6 +286,17 @@ def cmd_demo(db: Database, args: argparse.Namespace) -> None:
     print(f"Demo profile written to {db.path}: {summary}")
 
 
+def cmd_export(db: Database, args: argparse.Namespace) -> None:
+    """One consistent read of the file, written atomically (a failure leaves no half file)."""
+    from pathlib import Path
+
+    from planner.exporters import export
+
+    with db.session() as s:
+        result = export(s, args.format, Path(args.path).expanduser(), dt.date.today())
+    print(result.summary())
+
+
 COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "log": cmd_log,
     "hours": cmd_hours,
@@ -295,6 +309,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "gap": cmd_gap,
     "contacts": cmd_contacts,
     "demo": cmd_demo,
+    "export": cmd_export,
 }
 
 
