@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any, NoReturn
 
-from planner.db import Database, DataFileError, open_database
+from planner.db import Database, DataFileError, backup_file, open_database
 from planner.paths import data_file
 from planner.services import balance, demo, learning, network, readiness, roles, skills
 from planner.services.errors import InputError, check_hours
@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export everything: a JSON backup, CSV files or a calendar")
     p.add_argument("format", choices=("json", "csv", "ics"), metavar="FORMAT")
     p.add_argument("path", metavar="PATH", help="the file to write (a folder for csv)")
+    p = sub.add_parser("import", help="import another program's export (previewed, all or nothing)")
+    p.add_argument("kind", metavar="KIND", help="linkedin, vcard, toggl, clockify or json")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
+    p.add_argument("--json", action="store_true")
     sub.add_parser("demo", help="fill a new data file with a demo profile")
     return parser
 
@@ -297,6 +302,31 @@ def cmd_export(db: Database, args: argparse.Namespace) -> None:
     print(result.summary())
 
 
+def cmd_import(db: Database, args: argparse.Namespace) -> None:
+    """Preview the whole file, print the plan, then (unless --dry-run) back up and write the
+    additions in one transaction."""
+    from planner.importers import ImportFileError, commit, preview, report
+
+    try:
+        with db.session() as s:
+            plan = preview(s, args.kind, args.file)
+    except ImportFileError as exc:
+        raise InputError(str(exc)) from None
+    written = None
+    if not args.dry_run and plan.add:
+        backup_file(db.engine, "before-import")
+        with db.session() as s:
+            written = commit(s, plan)
+    if args.json:
+        _print_json(report.as_json(plan, written))
+        return
+    print("\n".join(report.lines(plan)))
+    if args.dry_run:
+        print("Dry run: nothing written.")
+    else:
+        print(f"Imported {written or 0} {plan.kind}.")
+
+
 COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "log": cmd_log,
     "hours": cmd_hours,
@@ -308,6 +338,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "skill": cmd_skill,
     "gap": cmd_gap,
     "contacts": cmd_contacts,
+    "import": cmd_import,
     "demo": cmd_demo,
     "export": cmd_export,
 }
@@ -326,6 +357,9 @@ def run(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"planner {args.command}: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    except DataFileError as exc:  # e.g. the backup before an import could not be made
+        print(f"planner {args.command}: {exc}", file=sys.stderr)
+        return EXIT_FILE
     finally:
         db.close()
     return EXIT_OK

@@ -51,6 +51,9 @@ class ImportPlan:
     rejected: list[Problem] = field(default_factory=list)
     #: Writes `add` into the session; set by the importer that built the plan.
     writer: Callable[[Session, list[Row]], int] | None = None
+    #: What `Row.number` and `Problem.number` count, as the report names them: "line" for a
+    #: CSV line (where the record starts, as an editor shows it), "card" for a vCard.
+    unit: str = "row"
 
     @property
     def rows_read(self) -> int:
