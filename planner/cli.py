@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any, NoReturn
 
+from planner import cli_datafile
 from planner.db import Database, DataFileError, backup_file, open_database
 from planner.paths import data_file
 from planner.services import balance, demo, learning, network, readiness, roles, skills
@@ -109,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
     p.add_argument("--json", action="store_true")
     sub.add_parser("demo", help="fill a new data file with a demo profile")
+    cli_datafile.add_commands(sub)
     return parser
 
 
@@ -345,6 +347,8 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.command in cli_datafile.FILE_COMMANDS:  # these must work on a file that won't open
+        return cli_datafile.run(data_file(args.db), args)
     try:
         db = open_database(data_file(args.db))
     except DataFileError as exc:
