@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
         self._action(file, "&New data file…", self._new_file, QKeySequence.StandardKey.New)
         self._action(file, "&Open data file…", self._open_file, QKeySequence.StandardKey.Open)
         file.addSeparator()
+        self.import_action = self._action(file, "&Import…", self._import)
+        self.import_action.setEnabled(not self.ctx.read_only)
+        file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         edit = bar.addMenu("&Edit")
@@ -247,6 +250,11 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.open_file.emit(path)
+
+    def _import(self) -> None:
+        from planner.ui.dialogs.import_dialog import ImportDialog
+
+        ImportDialog(self.ctx, self).exec()
 
     def _shortcuts(self) -> None:
         rows = "".join(
