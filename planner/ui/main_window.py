@@ -180,6 +180,8 @@ class MainWindow(QMainWindow):
         self._action(file, "&New data file…", self._new_file, QKeySequence.StandardKey.New)
         self._action(file, "&Open data file…", self._open_file, QKeySequence.StandardKey.Open)
         file.addSeparator()
+        self._action(file, "&Export…", self._export)
+        file.addSeparator()
         self.import_action = self._action(file, "&Import…", self._import)
         self.import_action.setEnabled(not self.ctx.read_only)
         file.addSeparator()
@@ -255,6 +257,11 @@ class MainWindow(QMainWindow):
         from planner.ui.dialogs.import_dialog import ImportDialog
 
         ImportDialog(self.ctx, self).exec()
+
+    def _export(self) -> None:
+        from planner.ui.dialogs.export_dialog import ExportDialog
+
+        ExportDialog(self.ctx, self).exec()
 
     def _shortcuts(self) -> None:
         rows = "".join(
