@@ -232,7 +232,10 @@ def upgrade_to_head(engine: Engine) -> None:
                 command.upgrade(_alembic_config(conn), "head")
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise DataFileError(f"Upgrade stopped: {len(broken)} broken references.")
+                    raise DataFileError(
+                        f"Upgrade stopped: {len(broken)} broken references; nothing was changed.",
+                        kind="upgrade-failed",
+                    )
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
 
@@ -295,9 +298,20 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
     engine = make_engine(path)
     try:
         if revision != SCHEMA_REVISION:
-            if revision is not None:
-                backup_file(engine, f"before-upgrade-from-{revision}")
-            upgrade_to_head(engine)
+            saved = backup_file(engine, f"before-upgrade-from-{revision}") if revision else None
+            try:
+                upgrade_to_head(engine)
+            except Exception as exc:
+                if revision is None or isinstance(exc, DataFileError):
+                    raise
+                detail = exc.orig if isinstance(exc, DBAPIError) else exc
+                raise DataFileError(
+                    f"{path} could not be upgraded from schema {revision} ({detail}). Nothing "
+                    f"in it was changed, and a copy was saved first as {saved}. Keep using the "
+                    "version of Career Planner that wrote it, and report this problem.",
+                    kind="upgrade-failed",
+                    path=path,
+                ) from exc
         with engine.begin() as conn:
             if conn.exec_driver_sql("PRAGMA application_id").scalar() != APPLICATION_ID:
                 conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -15,6 +15,7 @@ Kind = Literal[
     "corrupt",  # damaged, or not a database although it was ours: restore the latest good backup
     "not-ours",  # not a database, or another program's: open another file
     "newer",  # written by a newer Career Planner: update the app; the file is unchanged
+    "upgrade-failed",  # a migration failed and was rolled back whole; the file is unchanged
     "unreadable",  # permissions or the disk stop us reading it
     "read-only",  # it can be read but not written (see Database.read_only)
     "disk-full",  # a save failed for want of space
