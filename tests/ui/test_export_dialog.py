@@ -51,7 +51,7 @@ def test_an_unwritable_place_shows_the_reason_and_stays_open(
     dialog.path.setText(str(tmp_path / "missing" / "backup.json"))
     dialog.export_button.click()
     assert dialog.isVisible() and dialog.error.isVisible()
-    assert "cannot write" in dialog.error.text()
+    assert dialog.error.text().startswith("Cannot write")
     assert not (tmp_path / "missing").exists()
 
 
