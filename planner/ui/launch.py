@@ -8,14 +8,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.db import DataFileError, open_database
 from planner.paths import data_file
 from planner.ui import theme
 from planner.ui.context import AppContext
 from planner.ui.main_window import PAGE_NAMES, MainWindow, app_instance
-from planner.ui.opening import Opened, ShownElsewhere, open_for_window
+from planner.ui.opening import Opened, ShownElsewhere, open_for_window, restore_and_report
 from planner.ui.safekeeping import Safekeeper
 from planner.ui.settings import Settings
 
@@ -71,6 +71,7 @@ class _Windows:
         ctx = AppContext(opened.db)
         window = MainWindow(ctx, self.settings)
         window.open_file.connect(self.switch)
+        window.restore_backup.connect(self.restore)
         opened.instance.on_raise(window.bring_to_front)
         self.window, self.opened, self.keeper = window, opened, Safekeeper(ctx)
         window.show()
@@ -85,11 +86,42 @@ class _Windows:
         self.close_current()
         self.show(opened)
 
+    def restore(self, backup: str) -> None:
+        """Close the file (keeping its lock, so no other window opens it meanwhile), put the
+        backup in its place, and show it again."""
+        if self.window is None or self.opened is None or self.keeper is None:
+            return
+        opened, window = self.opened, self.window
+        self.keeper.close()
+        opened.db.close()
+        restore_and_report(opened.db.path, Path(backup), window)
+        try:
+            db = open_database(opened.db.path)
+        except DataFileError as exc:
+            QMessageBox.critical(window, "Cannot open the data file", str(exc))
+            window.close()
+            opened.instance.release()
+            self.window = self.opened = self.keeper = None
+            return
+        window.close()
+        self.show(Opened(db, opened.instance))
+
     def close_current(self) -> None:
+        """Close the window and its file: a last backup if anything changed, and a quick check
+        that tells the person now (not at the next start) if the file went bad."""
         if self.window is None or self.opened is None or self.keeper is None:
             return
         self.window.close()
-        self.keeper.close()
+        problems = [] if self.opened.db.read_only else self.opened.db.check(full=False)
+        if problems:
+            QMessageBox.warning(
+                None,
+                "The data file reports a problem",
+                f"{self.opened.db.path} failed SQLite's quick check ({problems[0]}). "
+                "Next time, use File > Restore from backup… to go back to a good copy.",
+            )
+        else:
+            self.keeper.close()
         self.opened.close()
         self.window = self.opened = self.keeper = None
 

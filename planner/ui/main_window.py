@@ -65,6 +65,8 @@ def page_class(name: str) -> type[Page]:
 class MainWindow(QMainWindow):
     #: Emitted with a path when the person asks to open or create another data file.
     open_file = Signal(str)
+    #: Emitted with a backup's path when the person asks to restore it in place of this file.
+    restore_backup = Signal(str)
 
     def __init__(self, ctx: AppContext, settings: Settings) -> None:
         super().__init__()
@@ -180,10 +182,11 @@ class MainWindow(QMainWindow):
         self._action(file, "&New data file…", self._new_file, QKeySequence.StandardKey.New)
         self._action(file, "&Open data file…", self._open_file, QKeySequence.StandardKey.Open)
         file.addSeparator()
-        self._action(file, "&Export…", self._export)
-        file.addSeparator()
         self.import_action = self._action(file, "&Import…", self._import)
         self.import_action.setEnabled(not self.ctx.read_only)
+        self._action(file, "&Export…", self._export)
+        restore = self._action(file, "&Restore from backup…", self._restore_backup)
+        restore.setEnabled(not self.ctx.read_only)
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -262,6 +265,13 @@ class MainWindow(QMainWindow):
         from planner.ui.dialogs.export_dialog import ExportDialog
 
         ExportDialog(self.ctx, self).exec()
+
+    def _restore_backup(self) -> None:
+        from planner.ui.dialogs.restore import RestoreDialog
+
+        dialog = RestoreDialog(self.ctx.db.path, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.restore_backup.emit(str(dialog.chosen))
 
     def _shortcuts(self) -> None:
         rows = "".join(

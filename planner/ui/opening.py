@@ -3,7 +3,8 @@
 A file that cannot be opened (damaged, not ours, written by a newer version, unreadable) gets a
 message saying what is wrong and the choices that make sense for it: restore the latest good
 backup (damaged files only; the damaged file is set aside, never deleted), open another file,
-or quit. Nothing here ever overwrites the file it could not open.
+or quit. Nothing here ever overwrites the file it could not open. A file whose last session
+ended unexpectedly (its lock was left behind) gets a full integrity check before it is used.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from planner.backups import latest_good_backup
 from planner.db import Database, DataFileError, open_database
+from planner.restore import restore
 from planner.ui.instance import Instance, claim, wake_running
 
 
@@ -51,6 +54,8 @@ def open_for_window(path: Path, parent: QWidget | None = None) -> Opened | None:
             return None
         try:
             db = open_database(path)
+            if instance.unclean:  # the last session was killed: check every page, not a sample
+                _check_after_crash(db)
         except DataFileError as exc:
             instance.release()
             path = _recover(path, exc, parent)
@@ -60,13 +65,56 @@ def open_for_window(path: Path, parent: QWidget | None = None) -> Opened | None:
         return Opened(db, instance)
 
 
+def _check_after_crash(db: Database) -> None:
+    problems = db.check(full=True)
+    if problems:
+        db.close()
+        raise DataFileError(
+            f"{db.path} is damaged: the last session ended unexpectedly and the file now fails "
+            f"SQLite's integrity check ({problems[0]}).",
+            kind="corrupt",
+            path=db.path,
+        )
+
+
+def restore_and_report(path: Path, backup: Path, parent: QWidget | None) -> bool:
+    """Put `backup` in place of `path` (the file must be closed); tell the person what happened."""
+    try:
+        done = restore(path, backup)
+    except DataFileError as exc:
+        QMessageBox.critical(parent, "The backup was not restored", str(exc))
+        return False
+    if done.set_aside:
+        kept = f"The damaged file was kept as {done.set_aside[0].name}, beside it."
+    else:
+        kept = "Your data from before the restore was backed up first."
+    QMessageBox.information(
+        parent, "Backup restored", f"{path.name} now holds the backup of {backup.name}.\n\n{kept}"
+    )
+    return True
+
+
 def _recover(path: Path, exc: DataFileError, parent: QWidget | None) -> Path | None:
     """Tell the person what went wrong; the path to try next, or None to quit."""
     box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open the data file", str(exc))
     box.setInformativeText("Nothing was changed in the file.")
-    other = box.addButton("Open another file…", QMessageBox.ButtonRole.AcceptRole)
+    backup = latest_good_backup(path) if exc.kind in ("corrupt", "not-ours") else None
+    if backup is not None:
+        box.setInformativeText(
+            "You can restore the latest good backup; the damaged file is set aside beside it, "
+            "never deleted."
+        )
+        restore_button = box.addButton(
+            f"Restore the backup of {backup.taken_at:%d %b %Y, %H:%M}",
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.setDefaultButton(restore_button)
+    other = box.addButton("Open another file…", QMessageBox.ButtonRole.ActionRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
+    if backup is not None and box.clickedButton() is restore_button:
+        restored = restore_and_report(path, backup.path, parent)
+        return path if restored else _recover(path, exc, parent)
     if box.clickedButton() is other:
         chosen, _ = QFileDialog.getOpenFileName(
             parent,

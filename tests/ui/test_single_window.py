@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import selectors
 import shutil
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
-from planner.ui.instance import claim, lock_path, wake_running
+from ui_helpers import crash_holding_lock
+
+from planner.ui.instance import claim, wake_running
 
 
 def test_a_second_claim_on_the_same_file_wakes_the_first(qtbot, tmp_path: Path) -> None:
@@ -34,23 +35,7 @@ def test_a_crashed_window_leaves_no_lasting_lock_but_marks_the_next_start_unclea
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "planner.sqlite3"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from PySide6.QtCore import QLockFile; "
-            f"lock = QLockFile({str(lock_path(path))!r}); lock.setStaleLockTime(0); "
-            "assert lock.tryLock(0); print('locked', flush=True); sys.stdin.read()",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout.readline().strip() == "locked"
-    assert claim(path) is None  # held by a live process
-    holder.send_signal(signal.SIGKILL)
-    holder.wait()
-
+    crash_holding_lock(path)
     instance = claim(path)
     assert instance is not None, "a dead process's lock must not keep the file locked"
     assert instance.unclean

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from typing import TypeVar
 
 from planner.ui.context import AppContext
+from planner.ui.instance import lock_path
 from planner.ui.pages.base import Page
 
 P = TypeVar("P", bound=Page)
@@ -24,3 +28,22 @@ def open_page(qtbot, cls: type[P], ctx: AppContext, *, follow_changes: bool = Tr
     page.show()
     page.refresh()
     return page
+
+
+def crash_holding_lock(path: Path) -> None:
+    """A window process that took the file's lock and was killed (SIGKILL) while holding it."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from PySide6.QtCore import QLockFile; "
+            f"lock = QLockFile({str(lock_path(path))!r}); lock.setStaleLockTime(0); "
+            "assert lock.tryLock(0); print('locked', flush=True); sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline().strip() == "locked"
+    holder.kill()
+    holder.wait()
