@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.db import DataFileError, open_database
 from planner.paths import data_file
+from planner.services.errors import InputError
 from planner.ui import theme
 from planner.ui.context import AppContext
 from planner.ui.main_window import PAGE_NAMES, MainWindow, app_instance
@@ -28,6 +31,7 @@ def launch(args: argparse.Namespace) -> int:
     if args.screenshot:
         return screenshot(Path(args.screenshot), args.page, data_file(args.db))
     theme.apply(settings.get("view/theme"))
+    sys.excepthook = report_unexpected
     try:
         return _run(app, settings, data_file(args.db))
     except ShownElsewhere as elsewhere:
@@ -124,6 +128,24 @@ class _Windows:
             self.keeper.close()
         self.opened.close()
         self.window = self.opened = self.keeper = None
+
+
+def report_unexpected(kind: type[BaseException], exc: BaseException, tb: TracebackType | None):
+    """An error no screen caught: a message in the window instead of a silent traceback.
+
+    Every action is one transaction, so the failed one wrote nothing and earlier ones are safe;
+    the traceback still goes to stderr for a bug report."""
+    traceback.print_exception(kind, exc, tb)
+    if isinstance(exc, InputError):
+        QMessageBox.warning(None, "That did not work", f"{exc}.")
+        return
+    QMessageBox.critical(
+        None,
+        "Something went wrong",
+        f"{kind.__name__}: {exc}\n\nThe action was not saved; everything saved before it is "
+        "safe. If this keeps happening, please report it with the details printed in the "
+        "terminal.",
+    )
 
 
 def screenshot(out: Path, page: str, path: Path) -> int:

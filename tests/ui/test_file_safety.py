@@ -81,3 +81,29 @@ def test_a_full_disk_keeps_the_typed_input_and_a_retry_saves_it(qtbot, ctx) -> N
     assert dialog.form.submit()
     with ctx.db.session() as s:
         assert learning.session_totals(s).count == 2
+
+
+def test_an_error_no_screen_caught_is_a_message_not_a_crash(qtbot, capsys) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from planner.ui.launch import report_unexpected
+
+    seen: list[str] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.done(0)
+        else:
+            QTimer.singleShot(10, close_box)
+
+    QTimer.singleShot(0, close_box)
+    try:
+        raise RuntimeError("the chart lost its axes")
+    except RuntimeError as exc:
+        report_unexpected(type(exc), exc, exc.__traceback__)
+    assert "RuntimeError: the chart lost its axes" in seen[0]
+    assert "everything saved before it is safe" in seen[0]
+    assert "Traceback" in capsys.readouterr().err  # still there for a bug report
