@@ -76,7 +76,7 @@ def list_backups(data_path: Path) -> list[BackupInfo]:
 def is_sound(path: Path) -> bool:
     """Whether a file is a SQLite database that passes `integrity_check` (read without writing)."""
     try:
-        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as con:
+        with closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)) as con:
             return not integrity_problems(con)
     except sqlite3.Error:
         return False

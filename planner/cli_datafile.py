@@ -38,7 +38,7 @@ def cmd_backup(path: Path, args: argparse.Namespace) -> int:
         raise DataFileError(f"There is no data file at {path} to back up.", path=path)
     read_revision(path)  # refuses another program's file or a damaged one, with a message
     mode = "immutable=1" if access_for(path) == "immutable" else "mode=ro"
-    with closing(sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)) as con:
+    with closing(sqlite3.connect(f"{path.absolute().as_uri()}?{mode}", uri=True)) as con:
         print(take_backup(con, path, "manual"))
     return EXIT_OK
 

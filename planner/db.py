@@ -106,7 +106,7 @@ def make_engine(path: Path, access: Access = "rw") -> Engine:
         engine = create_engine(f"sqlite:///{path}")
     else:
         mode = "mode=ro" if access == "ro" else "immutable=1"
-        uri = f"{path.as_uri()}?{mode}"
+        uri = f"{path.absolute().as_uri()}?{mode}"
         engine = create_engine(
             "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
         )
@@ -147,7 +147,7 @@ def read_revision(path: Path) -> str | None:
         _not_a_database(path, "it is not a SQLite database", marked_ours=False)
     mode = "immutable=1" if access_for(path) == "immutable" else "mode=ro"
     try:
-        with closing(sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)) as con:
+        with closing(sqlite3.connect(f"{path.absolute().as_uri()}?{mode}", uri=True)) as con:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             tables = {
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")

@@ -59,7 +59,7 @@ def check(data_path: Path) -> CheckReport:
         report.problems.append(Problem("integrity", str(exc)))
         return report
     mode = "immutable=1" if access_for(data_path) == "immutable" else "mode=ro"
-    with closing(sqlite3.connect(f"{data_path.as_uri()}?{mode}", uri=True)) as con:
+    with closing(sqlite3.connect(f"{data_path.absolute().as_uri()}?{mode}", uri=True)) as con:
         try:
             report.backup = take_backup(con, data_path, "before-check")
         except DataFileError as exc:

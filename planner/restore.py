@@ -52,7 +52,7 @@ def check_restorable(backup: Path) -> str:
             kind="corrupt",
             path=backup,
         )
-    with closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as con:
+    with closing(sqlite3.connect(f"{backup.absolute().as_uri()}?mode=ro", uri=True)) as con:
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         has_version = con.execute(
             "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
@@ -100,7 +100,7 @@ def restore(data_path: Path, backup: Path, *, now: dt.datetime | None = None) ->
             kind="read-only",
             path=data_path,
         )
-    with closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as source:
+    with closing(sqlite3.connect(f"{backup.absolute().as_uri()}?mode=ro", uri=True)) as source:
         live = _open_if_sound(data_path)
         if live is not None:
             with closing(live):
@@ -139,7 +139,7 @@ def _open_if_sound(data_path: Path) -> sqlite3.Connection | None:
         return None
     # Probe read-only: closing a read-write connection would checkpoint a damaged file's WAL
     # into it, and the WAL is part of what we set aside untouched.
-    with closing(sqlite3.connect(f"{data_path.as_uri()}?mode=ro", uri=True)) as probe:
+    with closing(sqlite3.connect(f"{data_path.absolute().as_uri()}?mode=ro", uri=True)) as probe:
         if integrity_problems(probe, full=False):
             return None
     return sqlite3.connect(data_path, isolation_level=None)

@@ -190,3 +190,12 @@ def test_check_of_another_programs_file_is_a_file_problem(tmp_path, capsys) -> N
         con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
     assert main(["--db", str(other), "check"]) == 1
     assert "another program" in capsys.readouterr().err
+
+
+def test_a_relative_data_file_path_works_for_every_file_command(tmp_path, monkeypatch) -> None:
+    """`planner --db demo.sqlite3 ...` as the README shows it (SQLite URIs need absolute paths)."""
+    monkeypatch.chdir(tmp_path)
+    for args in (["log", "1"], ["week"], ["backup"], ["check"], ["backups"]):
+        assert main(["--db", "rel.sqlite3", *args]) == 0, args
+    backup = next((tmp_path / "backups").glob("rel-*-manual.sqlite3"))
+    assert main(["--db", "rel.sqlite3", "restore", str(backup.relative_to(tmp_path))]) == 0
