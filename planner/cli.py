@@ -109,7 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
     p.add_argument("--json", action="store_true")
-    sub.add_parser("demo", help="fill a new data file with a demo profile")
+    p = sub.add_parser("demo", help="fill a new data file with a demo profile")
+    p.add_argument(
+        "--years",
+        type=_arg(demo.check_years),
+        default=2,
+        metavar="YEARS",
+        help="2 (default) for the demo shown in the screenshots; 10 for a heavy daily-learner file",
+    )
     cli_datafile.add_commands(sub)
     return parser
 
@@ -289,7 +296,7 @@ def cmd_contacts(db: Database, args: argparse.Namespace) -> None:
 
 def cmd_demo(db: Database, args: argparse.Namespace) -> None:
     with db.session() as s:
-        summary = demo.fill(s, dt.date.today())
+        summary = demo.fill(s, dt.date.today(), args.years)
     print(f"Demo profile written to {db.path}: {summary}")
 
 

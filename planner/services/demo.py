@@ -12,7 +12,7 @@ import random
 from sqlalchemy.orm import Session
 
 from planner.models import Interaction, LearningSession, SkillAssessment, UserSkill, WeeklyReview
-from planner.services import balance, learning, milestones, network, profile
+from planner.services import balance, demo_heavy, learning, milestones, network, profile
 from planner.services.errors import InputError
 from planner.services.learning import ActivityInput
 from planner.services.network import ContactInput
@@ -86,15 +86,33 @@ CONTACTS = [
     ("Hannah Becker", "peer", "Tailspin", "Data Engineer", ["Apache Spark"], 90),
     ("Ravi Patel", "other", "University alumni", "PhD student", ["TensorFlow"], 120),
 ]
+MAX_YEARS = 20
 
 
-def fill(session: Session, today: dt.date) -> str:
-    """Write the demo profile into an empty file; refuses a file with the person's data."""
+def check_years(text: str) -> int:
+    """The demo's length in years, from the command line: a whole number from 2 to 20."""
+    try:
+        years = int(text)
+    except ValueError:
+        years = 0
+    if not 2 <= years <= MAX_YEARS:
+        raise InputError(f"years must be a whole number from 2 to {MAX_YEARS}, not {text!r}")
+    return years
+
+
+def fill(session: Session, today: dt.date, years: int = 2) -> str:
+    """Write the demo profile into an empty file; refuses a file with the person's data.
+
+    Two years is the hand-shaped profile the screenshots show; longer ones come from
+    `demo_heavy`, the volume a daily learner builds up (the benchmark uses ten years).
+    """
     if profile.has_user_data(session):
         raise InputError(
             "this data file already holds your data; run the demo on a new file, "
             "e.g. planner --db demo.sqlite3 demo"
         )
+    if years != DAYS // 365:
+        return demo_heavy.fill(session, today, years)
     rng = random.Random(20261121)
     start = today - dt.timedelta(days=DAYS)
     profile.update_profile(

@@ -60,6 +60,8 @@ def test_log_records_a_session_for_today(planner, db_path) -> None:
         (["skill", "Pythn", "3"], "'Python'"),
         (["skill", "Python", "9"], "0..5"),
         (["role", "astronaut"], "unknown role"),
+        (["demo", "--years", "1"], "from 2 to 20"),
+        (["demo", "--years", "ten"], "from 2 to 20"),
     ],
 )
 def test_bad_input_exits_2_with_one_line_and_writes_nothing(planner, db_path, args, problem):
