@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from planner.services import dashboard
 from planner.services.balance import ADVICE
 from planner.services.dashboard import DashboardSummary
-from planner.ui import theme
+from planner.ui import startup_trace, theme
 from planner.ui.charts.learning import WeeklyHoursChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.quick_log import QuickLogForm
@@ -166,6 +166,7 @@ class DashboardPage(Page):
         grid.setRowStretch(3, 1)
         layout.addLayout(grid, 1)
         self.setFocusProxy(self.quick_log.hours)
+        startup_trace.watch(self, self.readiness.figure)
 
     def _open_roadmap(self) -> None:
         window = self.window()

@@ -1,0 +1,101 @@
+"""The figures measured inside one app process: `python -m tests.bench.inapp FILE` prints JSON.
+
+The real main window on the real file, offscreen. Each action is timed from the call a click or
+key press would make until the event queue is empty and every visible chart has drawn, so the
+time includes the queries, the widgets, the chart drawing and the paint. The process is fresh
+each run, so its peak memory (RSS) is that of someone who started the app and visited every page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(path: Path) -> dict[str, float]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from planner.db import open_database
+    from planner.services import commitment, learning
+    from planner.ui.charts.base import ChartView
+    from planner.ui.context import AppContext
+    from planner.ui.main_window import PAGE_NAMES, MainWindow, app_instance
+    from planner.ui.settings import Settings
+
+    app = app_instance()
+    ctx = AppContext(open_database(path))
+    window = MainWindow(ctx, Settings())
+    window.resize(1280, 820)
+    window.show()
+
+    def settle() -> None:
+        app.processEvents()
+        for _ in range(20):
+            charts = [c for c in window.findChildren(ChartView) if c.isVisible()]
+            if not any(getattr(c.canvas, "_draw_pending", False) for c in charts):
+                break
+            app.processEvents()
+        app.processEvents()
+
+    def timed(action: Callable[[], Any]) -> float:
+        start = time.perf_counter()
+        action()
+        settle()
+        return time.perf_counter() - start
+
+    settle()
+    out: dict[str, float] = {}
+    for name in PAGE_NAMES[1:]:
+        out[f"page {name}"] = timed(lambda n=name: window.show_page(n))
+    out["page dashboard"] = timed(lambda: window.show_page("dashboard"))
+    revisits = [timed(lambda n=name: window.show_page(n)) for name in PAGE_NAMES]
+    out["page again (slowest)"] = max(revisits)
+
+    dashboard = window.page("dashboard")
+    form = dashboard.quick_log
+    form.hours.setValue(0.5)
+    form.hours.setFocus()
+    before = sum(dashboard.chart.heights())
+    out["quick log"] = timed(lambda: QTest.keyClick(form.hours, Qt.Key.Key_Return))
+    if abs(sum(dashboard.chart.heights()) - before - 0.5) > 1e-6:
+        raise SystemExit("quick log: the dashboard chart did not take the logged half hour")
+
+    page = window.show_page("learning")
+    out["learning charts tab"] = timed(lambda: page.tabs.setCurrentIndex(2))
+    out["weekly chart to 52 weeks"] = timed(lambda: page.weeks.setCurrentIndex(2))
+    with ctx.db.session() as session:  # a change the chart has not seen, written outside the UI
+        learning.log_session(session, 1.0, dt.date.today(), None, "")
+    out["chart redraw (52 weeks)"] = timed(
+        lambda: page.weekly_chart.set_data(ctx.read(commitment.weekly_series, ctx.today(), 52))
+    )
+
+    page.tabs.setCurrentIndex(1)
+    settle()
+    log = page.log
+    out["table: all time"] = timed(lambda: log.range.setCurrentText("All time"))
+    out["rows in the table"] = log.proxy.rowCount()
+    out["table: sort by activity"] = timed(
+        lambda: log.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    )
+    bar = log.view.verticalScrollBar()
+    out["table: scroll"] = timed(lambda: bar.setValue(bar.maximum() // 2))
+    out["table: filter by activity"] = timed(lambda: log.activity.setCurrentIndex(3))
+    out["table: back to all activities"] = timed(lambda: log.activity.setCurrentIndex(0))
+    out["peak RSS (MB)"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.close()
+    ctx.db.close()
+    return out
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(Path(sys.argv[1]))))
