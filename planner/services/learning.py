@@ -219,6 +219,22 @@ def delete_activity(session: Session, activity_id: int) -> None:
     session.flush()
 
 
+def active_titles(session: Session) -> list[str]:
+    """Titles of the activities one can log time to (planned or in progress), in the order of
+    the activity list (by status, then title).
+
+    The quick-log form reloads these on every change; the full `activities` list, with hours
+    and skills for hundreds of activities, would cost it tenfold.
+    """
+    return list(
+        session.scalars(
+            select(LearningActivity.title)
+            .where(LearningActivity.status.in_(ACTIVE_STATUSES))
+            .order_by(LearningActivity.status, LearningActivity.title)
+        )
+    )
+
+
 def activities(session: Session) -> list[ActivityRow]:
     """Every activity with its logged hours (one aggregate query, not a loop)."""
     logged = (

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from planner.models import Milestone, RolePhase, Skill
 from planner.models.base import MILESTONE_KINDS
@@ -31,7 +31,11 @@ class MilestoneRow:
 
 
 def milestones(session: Session, *, open_only: bool = False) -> list[MilestoneRow]:
-    stmt = select(Milestone).order_by(Milestone.due_on.is_(None), Milestone.due_on, Milestone.id)
+    stmt = (
+        select(Milestone)
+        .options(selectinload(Milestone.skills))  # one query for all skills, not one each
+        .order_by(Milestone.due_on.is_(None), Milestone.due_on, Milestone.id)
+    )
     if open_only:
         stmt = stmt.where(Milestone.done_on.is_(None))
     return [_row(m) for m in session.scalars(stmt)]

@@ -179,38 +179,44 @@ def contacts(
     if until is not None:
         last_stmt = last_stmt.where(Interaction.date <= until)
     last = last_stmt.group_by(Interaction.contact_id).subquery()
+    # Plain columns, not Contact objects: thousands of contacts would otherwise each pay for
+    # an ORM identity and state (ten times slower on the heavy profile).
     stmt = (
-        select(Contact, last.c.last)
+        select(
+            Contact.id,
+            Contact.name,
+            Contact.relationship,
+            Contact.company,
+            Contact.position,
+            Contact.email,
+            Contact.url,
+            Contact.connected_on,
+            last.c.last,
+            Contact.cadence_days,
+        )
         .outerjoin(last, last.c.contact_id == Contact.id)
         .order_by(Contact.name)
     )
     if until is not None:
         stmt = stmt.where((Contact.connected_on.is_(None)) | (Contact.connected_on <= until))
-    rows = session.execute(stmt).all()
     expertise = _expertise(session)
     result = []
-    for c, last_day in rows:
+    for *fields, connected_on, last_day, cadence in session.execute(stmt):
         last_day = dt.date.fromisoformat(last_day) if isinstance(last_day, str) else last_day
-        anchor = last_day or c.connected_on
-        due_on = anchor + dt.timedelta(days=c.cadence_days) if anchor else None
+        anchor = last_day or connected_on
+        due_on = anchor + dt.timedelta(days=cadence) if anchor else None
         due = due_on is None or today > due_on
         if only_due and not due:
             continue
         result.append(
             ContactRow(
-                c.id,
-                c.name,
-                c.relationship,
-                c.company,
-                c.position,
-                c.email,
-                c.url,
-                c.connected_on,
+                *fields,
+                connected_on,
                 last_day,
-                c.cadence_days,
+                cadence,
                 due_on,
                 due,
-                expertise.get(c.id, ()),
+                expertise.get(fields[0], ()),
             )
         )
     return result

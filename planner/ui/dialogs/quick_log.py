@@ -65,11 +65,7 @@ class QuickLogForm(QWidget):
 
     def reload_activities(self) -> None:
         current = self.activity.currentText()
-        titles = [
-            a.title
-            for a in self.ctx.read(learning.activities)
-            if a.status in learning.ACTIVE_STATUSES
-        ]
+        titles = self.ctx.read(learning.active_titles)
         self.activity.clear()
         self.activity.addItems([NO_ACTIVITY, *titles])
         if current in titles:

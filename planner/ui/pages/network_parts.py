@@ -39,6 +39,9 @@ def table(model: Any, stretch: int) -> QTableView:
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Size columns by the rows in view, not by every row: thousands of contacts made each
+    # layout measure them all.
+    view.horizontalHeader().setResizeContentsPrecision(0)
     view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return view

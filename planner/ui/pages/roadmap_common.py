@@ -108,6 +108,9 @@ def make_table(
     view.verticalHeader().setDefaultSectionSize(24)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Size columns by the rows in view, not by every row: long lists made each layout
+    # measure them all.
+    header.setResizeContentsPrecision(0)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setHighlightSections(False)
     return view, proxy
