@@ -12,22 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.app import main
 from planner.services.weeks import week_label, week_start
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def planner(db_path: Path, capsys):
-    """Run `planner --db FILE ARGS...`; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def sessions_in(path: Path) -> list[tuple]:

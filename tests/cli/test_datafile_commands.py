@@ -18,16 +18,10 @@ from planner.services.learning import log_session, session_totals
 
 
 @pytest.fixture
-def planner(db, db_path: Path, capsys):
-    """Run `planner --db FILE ARGS...` on a seeded file; returns (exit code, stdout, stderr)."""
+def planner(db, planner):
+    """`planner` on a seeded file (the db fixture's), closed so the commands own it."""
     db.close()
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+    return planner
 
 
 def raw(path: Path, *statements: str) -> None:

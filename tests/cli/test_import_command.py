@@ -9,18 +9,6 @@ from pathlib import Path
 import pytest
 from import_samples import LINKEDIN, LINKEDIN_HEADER, TOGGL, write
 
-from planner.app import main
-
-
-@pytest.fixture
-def planner(db_path: Path, capsys):
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", str(db_path), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
 
 def count(path: Path, table: str) -> int:
     with sqlite3.connect(path) as con:
