@@ -30,7 +30,7 @@ from planner.file_errors import DataFileError, SaveError, save_error
 __all__ = ["DataFileError", "Database", "SaveError", "open_database"]
 
 #: The newest migration in migrations/versions; a test keeps it equal to Alembic's head.
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 #: Marks a SQLite file as Career Planner's ("CPLN").
 APPLICATION_ID = 0x43504C4E
 BUSY_TIMEOUT_MS = 5000

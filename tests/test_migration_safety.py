@@ -120,12 +120,12 @@ def test_a_filled_file_from_every_past_revision_keeps_every_row(tmp_path, revisi
 
 
 def test_a_failure_inside_the_last_step_changes_nothing(tmp_path) -> None:
-    """0002's second index collides with an object of the same name, so the last migration
+    """0003's second index collides with an object of the same name, so the last migration
     fails after its first operation succeeded: all of it must roll back."""
     path = tmp_path / "old.sqlite3"
     before = filled_at(path, past_revisions()[0])
     with sqlite3.connect(path) as con:
-        con.execute("CREATE VIEW ix_learning_session_activity_id_date AS SELECT 1")
+        con.execute("CREATE VIEW ix_learning_session_note_date AS SELECT 1")
         schema = con.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
 
     with pytest.raises(DataFileError, match="could not be upgraded") as caught:

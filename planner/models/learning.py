@@ -58,6 +58,12 @@ class LearningSession(Base):
     __table_args__ = (
         CheckConstraint("hours > 0 AND hours <= 24", "hours"),
         Index("ix_learning_session_activity_id_date", "activity_id", "date"),
+        # The session log's orders by hours and by note, read along an index a window at a time
+        # instead of sorting 30,000 rows for each window. Migration 0003 indexes `note COLLATE
+        # NOCASE` (the log sorts notes without regard to case); SQLAlchemy cannot reflect a
+        # per-column collation or an expression in a SQLite index, so the model names the columns.
+        Index("ix_learning_session_hours_date", "hours", "date"),
+        Index("ix_learning_session_note_date", "note", "date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

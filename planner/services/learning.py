@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, null, select
 from sqlalchemy.orm import Session, selectinload
 
 from planner.models import LearningActivity, LearningSession
@@ -147,26 +148,135 @@ def sessions(
     limit: int | None = None,
 ) -> list[SessionRow]:
     """Sessions newest first, filtered by date range and activity."""
-    stmt = (
+    if activity:
+        find_activity(session, activity)  # an unknown title is an input error, not "no rows"
+    return session_window(session, SessionQuery(first, last, activity), 0, limit or None)
+
+
+#: How the session log can be ordered: the columns it shows, left to right.
+SESSION_SORTS = ("date", "hours", "activity", "note")
+
+
+@dataclass(frozen=True)
+class SessionQuery:
+    """Which sessions the log shows (date range, activity) and in which order.
+
+    Ties are broken by date, then by entry order, in the sort's direction, so that one index
+    serves each order both ways; by activity, each activity's sessions are newest first.
+    """
+
+    first: dt.date | None = None
+    last: dt.date | None = None
+    activity: str | None = None
+    sort: str = "date"
+    descending: bool = True
+
+
+def session_window(
+    session: Session, query: SessionQuery, offset: int = 0, limit: int | None = None
+) -> list[SessionRow]:
+    """The sessions at positions offset .. offset + limit of `query`'s result (all of them from
+    `offset` on when `limit` is None).
+
+    The session log holds only the windows it shows, so every order is read along an index
+    (see migration 0003) rather than sorting the whole table for each window.
+    """
+    if query.sort not in SESSION_SORTS:
+        raise InputError(f"unknown session order {query.sort!r}; use {', '.join(SESSION_SORTS)}")
+    if query.sort == "activity" and not query.activity:
+        # Blanks sort first: the sessions with no activity come before the others (after them,
+        # descending), which are read activity by activity along the title index.
+        dated = _date_range(query)
+        counted = select(func.count()).select_from(LearningSession).where(*dated)
+        unlinked = session.scalar(counted.where(LearningSession.activity_id.is_(None))) or 0
+        linked = (session.scalar(counted) or 0) - unlinked
+        parts = [(_no_activity(query), unlinked), (_by_activity(query), linked)]
+        if query.descending:
+            parts.reverse()
+    else:
+        parts = [(_ordered(query), None)]
+    rows: list[SessionRow] = []
+    for stmt, size in parts:
+        if size is None or offset < size:
+            want = None if limit is None else limit - len(rows)
+            if want is None or want > 0:
+                page = stmt.offset(offset).limit(want)
+                rows += [SessionRow(*row) for row in session.execute(page)]
+        offset = max(offset - (size or 0), 0)
+    return rows
+
+
+_SESSION_COLUMNS = (
+    LearningSession.id,
+    LearningSession.date,
+    LearningSession.hours,
+    LearningActivity.title,
+    LearningSession.note,
+)
+
+
+def _date_range(query: SessionQuery) -> list[ColumnElement[bool]]:
+    where = []
+    if query.first:
+        where.append(LearningSession.date >= query.first)
+    if query.last:
+        where.append(LearningSession.date <= query.last)
+    return where
+
+
+def _directed(column: ColumnElement[Any], descending: bool) -> ColumnElement[Any]:
+    return column.desc() if descending else column.asc()
+
+
+def _ordered(query: SessionQuery) -> Select[Any]:
+    """Any order within one activity, or by date, hours or note over all of them."""
+    on = LearningActivity.id == LearningSession.activity_id
+    stmt = select(*_SESSION_COLUMNS).where(*_date_range(query))
+    if query.activity:
+        stmt = stmt.join(LearningActivity, on).where(LearningActivity.title == query.activity)
+    else:
+        stmt = stmt.outerjoin(LearningActivity, on)
+    down = query.descending
+    if query.sort == "activity":  # one activity: its sessions newest first, either way
+        return stmt.order_by(LearningSession.date.desc(), LearningSession.id.desc())
+    key = {"hours": LearningSession.hours, "note": LearningSession.note.collate("NOCASE")}
+    first = [_directed(key[query.sort], down)] if query.sort in key else []
+    return stmt.order_by(
+        *first, _directed(LearningSession.date, down), _directed(LearningSession.id, down)
+    )
+
+
+def _no_activity(query: SessionQuery) -> Select[Any]:
+    return (
         select(
             LearningSession.id,
             LearningSession.date,
             LearningSession.hours,
-            LearningActivity.title,
+            null(),
             LearningSession.note,
         )
-        .outerjoin(LearningActivity, LearningActivity.id == LearningSession.activity_id)
+        .where(LearningSession.activity_id.is_(None), *_date_range(query))
         .order_by(LearningSession.date.desc(), LearningSession.id.desc())
     )
-    if first:
-        stmt = stmt.where(LearningSession.date >= first)
-    if last:
-        stmt = stmt.where(LearningSession.date <= last)
-    if activity:
-        stmt = stmt.where(LearningSession.activity_id == find_activity(session, activity).id)
-    if limit:
-        stmt = stmt.limit(limit)
-    return [SessionRow(*row) for row in session.execute(stmt)]
+
+
+def _by_activity(query: SessionQuery) -> Select[Any]:
+    """Sessions with an activity, by title, each activity's newest first.
+
+    `+ 0` keeps SQLite from joining the other way round (every session, then a sort of them
+    all): it walks the titles in order and each activity's sessions along their index.
+    """
+    return (
+        select(*_SESSION_COLUMNS)
+        .select_from(LearningActivity)
+        .join(LearningSession, LearningSession.activity_id == LearningActivity.id + 0)
+        .where(*_date_range(query))
+        .order_by(
+            _directed(LearningActivity.title, query.descending),
+            LearningSession.date.desc(),
+            LearningSession.id.desc(),
+        )
+    )
 
 
 def _check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:

@@ -1,19 +1,20 @@
 """The Learning page's session log, and the table helpers the page shares with it.
 
-The log can hold tens of thousands of sessions. It is fetched with its filters (the last 90 days
-unless "All time" is chosen) into the one shared table model, with no widget per row, and it is
-sorted by `KeySortProxy`: one key per row computed in Python, instead of Qt's n·log n pairwise
-comparisons that each call back into Python (30,000 rows: a few hundredths of a second, not two
-seconds). Deleting sessions is one undoable step: Ctrl+Z re-creates them as they were.
+The log can hold tens of thousands of sessions. Its table model (`WindowedRowsModel`) knows only
+how many sessions the filters (the last 90 days unless "All time" is chosen) match, and reads the
+sessions a window at a time, in the order of the clicked column, as the view paints them: the
+data file sorts them along an index, so showing, sorting or filtering costs the same for 30,000
+sessions as for 30. Deleting sessions is one undoable step: Ctrl+Z re-creates them as they were.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from planner.services import learning
 from planner.services.errors import InputError
-from planner.services.learning import SessionRow
+from planner.services.learning import SessionQuery, SessionRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.session import SessionDialog
 from planner.ui.forms import edits_data
 from planner.ui.qtmodels.rows import ROW_ROLE, SORT_ROLE, Column, RowsModel
+from planner.ui.qtmodels.windowed import WindowedRowsModel
 
 ALL_ACTIVITIES = "All activities"
 #: Session log ranges: label -> days back from today (None: no lower bound; 0: this year;
@@ -62,54 +64,10 @@ SESSION_COLUMNS: list[Column[SessionRow]] = [
 ]
 
 
-def sort_key(value: Any) -> tuple[int, Any]:
-    """A key that orders like SORT_ROLE does: blanks first, text without regard to case."""
-    if value is None or value == "":
-        return (0, "")
-    if isinstance(value, str):
-        return (1, value.casefold())
-    if isinstance(value, dt.date):
-        return (1, value.isoformat())
-    if isinstance(value, tuple | list):
-        return (1, ", ".join(map(str, value)).casefold())
-    return (1, value)
-
-
-class KeySortProxy(QSortFilterProxyModel):
-    """Sorts by re-ordering the source rows once per sort (filtering works as usual)."""
-
-    def __init__(self, model: RowsModel) -> None:
-        super().__init__()
-        self.setSourceModel(model)
-        self.rows_model = model
-        self._column, self._order = -1, Qt.SortOrder.AscendingOrder
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._column, self._order = column, order
-        self.set_rows(self.rows_model.rows())
-
-    def set_rows(self, rows: Sequence) -> None:
-        """Give the model new rows, in the order the view's sort column asks for."""
-        if 0 <= self._column < len(self.rows_model.columns):
-            value = self.rows_model.columns[self._column].value
-            descending = self._order == Qt.SortOrder.DescendingOrder
-            rows = sorted(rows, key=lambda r: sort_key(value(r)), reverse=descending)
-        self.rows_model.set_rows(rows)
-
-
-def make_table(
-    model: RowsModel, stretch: int, proxy: QSortFilterProxyModel | None = None
-) -> tuple[QTableView, QSortFilterProxyModel]:
-    """A sortable, filterable, row-selecting table over `model` with fixed-height rows."""
-    if proxy is None:
-        proxy = QSortFilterProxyModel()
-        proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    proxy.setFilterKeyColumn(-1)
+def make_view(model: QAbstractItemModel, stretch: int) -> QTableView:
+    """A sortable, row-selecting table over `model` with fixed-height rows."""
     view = QTableView()
-    view.setModel(proxy)
+    view.setModel(model)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)
@@ -121,7 +79,18 @@ def make_table(
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setDefaultSectionSize(110)
-    return view, proxy
+    return view
+
+
+def make_table(model: RowsModel, stretch: int) -> tuple[QTableView, QSortFilterProxyModel]:
+    """`make_view` over a proxy that sorts by SORT_ROLE and filters on any column."""
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setFilterKeyColumn(-1)
+    return make_view(proxy, stretch), proxy
 
 
 def table_keys(view: QTableView, edit: Callable[[], Any], delete: Callable[[], Any]) -> None:
@@ -137,7 +106,8 @@ def table_keys(view: QTableView, edit: Callable[[], Any], delete: Callable[[], A
 
 
 def selected(view: QTableView) -> list:
-    return [i.data(ROW_ROLE) for i in view.selectionModel().selectedRows()]
+    rows = (i.data(ROW_ROLE) for i in view.selectionModel().selectedRows())
+    return [r for r in rows if r is not None]
 
 
 def hint(text: str) -> QLabel:
@@ -156,9 +126,12 @@ class SessionLog(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.model: RowsModel[SessionRow] = RowsModel(SESSION_COLUMNS, self)
-        self.proxy = KeySortProxy(self.model)
-        self.view, _ = make_table(self.model, 3, self.proxy)
+        #: The filters of the last `load()`; the model's windows are read with them.
+        self.query = SessionQuery()
+        self.model: WindowedRowsModel[SessionRow] = WindowedRowsModel(
+            SESSION_COLUMNS, self._window, self
+        )
+        self.view = make_view(self.model, 3)
         self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.view.setColumnWidth(2, 300)
         self.view.doubleClicked.connect(lambda _: self.edit_selected())
@@ -239,18 +212,19 @@ class SessionLog(QWidget):
         self.load()
 
     def load(self) -> None:
+        """Count what the filters match and show it from the top (windows are read as shown)."""
         first, last, activity = self.filter()
         if first and last and last < first:
             self.totals.setText("The “to” date is before the “from” date: move one of them.")
-            self.proxy.set_rows([])
+            self.model.set_count(0)
             return
-        rows = self.ctx.read(learning.sessions, first, last, activity)
-        self.proxy.set_rows(rows)
-        hours = round(sum(r.hours for r in rows), 2)
+        self.query = SessionQuery(first, last, activity)
+        shown = self.ctx.read(learning.session_totals, first, last, activity)
+        self.model.set_count(shown.count)
         self.totals.setText(
-            f"{len(rows):,} session{'s' * (len(rows) != 1)} · {hours_text(hours)} shown"
+            f"{shown.count:,} session{'s' * (shown.count != 1)} · {hours_text(shown.hours)} shown"
         )
-        if rows:
+        if shown.count:
             self.empty.hide()
             return
         anything = self.ctx.read(learning.session_totals).count
@@ -261,6 +235,13 @@ class SessionLog(QWidget):
             "or “Add session…”."
         )
         self.empty.show()
+
+    def _window(
+        self, offset: int, limit: int, column: int, order: Qt.SortOrder
+    ) -> list[SessionRow]:
+        descending = order == Qt.SortOrder.DescendingOrder
+        query = replace(self.query, sort=learning.SESSION_SORTS[column], descending=descending)
+        return self.ctx.read(learning.session_window, query, offset, limit)
 
     def edit_selected(self) -> None:
         rows = selected(self.view)
