@@ -6,8 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QTableView
 
-from planner.ui.qtmodels.rows import ROW_ROLE, SORT_ROLE, Column, RowsModel
+from planner.ui.qtmodels.rows import ROW_ROLE, SORT_ROLE, Column, RowsModel, SourceSortProxy
 
 
 @dataclass(frozen=True)
@@ -62,3 +63,29 @@ def test_numbers_and_dates_sort_as_values_not_text(qapp) -> None:
         "2026-11-03",
         "2026-10-30",
     ]
+
+
+def test_the_model_sorts_itself_behind_a_filtering_proxy_and_keeps_the_selection(qapp) -> None:
+    """Header clicks reach the model through `SourceSortProxy`: blanks first, text without
+    regard to case, numbers as numbers; the selected row stays selected; the order holds for
+    new rows, and -1 gives back the service's order."""
+    rows = [*ROWS, Row(dt.date(2026, 11, 4), 2.5, "Apple")]
+    model = RowsModel(COLUMNS)
+    model.set_rows(rows)
+    proxy = SourceSortProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    view.selectRow(2)  # the 0.75 h row
+    view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(i, 2).data() for i in range(4)] == ["", "Apple", "long", "short"]
+    assert [i.data(ROW_ROLE) for i in view.selectionModel().selectedRows()] == [rows[2]]
+    view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(i, 1).data() for i in range(4)] == ["10", "2.5", "2.5", "0.75"]
+    assert proxy.index(1, 0).data(ROW_ROLE) is rows[1]  # equal hours keep the service's order
+    model.set_rows(list(reversed(rows)))
+    assert [proxy.index(i, 1).data() for i in range(4)] == ["10", "2.5", "2.5", "0.75"]
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(i, 0).data(ROW_ROLE) for i in range(4)] == list(reversed(rows))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,7 @@ from planner.services.learning import SessionQuery, SessionRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.session import SessionDialog
 from planner.ui.forms import edits_data
-from planner.ui.qtmodels.rows import ROW_ROLE, SORT_ROLE, Column, RowsModel
+from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel, SourceSortProxy
 from planner.ui.qtmodels.windowed import WindowedRowsModel
 
 ALL_ACTIVITIES = "All activities"
@@ -82,12 +82,10 @@ def make_view(model: QAbstractItemModel, stretch: int) -> QTableView:
     return view
 
 
-def make_table(model: RowsModel, stretch: int) -> tuple[QTableView, QSortFilterProxyModel]:
-    """`make_view` over a proxy that sorts by SORT_ROLE and filters on any column."""
-    proxy = QSortFilterProxyModel()
+def make_table(model: RowsModel, stretch: int) -> tuple[QTableView, SourceSortProxy]:
+    """`make_view` over a proxy that filters on any column (the model sorts itself)."""
+    proxy = SourceSortProxy()
     proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     proxy.setFilterKeyColumn(-1)
     return make_view(proxy, stretch), proxy

@@ -91,11 +91,7 @@ class SessionTimer(QGroupBox):
     def reload_activities(self) -> None:
         """Refill the activity list (active ones), keeping the current choice if it remains."""
         current = self.activity.currentText()
-        titles = [
-            a.title
-            for a in self.ctx.read(learning.activities)
-            if a.status in learning.ACTIVE_STATUSES
-        ]
+        titles = self.ctx.read(learning.active_titles)
         if self.running and current != NO_ACTIVITY and current not in titles:
             titles.append(current)  # finished meanwhile: the running session still belongs to it
         self.activity.blockSignals(True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from planner.services import network, readiness, skills
 from planner.services.network import ContactRow
 from planner.ui.context import AppContext
-from planner.ui.qtmodels.rows import ROW_ROLE, SORT_ROLE, Column, Index, RowsModel
+from planner.ui.qtmodels.rows import ROW_ROLE, Column, Index, RowsModel, SourceSortProxy
 
 
 def day_text(day: dt.date | None) -> str:
@@ -47,14 +47,13 @@ def table(model: Any, stretch: int) -> QTableView:
     return view
 
 
-class ContactFilter(QSortFilterProxyModel):
-    """Search text (name, company, position, expertise), one relationship, and due-only."""
+class ContactFilter(SourceSortProxy):
+    """Search text (name, company, position, expertise), one relationship, and due-only; the
+    model sorts."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.text, self.relationship, self.due_only = "", "", False
-        self.setSortRole(SORT_ROLE)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_filter(self, text: str, relationship: str, due_only: bool) -> None:
         self.beginFilterChange()

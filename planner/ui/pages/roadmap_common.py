@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services.skills import level_name
-from planner.ui.qtmodels.rows import ROW_ROLE, SORT_ROLE, RowsModel
+from planner.ui.qtmodels.rows import ROW_ROLE, RowsModel, SourceSortProxy
 
 
 def level_text(level: int | None) -> str:
@@ -46,14 +46,12 @@ def muted_label(text: str = "") -> QLabel:
     return label
 
 
-class FilterProxy(QSortFilterProxyModel):
-    """Sorts by raw values and keeps rows that match the search text (any column) and the
-    page's own `predicate` on the row dataclass (category, track, "only my target role"...)."""
+class FilterProxy(SourceSortProxy):
+    """Keeps rows that match the search text (any column) and the page's own `predicate` on
+    the row dataclass (category, track, "only my target role"...); the model sorts."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._needle = ""
         self.predicate: Callable[[Any], bool] = lambda _row: True
 

@@ -1,8 +1,11 @@
 """One table model for every list of service rows (the Vorta pattern).
 
 A page describes its columns once (`Column`), then calls `set_rows()` with fresh dataclasses
-from a service. Sorting and filtering go through a `QSortFilterProxyModel`; `SORT_ROLE` gives the
-proxy raw values (dates, numbers) so they sort as values, not as text.
+from a service. The model sorts itself (`sort()`, one key per row, kept across `set_rows()`):
+a `QSortFilterProxyModel` sorting by itself compares rows pairwise, each comparison two calls
+back into Python, which cost a page a quarter of a second for 2,000 contacts. Proxies filter,
+and hand sorting to the model (`SourceSortProxy`). `SORT_ROLE` gives raw values (dates,
+numbers) for a plain proxy's sort.
 """
 
 from __future__ import annotations
@@ -12,7 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -42,16 +51,54 @@ def default_text(value: Any) -> str:
     return str(value)
 
 
+def sort_key(value: Any) -> tuple[int, Any]:
+    """A key that orders like SORT_ROLE does: blanks first, text without regard to case."""
+    if value is None or value == "":
+        return (0, "")
+    if isinstance(value, str):
+        return (1, value.casefold())
+    if isinstance(value, dt.date):
+        return (1, value.isoformat())
+    if isinstance(value, tuple | list):
+        return (1, ", ".join(map(str, value)).casefold())
+    return (1, value)
+
+
 class RowsModel(QAbstractTableModel, Generic[R]):
     def __init__(self, columns: Sequence[Column[R]], parent=None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
+        self._given: list[R] = []
         self._rows: list[R] = []
+        #: The column and order the rows are sorted by (column -1: as the service gave them).
+        self._sort = (-1, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._given = list(rows)
+        self._rows = self._sorted()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by `column` (stable; -1 restores the service's order), keeping the
+        selection and current row on the same rows."""
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        rows = self._sorted()
+        where = {id(row): i for i, row in enumerate(rows)}
+        before = self.persistentIndexList()
+        after = [self.index(where[id(self._rows[i.row()])], i.column()) for i in before]
+        self._rows = rows
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _sorted(self) -> list[R]:
+        column, order = self._sort
+        if not 0 <= column < len(self.columns):
+            return list(self._given)
+        value = self.columns[column].value
+        descending = order == Qt.SortOrder.DescendingOrder
+        return sorted(self._given, key=lambda r: sort_key(value(r)), reverse=descending)
 
     def row(self, index: int) -> R:
         return self._rows[index]
@@ -98,3 +145,19 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)
         return None
+
+
+class SourceSortProxy(QSortFilterProxyModel):
+    """A filtering proxy that leaves sorting to its `RowsModel` (one key per row, not pairwise
+    comparisons), also for a source model set later."""
+
+    _sort = (-1, Qt.SortOrder.AscendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        if self.sourceModel() is not None:
+            self.sourceModel().sort(column, order)
+
+    def setSourceModel(self, model) -> None:
+        super().setSourceModel(model)
+        model.sort(*self._sort)
