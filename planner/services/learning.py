@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, null, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from planner.models import LearningActivity, LearningSession, Skill
@@ -180,7 +180,8 @@ def session_window(
     `offset` on when `limit` is None).
 
     The session log holds only the windows it shows, so every order is read along an index
-    (see migration 0003) rather than sorting the whole table for each window.
+    (see migration 0003) rather than sorting the whole table for each window, and the offset is
+    skipped in the index alone: only the window's own rows are looked up.
     """
     if query.sort not in SESSION_SORTS:
         raise InputError(f"unknown session order {query.sort!r}; use {', '.join(SESSION_SORTS)}")
@@ -197,12 +198,18 @@ def session_window(
     else:
         parts = [(_ordered(query), None)]
     rows: list[SessionRow] = []
-    for stmt, size in parts:
+    for (ids, order), size in parts:
         if size is None or offset < size:
             want = None if limit is None else limit - len(rows)
             if want is None or want > 0:
-                page = stmt.offset(offset).limit(want)
-                rows += [SessionRow(*row) for row in session.execute(page)]
+                window = ids.offset(offset).limit(want).subquery()
+                stmt = (
+                    select(*_SESSION_COLUMNS)
+                    .join_from(window, LearningSession, LearningSession.id == window.c.id)
+                    .outerjoin(LearningActivity, LearningActivity.id == LearningSession.activity_id)
+                    .order_by(*order)
+                )
+                rows += [SessionRow(*row) for row in session.execute(stmt)]
         offset = max(offset - (size or 0), 0)
     return rows
 
@@ -214,6 +221,9 @@ _SESSION_COLUMNS = (
     LearningActivity.title,
     LearningSession.note,
 )
+#: The ids of a query's sessions in its order, and that order (for the rows of one window).
+Ordered = tuple[Select[Any], list[ColumnElement[Any]]]
+NEWEST_FIRST = [LearningSession.date.desc(), LearningSession.id.desc()]
 
 
 def _date_range(query: SessionQuery) -> list[ColumnElement[bool]]:
@@ -229,55 +239,44 @@ def _directed(column: ColumnElement[Any], descending: bool) -> ColumnElement[Any
     return column.desc() if descending else column.asc()
 
 
-def _ordered(query: SessionQuery) -> Select[Any]:
+def _ordered(query: SessionQuery) -> Ordered:
     """Any order within one activity, or by date, hours or note over all of them."""
-    on = LearningActivity.id == LearningSession.activity_id
-    stmt = select(*_SESSION_COLUMNS).where(*_date_range(query))
+    ids = select(LearningSession.id).where(*_date_range(query))
     if query.activity:
-        stmt = stmt.join(LearningActivity, on).where(LearningActivity.title == query.activity)
-    else:
-        stmt = stmt.outerjoin(LearningActivity, on)
+        ids = ids.join(LearningActivity, LearningActivity.id == LearningSession.activity_id).where(
+            LearningActivity.title == query.activity
+        )
     down = query.descending
     if query.sort == "activity":  # one activity: its sessions newest first, either way
-        return stmt.order_by(LearningSession.date.desc(), LearningSession.id.desc())
-    key = {"hours": LearningSession.hours, "note": LearningSession.note.collate("NOCASE")}
-    first = [_directed(key[query.sort], down)] if query.sort in key else []
-    return stmt.order_by(
-        *first, _directed(LearningSession.date, down), _directed(LearningSession.id, down)
+        order = NEWEST_FIRST
+    else:
+        key = {"hours": LearningSession.hours, "note": LearningSession.note.collate("NOCASE")}
+        first = [_directed(key[query.sort], down)] if query.sort in key else []
+        order = [*first, _directed(LearningSession.date, down), _directed(LearningSession.id, down)]
+    return ids.order_by(*order), order
+
+
+def _no_activity(query: SessionQuery) -> Ordered:
+    ids = select(LearningSession.id).where(
+        LearningSession.activity_id.is_(None), *_date_range(query)
     )
+    return ids.order_by(*NEWEST_FIRST), NEWEST_FIRST
 
 
-def _no_activity(query: SessionQuery) -> Select[Any]:
-    return (
-        select(
-            LearningSession.id,
-            LearningSession.date,
-            LearningSession.hours,
-            null(),
-            LearningSession.note,
-        )
-        .where(LearningSession.activity_id.is_(None), *_date_range(query))
-        .order_by(LearningSession.date.desc(), LearningSession.id.desc())
-    )
-
-
-def _by_activity(query: SessionQuery) -> Select[Any]:
+def _by_activity(query: SessionQuery) -> Ordered:
     """Sessions with an activity, by title, each activity's newest first.
 
     `+ 0` keeps SQLite from joining the other way round (every session, then a sort of them
     all): it walks the titles in order and each activity's sessions along their index.
     """
-    return (
-        select(*_SESSION_COLUMNS)
+    order = [_directed(LearningActivity.title, query.descending), *NEWEST_FIRST]
+    ids = (
+        select(LearningSession.id)
         .select_from(LearningActivity)
         .join(LearningSession, LearningSession.activity_id == LearningActivity.id + 0)
         .where(*_date_range(query))
-        .order_by(
-            _directed(LearningActivity.title, query.descending),
-            LearningSession.date.desc(),
-            LearningSession.id.desc(),
-        )
     )
+    return ids.order_by(*order), order
 
 
 def _check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
