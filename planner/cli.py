@@ -12,15 +12,20 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from planner import cli_datafile
 from planner.db import Database, DataFileError, backup_file, open_database
 from planner.paths import data_file
-from planner.services import balance, demo, learning, network, readiness, roles, skills
 from planner.services.errors import InputError, check_hours
-from planner.services.profile import set_target_role
 from planner.services.weeks import parse_date, parse_week, week_start
+
+if TYPE_CHECKING:
+    from planner.services.balance import WeekBalance
+    from planner.services.roles import RoleInfo
+
+# Each command imports the services it uses: a command pays only for its own (start-up is most
+# of a command's time, and `planner demo` alone would add tens of milliseconds to all of them).
 
 EXIT_OK, EXIT_FILE, EXIT_INPUT = 0, 1, 2
 
@@ -51,6 +56,18 @@ def _hours(text: str) -> float:
     except ValueError:
         raise InputError(f"hours must be a number, not {text!r}") from None
     return check_hours(value)
+
+
+def _level(text: str) -> int:
+    from planner.services.skills import check_level
+
+    return check_level(text)
+
+
+def _years(text: str) -> int:
+    from planner.services.demo import check_years
+
+    return check_years(text)
 
 
 def _assignment(text: str) -> tuple[str, float]:
@@ -96,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("slug", metavar="SLUG")
     p = sub.add_parser("skill", help="set your level in a skill (0 none .. 5 expert)")
     p.add_argument("name", metavar="NAME")
-    p.add_argument("level", type=_arg(skills.check_level), metavar="LEVEL")
+    p.add_argument("level", type=_arg(_level), metavar="LEVEL")
     p = sub.add_parser("gap", help="readiness and gap list for the target role")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("contacts", help="your contacts and who is due a follow-up")
@@ -112,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="fill a new data file with a demo profile")
     p.add_argument(
         "--years",
-        type=_arg(demo.check_years),
+        type=_arg(_years),
         default=2,
         metavar="YEARS",
         help="2 (default) for the demo shown in the screenshots; 10 for a heavy daily-learner file",
@@ -126,6 +143,8 @@ def _print_json(value: Any) -> None:
 
 
 def cmd_log(db: Database, args: argparse.Namespace) -> None:
+    from planner.services import learning
+
     day = args.date or dt.date.today()
     with db.session() as s:
         row = learning.log_session(s, args.hours, day, args.activity, args.note)
@@ -135,6 +154,8 @@ def cmd_log(db: Database, args: argparse.Namespace) -> None:
 
 
 def cmd_hours(db: Database, args: argparse.Namespace) -> None:
+    from planner.services import balance
+
     monday = args.week or week_start(dt.date.today())
     with db.session() as s:
         balance.set_week_hours(s, monday, dict(args.values))
@@ -145,13 +166,15 @@ def cmd_hours(db: Database, args: argparse.Namespace) -> None:
 
 
 def cmd_targets(db: Database, args: argparse.Namespace) -> None:
+    from planner.services import balance
+
     with db.session() as s:
         goals = balance.set_targets(s, dict(args.values)) if args.values else balance.targets(s)
     for category, hours in goals.items():
         print(f"{category:<9} {hours:g} h/week")
 
 
-def week_json(summary: balance.WeekBalance) -> dict[str, Any]:
+def week_json(summary: WeekBalance) -> dict[str, Any]:
     return {
         "week": summary.week,
         "start": summary.start.isoformat(),
@@ -167,6 +190,8 @@ def week_json(summary: balance.WeekBalance) -> dict[str, Any]:
 
 
 def cmd_week(db: Database, args: argparse.Namespace) -> None:
+    from planner.services import balance
+
     with db.session() as s:
         summary = balance.week_balance(s, args.week or dt.date.today())
     if args.json:
@@ -180,7 +205,7 @@ def cmd_week(db: Database, args: argparse.Namespace) -> None:
         print(f"  - {advice}")
 
 
-def role_json(info: roles.RoleInfo) -> dict[str, Any]:
+def role_json(info: RoleInfo) -> dict[str, Any]:
     data = asdict(info)
     data["skills"] = [
         {
@@ -196,6 +221,8 @@ def role_json(info: roles.RoleInfo) -> dict[str, Any]:
 
 
 def cmd_roles(db: Database, args: argparse.Namespace) -> None:
+    from planner.services import roles
+
     with db.session() as s:
         found = roles.list_roles(s)
     if args.json:
@@ -208,6 +235,8 @@ def cmd_roles(db: Database, args: argparse.Namespace) -> None:
 
 
 def cmd_role(db: Database, args: argparse.Namespace) -> None:
+    from planner.services import roles
+
     with db.session() as s:
         info = roles.role_detail(s, args.slug)
     if args.json:
@@ -232,18 +261,24 @@ def cmd_role(db: Database, args: argparse.Namespace) -> None:
 
 
 def cmd_target(db: Database, args: argparse.Namespace) -> None:
+    from planner.services.profile import set_target_role
+
     with db.session() as s:
         change = set_target_role(s, args.slug, dt.date.today())
     print(f"Target role: {change.title} ({change.milestones_added} phase milestones added)")
 
 
 def cmd_skill(db: Database, args: argparse.Namespace) -> None:
+    from planner.services import skills
+
     with db.session() as s:
         change = skills.set_level(s, args.name, args.level, dt.date.today())
     print(f"{change.name}: {skills.level_name(change.before)} -> {skills.level_name(change.after)}")
 
 
 def cmd_gap(db: Database, args: argparse.Namespace) -> None:
+    from planner.services import readiness
+
     today = dt.date.today()
     with db.session() as s:
         gap = readiness.readiness(s)
@@ -272,6 +307,8 @@ def cmd_gap(db: Database, args: argparse.Namespace) -> None:
 
 
 def cmd_contacts(db: Database, args: argparse.Namespace) -> None:
+    from planner.services import network
+
     with db.session() as s:
         found = network.contacts(s, dt.date.today())
     if args.json:
@@ -295,6 +332,8 @@ def cmd_contacts(db: Database, args: argparse.Namespace) -> None:
 
 
 def cmd_demo(db: Database, args: argparse.Namespace) -> None:
+    from planner.services import demo
+
     with db.session() as s:
         summary = demo.fill(s, dt.date.today(), args.years)
     print(f"Demo profile written to {db.path}: {summary}")
