@@ -128,14 +128,20 @@ def streak(session: Session, today: dt.date) -> Streak:
     The current streak may end last week: a week in progress does not break it until it ends.
     """
     goal = targets(session)["learning"]
-    monday = sql_week_start(LearningSession.date)
+    # Days first: the week's date arithmetic then runs once a day, not once a session.
+    daily = (
+        select(LearningSession.date.label("day"), func.sum(LearningSession.hours).label("hours"))
+        .where(LearningSession.date <= today)
+        .group_by(LearningSession.date)
+        .subquery()
+    )
+    monday = sql_week_start(daily.c.day)
     met = {
         dt.date.fromisoformat(m)
         for (m,) in session.execute(
             select(monday)
-            .where(LearningSession.date <= today)
             .group_by(monday)
-            .having(func.sum(LearningSession.hours) >= goal if goal > 0 else True)
+            .having(func.sum(daily.c.hours) >= goal if goal > 0 else True)
         )
     }
     this_week = week_start(today)

@@ -50,9 +50,8 @@ def summary(session: Session, today: dt.date) -> DashboardSummary:
     """Everything the dashboard shows for the week holding `today`."""
     gap = readiness.readiness(session)
     open_rows = milestones.milestones(session, open_only=True)
-    due = network.contacts(session, today, only_due=True)
     # Never contacted and never connected (no date) first, then the longest overdue.
-    due.sort(key=lambda c: (c.due_on is not None, c.due_on or today, c.name.casefold()))
+    due, due_total = network.due_contacts(session, today, LIST_LENGTH)
     return DashboardSummary(
         today=today,
         readiness=gap,
@@ -63,6 +62,6 @@ def summary(session: Session, today: dt.date) -> DashboardSummary:
         next_milestones=tuple(open_rows[:LIST_LENGTH]),
         open_milestones=len(open_rows),
         overdue_milestones=sum(1 for m in open_rows if m.overdue(today)),
-        due_contacts=tuple(due[:LIST_LENGTH]),
-        due_contacts_total=len(due),
+        due_contacts=tuple(due),
+        due_contacts_total=due_total,
     )

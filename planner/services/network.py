@@ -222,12 +222,63 @@ def contacts(
     return result
 
 
-def _expertise(session: Session) -> dict[int, tuple[str, ...]]:
-    rows = session.execute(
+def due_contacts(session: Session, today: dt.date, limit: int) -> tuple[list[ContactRow], int]:
+    """The `limit` contacts most overdue a follow-up (never contacted nor connected first, then
+    by due date and name), and how many are due in all.
+
+    The rule of `contacts`, in SQL: the dashboard shows five names on every refresh, and building
+    a row for each of thousands of contacts to keep five cost most of its refresh.
+    """
+    last = (
+        select(Interaction.contact_id, func.max(Interaction.date).label("last"))
+        .group_by(Interaction.contact_id)
+        .subquery()
+    )
+    anchor = func.coalesce(last.c.last, Contact.connected_on)
+    due_day = func.julianday(anchor) + Contact.cadence_days
+    stmt = (
+        select(
+            Contact.id,
+            Contact.name,
+            Contact.relationship,
+            Contact.company,
+            Contact.position,
+            Contact.email,
+            Contact.url,
+            Contact.connected_on,
+            last.c.last,
+            Contact.cadence_days,
+            func.count().over().label("total"),
+        )
+        .outerjoin(last, last.c.contact_id == Contact.id)
+        .where(anchor.is_(None) | (func.julianday(today.isoformat()) > due_day))
+        .order_by(anchor.is_not(None), due_day, Contact.name)
+        .limit(limit)
+    )
+    found = session.execute(stmt).all()
+    expertise = _expertise(session, [row.id for row in found])
+    rows = []
+    for *fields, connected_on, last_day, cadence, _total in found:
+        last_day = dt.date.fromisoformat(last_day) if isinstance(last_day, str) else last_day
+        anchor_day = last_day or connected_on
+        due_on = anchor_day + dt.timedelta(days=cadence) if anchor_day else None
+        row = ContactRow(
+            *fields, connected_on, last_day, cadence, due_on, True, expertise.get(fields[0], ())
+        )
+        rows.append(row)
+    return rows, found[0].total if found else 0
+
+
+def _expertise(session: Session, ids: list[int] | None = None) -> dict[int, tuple[str, ...]]:
+    """Each contact's expertise (only the contacts in `ids`, when given)."""
+    stmt = (
         select(contact_skill.c.contact_id, Skill.name)
         .join(Skill, Skill.id == contact_skill.c.skill_id)
         .order_by(Skill.name)
     )
+    if ids is not None:
+        stmt = stmt.where(contact_skill.c.contact_id.in_(ids))
+    rows = session.execute(stmt)
     found: dict[int, tuple[str, ...]] = {}
     for contact_id, name in rows:
         found[contact_id] = (*found.get(contact_id, ()), name)
