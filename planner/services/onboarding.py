@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from planner.db import open_database
-from planner.services import balance, demo
+from planner.services import balance
 from planner.services.profile import has_user_data, profile_row, set_target_role, update_profile
 
 
@@ -35,6 +35,8 @@ def complete(
 
 def demo_file_beside(path: Path, today: dt.date) -> Path:
     """A demo data file next to the person's own (created and filled once)."""
+    from planner.services import demo  # only here: every start checks `needs_onboarding`
+
     target = path.with_name("demo.sqlite3")
     database = open_database(target)
     try:

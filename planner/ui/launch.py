@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from planner.db import DataFileError, open_database
 from planner.paths import data_file
 from planner.services.errors import InputError
+from planner.services.onboarding import needs_onboarding
 from planner.ui import theme
 from planner.ui.context import AppContext
 from planner.ui.main_window import PAGE_NAMES, MainWindow, app_instance
@@ -43,9 +44,9 @@ def _run(app: QApplication, settings: Settings, path: Path) -> int:
     opened = open_for_window(path)
     if opened is None:
         return 1
-    from planner.ui.dialogs.onboarding import needs_onboarding, run_onboarding
+    if AppContext(opened.db).read(needs_onboarding):
+        from planner.ui.dialogs.onboarding import run_onboarding  # its dialog, only when needed
 
-    if needs_onboarding(AppContext(opened.db)):
         chosen = run_onboarding(AppContext(opened.db))
         if chosen is None:
             opened.close()

@@ -1,8 +1,10 @@
 """The main window: a sidebar of pages (Ctrl+1..7), menus, a status bar and remembered geometry.
 
-Pages are built the first time they are shown, so start-up pays only for the dashboard. A page
-refreshes when data changes while it is visible, when it is shown after a change, and when the
-window regains focus (data may have been logged from the command line meanwhile).
+Pages are built the first time they are shown, so start-up pays only for the dashboard: the
+sidebar's titles and icons are listed here, so that no other page's module is even imported. A
+page refreshes when data changes while it is visible, when it is shown after a change, and when
+the window regains focus after losing it (data may have been logged from the command line
+meanwhile).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -34,17 +38,27 @@ from planner.ui.forms import hide_editing
 from planner.ui.pages.base import Page
 from planner.ui.settings import THEMES, Settings
 
-#: (name, module, class): the sidebar's order is the Ctrl+number order.
+
+class PageEntry(NamedTuple):
+    """A page as the sidebar lists it; its class is `planner.ui.pages.<name>.<Name>Page`."""
+
+    name: str
+    title: str
+    icon: QStyle.StandardPixmap
+
+
+_Icon = QStyle.StandardPixmap
+#: The sidebar's order is the Ctrl+number order.
 PAGES = [
-    ("dashboard", "planner.ui.pages.dashboard", "DashboardPage"),
-    ("roadmap", "planner.ui.pages.roadmap", "RoadmapPage"),
-    ("skills", "planner.ui.pages.skills", "SkillsPage"),
-    ("learning", "planner.ui.pages.learning", "LearningPage"),
-    ("network", "planner.ui.pages.network", "NetworkPage"),
-    ("balance", "planner.ui.pages.balance", "BalancePage"),
-    ("review", "planner.ui.pages.review", "ReviewPage"),
+    PageEntry("dashboard", "Dashboard", _Icon.SP_DesktopIcon),
+    PageEntry("roadmap", "Roadmap", _Icon.SP_DirLinkIcon),
+    PageEntry("skills", "Skills", _Icon.SP_FileDialogDetailedView),
+    PageEntry("learning", "Learning", _Icon.SP_FileDialogDetailedView),
+    PageEntry("network", "Network", _Icon.SP_DirLinkIcon),
+    PageEntry("balance", "Balance", _Icon.SP_FileDialogListView),
+    PageEntry("review", "Weekly review", _Icon.SP_FileDialogDetailedView),
 ]
-PAGE_NAMES = [p[0] for p in PAGES]
+PAGE_NAMES = [p.name for p in PAGES]
 
 SHORTCUTS = [
     ("Ctrl+1 … Ctrl+7", "Go to a page (Dashboard … Weekly review)"),
@@ -58,8 +72,8 @@ SHORTCUTS = [
 
 
 def page_class(name: str) -> type[Page]:
-    _, module, cls = next(p for p in PAGES if p[0] == name)
-    return getattr(importlib.import_module(module), cls)
+    module = importlib.import_module(f"planner.ui.pages.{name}")
+    return getattr(module, f"{name.capitalize()}Page")
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +89,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(960, 640))
         self._pages: dict[str, Page] = {}
         self._stale: set[str] = set()
+        #: The window lost focus since the pages were last reloaded, so data may have changed.
+        self._was_away = False
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -82,14 +98,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(190)
         self.sidebar.setSpacing(2)
         self.stack = QStackedWidget()
-        for i, (name, _, _) in enumerate(PAGES):
-            cls = page_class(name)
-            item = QListWidgetItem(self.style().standardIcon(cls.icon), cls.title)
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setToolTip(f"{cls.title} (Ctrl+{i + 1})")
+        for i, entry in enumerate(PAGES):
+            item = QListWidgetItem(self.style().standardIcon(entry.icon), entry.title)
+            item.setData(Qt.ItemDataRole.UserRole, entry.name)
+            item.setToolTip(f"{entry.title} (Ctrl+{i + 1})")
             self.sidebar.addItem(item)
             placeholder = QWidget()
-            placeholder.setObjectName(f"slot-{name}")
+            placeholder.setObjectName(f"slot-{entry.name}")
             self.stack.addWidget(placeholder)
         self.sidebar.currentRowChanged.connect(self._on_row)
 
@@ -161,8 +176,12 @@ class MainWindow(QMainWindow):
         self._on_row(self.sidebar.currentRow())
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.reload_all()
+        """Reload when the window comes back after losing focus; not when it first gets it, just
+        after start-up filled the page."""
+        if event.type() == QEvent.Type.ActivationChange:
+            if self.isActiveWindow() and self._was_away:
+                self.reload_all()
+            self._was_away = not self.isActiveWindow()
         super().changeEvent(event)
 
     # -- menus ----------------------------------------------------------------------------
@@ -202,12 +221,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(action.isEnabled() and not self.ctx.read_only)
 
         view = bar.addMenu("&View")
-        for i, name in enumerate(PAGE_NAMES):
+        for i, entry in enumerate(PAGES):
             self._action(
-                view,
-                page_class(name).title,
-                lambda _=False, n=name: self.show_page(n),
-                f"Ctrl+{i + 1}",
+                view, entry.title, lambda _=False, n=entry.name: self.show_page(n), f"Ctrl+{i + 1}"
             )
         view.addSeparator()
         themes = view.addMenu("&Theme")

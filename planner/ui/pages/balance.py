@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -99,8 +98,6 @@ def check_hours(boxes: dict[str, QDoubleSpinBox], errors: QLabel, what: str) -> 
 
 class BalancePage(Page):
     name = "balance"
-    title = "Balance"
-    icon = QStyle.StandardPixmap.SP_FileDialogListView
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

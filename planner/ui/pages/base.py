@@ -1,9 +1,10 @@
-"""What a page of the main window is: a widget with a name, a title and a `refresh()` that
-reloads everything it shows from the data file (never from its own memory of what was saved)."""
+"""What a page of the main window is: a widget with a name and a `refresh()` that reloads
+everything it shows from the data file (never from its own memory of what was saved). Its title
+and icon are listed in `main_window.PAGES`, so the sidebar needs no page's module."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from planner.ui.context import AppContext
 
@@ -11,8 +12,6 @@ from planner.ui.context import AppContext
 class Page(QWidget):
     #: Stable id used by settings, `--page` and tests.
     name = ""
-    title = ""
-    icon = QStyle.StandardPixmap.SP_FileIcon
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -5,24 +5,29 @@ the goal with streaks, the balance of each category, the next milestones, the co
 follow-up, a quick-log row (Enter logs) and the last 12 weeks of learning. Every figure comes
 from one `dashboard.summary` call, so the cards always agree; a refresh that finds the same
 summary (and theme) as last time leaves the widgets alone.
+
+The dashboard is the first thing the app shows, and loading matplotlib takes longer than
+everything else the page needs: so the figures are painted first, and the chart is built on the
+turn of the event loop after that first paint (or as soon as anyone asks for `chart`).
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QMainWindow,
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -31,11 +36,16 @@ from planner.services import dashboard
 from planner.services.balance import ADVICE
 from planner.services.dashboard import DashboardSummary
 from planner.ui import startup_trace, theme
-from planner.ui.charts.learning import WeeklyHoursChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.quick_log import QuickLogForm
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from planner.ui.charts.learning import WeeklyHoursChart
+
+#: The weekly chart's height in inches (its figure's), and the room kept for it until it is built.
+CHART_HEIGHT = 2.7
 
 
 def day_text(day: dt.date) -> str:
@@ -89,8 +99,6 @@ def progress_bar(name: str) -> QProgressBar:
 
 class DashboardPage(Page):
     name = "dashboard"
-    title = "Dashboard"
-    icon = QStyle.StandardPixmap.SP_DesktopIcon
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -139,16 +147,18 @@ class DashboardPage(Page):
         )
         self.quick_log = QuickLogForm(ctx)
         self.quick_log.setToolTip("Hours, activity and an optional note; Enter logs them")
-        self.quick_log.logged.connect(lambda _row: self.refresh())
+        self.quick_log.logged.connect(self._logged)
         self.log_card.body.addWidget(self.quick_log)
         self.log_card.detail.hide()
         edits_data(self.log_card)
-        self.chart = WeeklyHoursChart(height=2.7, compact=True)
-        self.chart.title = f"Learning hours, last {dashboard.CHART_WEEKS} weeks"
         chart_card = Card("", figure=False)
         chart_card.title.hide()
         chart_card.detail.hide()
-        chart_card.body.addWidget(self.chart)
+        self._chart: WeeklyHoursChart | None = None
+        self._chart_room = QWidget()  # the chart's place, the chart's minimum size
+        self._chart_room.setMinimumHeight(int(CHART_HEIGHT * 60))
+        chart_card.body.addWidget(self._chart_room)
+        self._chart_card = chart_card
 
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -166,7 +176,33 @@ class DashboardPage(Page):
         grid.setRowStretch(3, 1)
         layout.addLayout(grid, 1)
         self.setFocusProxy(self.quick_log.hours)
+        self._after_paint = _AfterFirstPaint(self.readiness.figure, lambda: self.chart)
+        # Watched after: the trace's filter then runs first, so it reports the paint before the
+        # chart is built, as a person would see it.
         startup_trace.watch(self, self.readiness.figure)
+
+    @property
+    def chart(self) -> WeeklyHoursChart:
+        """The last weeks of learning as bars, built (and filled) on first use."""
+        if self._chart is None:
+            from planner.ui.charts.learning import WeeklyHoursChart
+
+            chart = WeeklyHoursChart(height=CHART_HEIGHT, compact=True)
+            chart.title = f"Learning hours, last {dashboard.CHART_WEEKS} weeks"
+            self._chart_card.body.replaceWidget(self._chart_room, chart)
+            self._chart_room.deleteLater()
+            self._chart = chart
+            if self.summary is not None:
+                chart.set_data(self.summary.series)
+            chart.show()  # now, not on the layout's next turn: it plots when shown
+            startup_trace.charts_built(self)
+        return self._chart
+
+    def _logged(self, _row: object) -> None:
+        """On screen in the main window, the write that logged the hours has refreshed the page
+        already (the window refreshes the page it shows); anywhere else it refreshes itself."""
+        if not (self.isVisible() and isinstance(self.window(), QMainWindow)):
+            self.refresh()
 
     def _open_roadmap(self) -> None:
         window = self.window()
@@ -192,7 +228,8 @@ class DashboardPage(Page):
         self._balance(summary, colors)
         self._milestones(summary, colors)
         self._contacts(summary)
-        self.chart.set_data(summary.series)
+        if self._chart is not None:
+            self._chart.set_data(summary.series)
 
     def _readiness(self, s: DashboardSummary) -> None:
         r, f = s.readiness, s.forecast
@@ -311,3 +348,18 @@ class DashboardPage(Page):
             "<br>".join(lines) or "Nobody is due a follow-up. Add contacts on the Network page."
         )
         self.contacts.title.setText(f"Follow-ups due ({s.due_contacts_total})")
+
+
+class _AfterFirstPaint(QObject):
+    """Calls `then` on the turn of the event loop after `widget` is first painted."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.then)  # dropped if the widget is gone
+        return False

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -58,8 +57,6 @@ ACTIVITY_COLUMNS: list[Column[ActivityRow]] = [
 
 class LearningPage(Page):
     name = "learning"
-    title = "Learning"
-    icon = QStyle.StandardPixmap.SP_FileDialogDetailedView
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

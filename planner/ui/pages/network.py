@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -67,8 +66,6 @@ LOG_COLUMNS: list[Column[InteractionRow]] = [
 
 class NetworkPage(Page):
     name = "network"
-    title = "Network"
-    icon = QStyle.StandardPixmap.SP_DirLinkIcon
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

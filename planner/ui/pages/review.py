@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -39,8 +38,6 @@ from planner.ui.pages.base import Page
 
 class ReviewPage(Page):
     name = "review"
-    title = "Weekly review"
-    icon = QStyle.StandardPixmap.SP_FileDialogDetailedView
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

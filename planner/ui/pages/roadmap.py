@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -74,8 +73,6 @@ def ready_text(f: Forecast) -> str:
 
 class RoadmapPage(Page):
     name = "roadmap"
-    title = "Roadmap"
-    icon = QStyle.StandardPixmap.SP_DirLinkIcon
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

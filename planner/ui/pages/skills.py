@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -85,8 +84,6 @@ COLUMNS: list[Column[SkillRow]] = [
 
 class SkillsPage(Page):
     name = "skills"
-    title = "Skills"
-    icon = QStyle.StandardPixmap.SP_FileDialogDetailedView
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
