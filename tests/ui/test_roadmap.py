@@ -13,7 +13,14 @@ from ui_helpers import open_page
 
 from planner.services import milestones, profile, progress, readiness, roles, skills
 from planner.ui.dialogs.milestone import CompleteDialog, MilestoneDialog, to_qdate
-from planner.ui.pages.roadmap import COMPARE_TAB, PLAN_TAB, ROLES_TAB, RoadmapPage
+from planner.ui.pages.roadmap import (
+    COMPARE_TAB,
+    GAP_TAB,
+    PLAN_TAB,
+    PROGRESS_TAB,
+    ROLES_TAB,
+    RoadmapPage,
+)
 from planner.ui.pages.roadmap_common import date_text, select_where, selected_row
 from planner.ui.qtmodels.rows import ROW_ROLE
 
@@ -42,8 +49,9 @@ def test_opens_on_an_empty_file_with_helpful_empty_states(qtbot, ctx) -> None:
     assert page.milestone_model.rowCount() == 0
     assert page.timeline.phase_bars == []
     assert page.timeline.empty_message in chart_texts(page.timeline)
-    assert page.history.empty_message in chart_texts(page.history)
-    assert page.gap.chart.empty_message in chart_texts(page.gap.chart)
+    for tab, chart in ((PROGRESS_TAB, page.history), (GAP_TAB, page.gap.chart)):
+        page.tabs.setCurrentIndex(tab)  # a chart on a hidden tab is drawn when its tab opens
+        assert chart.empty_message in chart_texts(chart)
     assert "Choose a target role first" in page.what_if.text()
     assert page.browser.model.rowCount() == len(ctx.read(roles.list_roles))
 
@@ -273,11 +281,13 @@ def test_timeline_draws_one_bar_per_phase_and_a_today_line(page, demo_ctx) -> No
 
 def test_readiness_history_and_levels_charts_draw_the_services_figures(page, demo_ctx) -> None:
     points = demo_ctx.read(progress.readiness_history, demo_ctx.today())
+    page.tabs.setCurrentIndex(PROGRESS_TAB)
     assert [p.get_ydata()[0] for p in page.history.points] == pytest.approx(
         [p.score * 100 for p in points]
     )
     items = [i for i in demo_ctx.read(readiness.skill_levels) if i.importance != "useful"]
     chart = page.gap.chart
+    page.tabs.setCurrentIndex(GAP_TAB)
     assert set(chart.level_bars) == {i.skill for i in items}
     for item in items:
         assert chart.level_bars[item.skill].get_width() == item.level
@@ -294,6 +304,8 @@ def test_an_open_ended_phase_fades_out_and_the_empty_plan_says_what_to_do(qtbot)
     today = dt.date(2026, 6, 1)
     chart = PlanTimelineChart()
     qtbot.addWidget(chart)
+    chart.resize(900, 300)
+    chart.show()
     done = MilestoneRow(1, "Course", "custom", dt.date(2026, 3, 1), dt.date(2026, 2, 20), "", ())
     chart.set_data(
         PlanTimeline(

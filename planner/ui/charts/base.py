@@ -1,6 +1,14 @@
 """The chart widget every chart builds on: a matplotlib Figure in a Qt canvas that follows the
 theme, says something helpful when there is no data, shows values on hover and saves PNG/SVG
-from its right-click menu."""
+from its right-click menu.
+
+Charts are kept cheap because pages refresh them on every change: new data equal to what is
+shown (in the same theme) changes nothing; a chart whose `update_plot` can move the artists it
+drew last time does that instead of rebuilding the figure; a chart on a hidden page or tab waits
+until it is shown; and drawing is left to the canvas (`canvas.Canvas`: once, when visible) and
+its layout engine (`layout.CachedConstrainedLayout`: margins recomputed only when they could
+change).
+"""
 
 from __future__ import annotations
 
@@ -14,18 +22,22 @@ from planner.ui import theme
 
 
 class ChartView(QWidget):
-    """Subclasses implement `plot(ax, data, colors)`, returning False when there is no data."""
+    """Subclasses implement `plot(ax, data, colors)`, returning False when there is no data, and
+    may implement `update_plot` to change what `plot` drew in place."""
 
     title = ""
     empty_message = "Nothing to show yet."
 
     def __init__(self, parent: QWidget | None = None, *, height: float = 3.0) -> None:
         super().__init__(parent)
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        self.figure = Figure(figsize=(5.0, height), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        from planner.ui.charts.canvas import Canvas
+        from planner.ui.charts.layout import CachedConstrainedLayout
+
+        self.layout_engine = CachedConstrainedLayout()
+        self.figure = Figure(figsize=(5.0, height), layout=self.layout_engine)
+        self.canvas = Canvas(self.figure)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.canvas.customContextMenuRequested.connect(self._menu)
         self.canvas.mpl_connect("motion_notify_event", self._hover)
@@ -36,24 +48,60 @@ class ChartView(QWidget):
         #: (artist, text) pairs whose text shows when the mouse is over the artist.
         self._hover_items: list[tuple[Any, str]] = []
         self._data: Any = None
+        #: (data, colours) the figure shows; None before the first plot.
+        self._shown: tuple[Any, theme.Colors] | None = None
+        #: The axes `plot` drew on, None while the figure shows the empty state.
+        self._ax: Any = None
         self.setAccessibleName(self.title)
 
     # -- drawing --------------------------------------------------------------------------
     def plot(self, ax: Any, data: Any, colors: theme.Colors) -> bool:  # pragma: no cover
         raise NotImplementedError
 
+    def update_plot(self, ax: Any, data: Any, colors: theme.Colors) -> bool:
+        """Change the artists the last `plot` drew on `ax` to show `data`, re-adding their hover
+        texts, and return True; return False (having changed nothing) when the data no longer
+        fits them, e.g. a different number of bars or no data, and the figure is rebuilt."""
+        return False
+
     def set_data(self, data: Any) -> None:
         self._data = data
+        if self.isVisible():
+            self._show_data()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._show_data()
+
+    def _show_data(self) -> None:
+        """Bring the figure up to date with the data and theme, the cheapest way that works."""
+        if self._data is None and self._shown is None:
+            return
+        colors = theme.colors()
+        if self._shown is not None:
+            data, shown_colors = self._shown
+            if shown_colors == colors and (data is self._data or data == self._data):
+                return
+            if self._ax is not None and shown_colors == colors and self._data is not None:
+                self._hover_items.clear()
+                if self.update_plot(self._ax, self._data, colors):
+                    self._shown = (self._data, colors)
+                    self.canvas.draw_idle()
+                    return
         self.redraw()
 
     def redraw(self) -> None:
+        """Rebuild the figure from scratch: the plot, or the empty state when there is no data."""
         c = theme.colors()
         self.figure.clear()
+        self.layout_engine.forget()
         self.figure.set_facecolor(c.window)
         self._hover_items.clear()
         ax = self.figure.add_subplot()
         self._style(ax, c)
         has_data = self._data is not None and self.plot(ax, self._data, c)
+        self._ax = ax if has_data else None
+        self._shown = (self._data, c)
         if not has_data:
             ax.clear()
             ax.set_axis_off()
@@ -105,24 +153,26 @@ class ChartView(QWidget):
         ax.legend(frameon=False, fontsize=8.5, labelcolor=c.text, **kwargs)
 
     # -- interaction ----------------------------------------------------------------------
-    def _hover(self, event: Any) -> None:
+    def hover_text(self, event: Any) -> str | None:
+        """The text to show for a mouse event, None when it is over nothing with a text."""
         for artist, text in self._hover_items:
-            inside, _ = artist.contains(event)
-            if inside:
-                QToolTip.showText(QCursor.pos(), text, self.canvas)
-                return
-        QToolTip.hideText()
+            if artist.contains(event)[0]:
+                return text
+        return None
+
+    def _hover(self, event: Any) -> None:
+        text = self.hover_text(event)
+        if text is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(QCursor.pos(), text, self.canvas)
 
     def hover_text_at(self, x: float, y: float) -> str | None:
         """The hover text at a display position (pixels from bottom-left); used by tests."""
         from matplotlib.backend_bases import MouseEvent
 
         self.canvas.draw()
-        event = MouseEvent("motion_notify_event", self.canvas, x, y)
-        for artist, text in self._hover_items:
-            if artist.contains(event)[0]:
-                return text
-        return None
+        return self.hover_text(MouseEvent("motion_notify_event", self.canvas, x, y))
 
     def _menu(self, pos) -> None:
         menu = QMenu(self)

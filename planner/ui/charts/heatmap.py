@@ -47,7 +47,11 @@ class CalendarHeatmap(ChartView):
         super().__init__(parent, height=height)
         #: day -> its square, for the days drawn (tests read the hover text through it).
         self.cells: dict[dt.date, Any] = {}
-        self._first = dt.date.min
+        self._first = self._last = dt.date.min
+        self._hours: dict[dt.date, float] = {}
+        self._squares: Any = None
+        self._total: Any = None
+        self._legend_squares: list[Any] = []
 
     def palette(self, colors: theme.Colors) -> list[tuple[float, float, float]]:
         empty = _blend(colors.window, colors.grid, 0.55)
@@ -58,44 +62,59 @@ class CalendarHeatmap(ChartView):
         return (day - self._first).days // 7, day.weekday()
 
     def plot(self, ax: Any, data: LearningCalendar, colors: theme.Colors) -> bool:
+        from matplotlib.collections import PatchCollection
         from matplotlib.patches import Rectangle
 
         self.cells = {}
         if not data.days:
             return False
         self._first = data.first
-        hours = dict(data.days)
-        shades = self.palette(colors)
         day = data.first
         while day <= data.last:
             column, row = self.position(day)
-            value = hours.get(day, 0.0)
-            cell = Rectangle(
-                (column + 0.08, row + 0.08), 0.84, 0.84, facecolor=shades[shade(value)], lw=0
-            )
-            ax.add_patch(cell)
-            self.cells[day] = cell
-            amount = f"{value:g} h of learning" if value else "no learning logged"
-            self.add_hover(
-                cell, f"{day:%a} {day.day} {calendar.month_name[day.month]} {day.year}: {amount}"
-            )
+            self.cells[day] = Rectangle((column + 0.08, row + 0.08), 0.84, 0.84)
             day += dt.timedelta(days=1)
+        # One collection draws the year's squares far faster than a patch per day; hover finds
+        # the day from the mouse position instead of testing each square (`hover_text`).
+        self._squares = PatchCollection(list(self.cells.values()), linewidths=0, edgecolors="none")
+        ax.add_collection(self._squares, autolim=False)
         self._labels(ax, data, colors)
-        self._legend(ax, data.weeks, shades, colors)
+        self._legend(ax, data.weeks, self.palette(colors), colors)
         ax.set_xlim(-0.2, data.weeks + 0.2)
         ax.set_ylim(9.2, -1.3)  # rows grow downward; room for month names and the legend
         ax.set_aspect("equal")
         ax.set_axis_off()
-        days = len(data.days)
-        ax.text(
-            0,
-            8.9,
-            f"{data.total:g} h on {days} day{'s' * (days != 1)} in the last year",
-            color=colors.text,
-            fontsize=8.5,
-            va="center",
-        )
+        self._total = ax.text(0, 8.9, "", color=colors.text, fontsize=8.5, va="center")
+        self._fill(data, colors)
         return True
+
+    def update_plot(self, ax: Any, data: LearningCalendar, colors: theme.Colors) -> bool:
+        """The same days as drawn (an hour logged today): only shades and the total change."""
+        if not self.cells or not data.days or (data.first, data.last) != (self._first, self._last):
+            return False
+        self._legend_hovers()
+        self._fill(data, colors)
+        return True
+
+    def _fill(self, data: LearningCalendar, colors: theme.Colors) -> None:
+        self._last = data.last
+        self._hours = dict(data.days)
+        shades = self.palette(colors)
+        self._squares.set_facecolors([shades[shade(self._hours.get(d, 0.0))] for d in self.cells])
+        days = len(data.days)
+        self._total.set_text(f"{data.total:g} h on {days} day{'s' * (days != 1)} in the last year")
+
+    def hover_text(self, event: Any) -> str | None:
+        if event.inaxes is not None and self.cells and event.xdata is not None:
+            column, x = divmod(event.xdata, 1.0)
+            row, y = divmod(event.ydata, 1.0)
+            day = self._first + dt.timedelta(weeks=int(column), days=int(row))
+            if 0.08 <= x <= 0.92 and 0.08 <= y <= 0.92 and 0 <= row < 7 and day in self.cells:
+                value = self._hours.get(day, 0.0)
+                amount = f"{value:g} h of learning" if value else "no learning logged"
+                month = calendar.month_name[day.month]
+                return f"{day:%a} {day.day} {month} {day.year}: {amount}"
+        return super().hover_text(event)
 
     def _labels(self, ax: Any, data: LearningCalendar, colors: theme.Colors) -> None:
         """Month names over the column holding each month's first day; weekday names at left."""
@@ -132,8 +151,14 @@ class CalendarHeatmap(ChartView):
 
         start = weeks - len(shades) - 3.2
         ax.text(start - 0.3, 8.9, "Less", color=colors.muted, fontsize=8, ha="right", va="center")
-        for i, (colour, label) in enumerate(zip(shades, LEGEND, strict=True)):
+        self._legend_squares = []
+        for i, colour in enumerate(shades):
             square = Rectangle((start + i + 0.08, 8.48), 0.84, 0.84, facecolor=colour, lw=0)
             ax.add_patch(square)
-            self.add_hover(square, f"Shade for {label}")
+            self._legend_squares.append(square)
+        self._legend_hovers()
         ax.text(start + len(shades) + 0.3, 8.9, "More", color=colors.muted, fontsize=8, va="center")
+
+    def _legend_hovers(self) -> None:
+        for square, label in zip(self._legend_squares, LEGEND, strict=True):
+            self.add_hover(square, f"Shade for {label}")

@@ -36,15 +36,15 @@ class WeeklyHoursChart(ChartView):
         self.compact = compact
         self.bars: Any = None
         self.goal_line: Any = None
+        self._frame: tuple = ()
 
     def plot(self, ax: Any, data: CommitmentSeries, colors: theme.Colors) -> bool:
         weeks = data.weeks
+        self.bars = self.goal_line = None
         if not weeks or not any(p.hours for p in weeks):
-            self.bars = None
             return False
         goal = data.weekly_goal
         x = list(range(len(weeks)))
-        met = [goal > 0 and p.hours >= goal for p in weeks]
         self.bars = ax.bar(
             x,
             [p.hours for p in weeks],
@@ -52,14 +52,8 @@ class WeeklyHoursChart(ChartView):
             color=[colors.accent for _ in weeks],
             edgecolor="none",
         )
-        for bar, point, ok in zip(self.bars, weeks, met, strict=True):
-            bar.set_alpha(1.0 if ok else 0.5)
-            verdict = "goal met" if ok else f"{max(goal - point.hours, 0):g} h short of the goal"
-            self.add_hover(
-                bar,
-                f"{point.label} (week of {_short_date(point.start)} {point.start.year})\n"
-                f"{point.hours:g} h logged — {verdict}",
-            )
+        self._bar_alphas_and_hovers(data)
+        self._frame = self._frame_of(data)
         if goal > 0:
             self.goal_line = ax.axhline(goal, color=colors.over, linestyle="--", linewidth=1.3)
             self.add_hover(self.goal_line, f"Weekly learning goal: {goal:g} h")
@@ -68,13 +62,48 @@ class WeeklyHoursChart(ChartView):
         ticks = x[::-1][::step][::-1]
         ax.set_xticks(ticks, [_short_date(weeks[i].start) for i in ticks])
         ax.set_xlim(-0.6, len(weeks) - 0.4)
-        ax.set_ylim(0, max(max(p.hours for p in weeks), goal) * 1.15)
+        ax.set_ylim(0, self._top(data))
         ax.set_ylabel("Hours")
         if not self.compact:
             ax.set_xlabel("Week starting")
         if goal > 0:
             self.legend(ax, colors, loc="upper left", ncols=1)
         return True
+
+    def update_plot(self, ax: Any, data: CommitmentSeries, colors: theme.Colors) -> bool:
+        """Same weeks and goal as drawn (a session logged or edited): only the bars move."""
+        if self.bars is None or self._frame_of(data) != self._frame:
+            return False
+        if not any(p.hours for p in data.weeks):
+            return False
+        for bar, point in zip(self.bars, data.weeks, strict=True):
+            bar.set_height(point.hours)
+        self._bar_alphas_and_hovers(data)
+        if self.goal_line is not None:
+            self.add_hover(self.goal_line, f"Weekly learning goal: {data.weekly_goal:g} h")
+        ax.set_ylim(0, self._top(data))
+        return True
+
+    @staticmethod
+    def _frame_of(data: CommitmentSeries) -> tuple:
+        """What the axes are built around: the weeks shown and the goal line."""
+        return (tuple(p.start for p in data.weeks), data.weekly_goal)
+
+    @staticmethod
+    def _top(data: CommitmentSeries) -> float:
+        return max(max(p.hours for p in data.weeks), data.weekly_goal) * 1.15
+
+    def _bar_alphas_and_hovers(self, data: CommitmentSeries) -> None:
+        goal = data.weekly_goal
+        for bar, point in zip(self.bars, data.weeks, strict=True):
+            ok = goal > 0 and point.hours >= goal
+            bar.set_alpha(1.0 if ok else 0.5)
+            verdict = "goal met" if ok else f"{max(goal - point.hours, 0):g} h short of the goal"
+            self.add_hover(
+                bar,
+                f"{point.label} (week of {_short_date(point.start)} {point.start.year})\n"
+                f"{point.hours:g} h logged — {verdict}",
+            )
 
     def heights(self) -> list[float]:
         """The drawn bar heights, oldest week first (empty when the empty state shows)."""

@@ -1,0 +1,139 @@
+"""What every chart does to stay cheap without looking different: a chart updated in place looks
+like one drawn from scratch, a hidden chart draws when it is shown (with the latest data), the
+same data twice draws nothing, and no page warns that its layout collapsed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from planner.services import commitment, learning
+from planner.services.commitment import CommitmentSeries, WeekPoint
+from planner.ui.charts.heatmap import CalendarHeatmap
+from planner.ui.charts.learning import WeeklyHoursChart
+
+MONDAY = dt.date(2026, 3, 2)
+
+
+def series(*hours: float, goal: float = 5.0) -> CommitmentSeries:
+    weeks = tuple(
+        WeekPoint(MONDAY + dt.timedelta(weeks=i), f"2026-W{10 + i}", h) for i, h in enumerate(hours)
+    )
+    return CommitmentSeries(weeks, goal)
+
+
+def shown_chart(qtbot, chart):
+    qtbot.addWidget(chart)
+    chart.resize(900, 300)
+    chart.show()
+    qtbot.waitExposed(chart)
+    return chart
+
+
+def draws(chart) -> list[int]:
+    calls: list[int] = []
+    chart.canvas.mpl_connect("draw_event", lambda _e: calls.append(1))
+    return calls
+
+
+def settle(qtbot, chart) -> None:
+    qtbot.waitUntil(lambda: not getattr(chart.canvas, "_draw_pending", False))
+
+
+def test_an_updated_chart_looks_like_one_drawn_from_scratch(qtbot) -> None:
+    chart = shown_chart(qtbot, WeeklyHoursChart())
+    chart.set_data(series(2, 4, 3))
+    chart.canvas.draw()
+    bars = chart.bars
+    final = series(2, 4, 130)  # three-digit hours: wider tick labels need a wider margin
+    chart.set_data(final)
+    assert chart.bars is bars  # moved, not rebuilt
+    assert chart.heights() == [2, 4, 130]
+    chart.canvas.draw()
+    fresh = shown_chart(qtbot, WeeklyHoursChart())
+    fresh.set_data(final)
+    fresh.canvas.draw()
+    updated_ax, fresh_ax = chart.figure.axes[0], fresh.figure.axes[0]
+    assert updated_ax.get_position().bounds == pytest.approx(fresh_ax.get_position().bounds)
+    assert updated_ax.get_ylim() == fresh_ax.get_ylim()
+    assert [t.get_text() for t in updated_ax.get_yticklabels()] == [
+        t.get_text() for t in fresh_ax.get_yticklabels()
+    ]
+    box = chart.bars[2].get_window_extent()
+    text = chart.hover_text_at((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+    assert text is not None and "130 h logged — goal met" in text
+
+
+def test_a_different_number_of_weeks_rebuilds_the_chart(qtbot) -> None:
+    chart = shown_chart(qtbot, WeeklyHoursChart())
+    chart.set_data(series(2, 4, 3))
+    bars = chart.bars
+    chart.set_data(series(2, 4, 3, 6))
+    assert chart.bars is not bars
+    assert chart.heights() == [2, 4, 3, 6]
+    chart.set_data(series(0, 0, 0, 0))
+    assert chart.heights() == []
+    assert chart.empty_message in [t.get_text() for t in chart.figure.axes[0].texts]
+
+
+def test_the_same_data_again_draws_nothing(qtbot) -> None:
+    chart = shown_chart(qtbot, WeeklyHoursChart())
+    chart.set_data(series(2, 4, 3))
+    settle(qtbot, chart)
+    drawn = draws(chart)
+    chart.set_data(series(2, 4, 3))
+    qtbot.wait(1)  # one turn of the event loop: a requested draw would happen now
+    assert drawn == []
+    chart.set_data(series(2, 4, 5))
+    settle(qtbot, chart)
+    assert len(drawn) == 1
+
+
+def test_a_chart_on_a_hidden_tab_draws_when_shown_with_the_latest_data(qtbot) -> None:
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.addTab(QWidget(), "first")
+    chart = WeeklyHoursChart()
+    tabs.addTab(chart, "chart")
+    tabs.resize(900, 400)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    drawn = draws(chart)
+    chart.set_data(series(2, 4, 3))
+    chart.set_data(series(2, 4, 7))
+    qtbot.wait(1)
+    assert drawn == []  # nobody can see it yet
+    tabs.setCurrentIndex(1)
+    settle(qtbot, chart)
+    assert chart.heights() == [2, 4, 7]
+    assert len(drawn) == 1  # two changes, one draw, at its real size
+    assert chart.canvas.width() > 100 and chart.canvas.height() > 100
+
+
+def test_the_heatmap_hover_follows_an_hour_logged_today(qtbot, demo_ctx) -> None:
+    chart = shown_chart(qtbot, CalendarHeatmap())
+    today = demo_ctx.today()
+    chart.set_data(demo_ctx.read(commitment.learning_calendar, today))
+    before = dict(demo_ctx.read(commitment.learning_calendar, today).days).get(today, 0.0)
+    cell = chart.cells[today]
+    demo_ctx.write(learning.log_session, 1.5, today)
+    chart.set_data(demo_ctx.read(commitment.learning_calendar, today))
+    assert chart.cells[today] is cell  # the year's squares stayed; their shades changed
+    chart.canvas.draw()
+    x, y = cell.get_x() + cell.get_width() / 2, cell.get_y() + cell.get_height() / 2
+    px, py = chart.figure.axes[0].transData.transform((x, y))
+    assert f"{before + 1.5:g} h of learning" in chart.hover_text_at(px, py)
+
+
+def test_no_chart_warns_that_its_layout_collapsed(qapp, demo_db, tmp_path, recwarn) -> None:
+    """Pages built before their window shows, as `planner --screenshot` builds them, drew their
+    charts at a size of nothing, and constrained layout warned on every such draw."""
+    from planner.ui.launch import screenshot
+    from planner.ui.main_window import PAGE_NAMES
+
+    demo_db.close()
+    for name in PAGE_NAMES:
+        assert screenshot(tmp_path / f"{name}.png", name, demo_db.path) == 0
+    assert [str(w.message) for w in recwarn if "collapsed" in str(w.message)] == []
