@@ -37,6 +37,7 @@ from planner.ui.context import AppContext
 from planner.ui.forms import hide_editing
 from planner.ui.pages.base import Page
 from planner.ui.settings import THEMES, Settings
+from planner.ui.source_cache import forget_read_sources
 
 
 class PageEntry(NamedTuple):
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
             if self.ctx.read_only:
                 hide_editing(page)
             page.refresh()
+            forget_read_sources()  # what PySide6 read of the modules the page imported
         return self._pages[name]
 
     def show_page(self, name: str) -> Page:
