@@ -54,6 +54,7 @@ def main(path: Path) -> dict[str, float]:
         return time.perf_counter() - start
 
     settle()
+    settle()  # start-up ends with the dashboard's chart, built on the turn after the first paint
     out: dict[str, float] = {}
     for name in PAGE_NAMES[1:]:
         out[f"page {name}"] = timed(lambda n=name: window.show_page(n))
