@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from planner.models import Milestone, RolePhase, Skill
+from planner.models import Milestone, RolePhase, Skill, milestone_skill
 from planner.models.base import MILESTONE_KINDS
 from planner.services.errors import InputError
 from planner.services.skills import find_skills
@@ -31,14 +31,32 @@ class MilestoneRow:
 
 
 def milestones(session: Session, *, open_only: bool = False) -> list[MilestoneRow]:
-    stmt = (
-        select(Milestone)
-        .options(selectinload(Milestone.skills))  # one query for all skills, not one each
-        .order_by(Milestone.due_on.is_(None), Milestone.due_on, Milestone.id)
-    )
+    """Every milestone, dated ones first by due date; read as plain columns (two queries, no ORM
+    objects), since the roadmap lists them all on each refresh."""
+    stmt = select(
+        Milestone.id,
+        Milestone.title,
+        Milestone.kind,
+        Milestone.due_on,
+        Milestone.done_on,
+        Milestone.notes,
+        Milestone.role_phase_id,
+    ).order_by(Milestone.due_on.is_(None), Milestone.due_on, Milestone.id)
     if open_only:
         stmt = stmt.where(Milestone.done_on.is_(None))
-    return [_row(m) for m in session.scalars(stmt)]
+    rows = session.execute(stmt).all()
+    linked: dict[int, list[str]] = {}
+    skill_names = (
+        select(milestone_skill.c.milestone_id, Skill.name)
+        .join(Skill, Skill.id == milestone_skill.c.skill_id)
+        .order_by(milestone_skill.c.milestone_id, milestone_skill.c.skill_id)
+    )
+    for milestone_id, name in session.execute(skill_names):
+        linked.setdefault(milestone_id, []).append(name)
+    return [
+        MilestoneRow(i, title, kind, due, done, notes, tuple(linked.get(i, ())), phase)
+        for i, title, kind, due, done, notes, phase in rows
+    ]
 
 
 def _row(m: Milestone) -> MilestoneRow:

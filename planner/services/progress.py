@@ -3,9 +3,9 @@ as dated phases with its milestones (what the roadmap's charts draw).
 
 Readiness on a past day uses the level history: the level at day d is the latest assessment on
 or before d (0 when there is none), weighed exactly as `readiness.readiness` weighs today's
-levels. The whole series is one SQL query (month ends as a VALUES list, a correlated "latest
-assessment" subquery per skill, aggregated per month), so it costs the same for two years of
-history as for two weeks.
+levels. The series is two small queries (the role's asks, its skills' level changes in date
+order) and one sweep over the month ends in Python: a correlated "latest assessment" subquery per
+month and skill cost ~150 ms on ten years of history, the sweep a few milliseconds.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Date, Integer, case, column, func, select, values
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.models import Milestone, Profile, Role, RolePhase, RoleSkill, SkillAssessment
@@ -89,44 +89,37 @@ def readiness_history(
     role_id = _target_role_id(session, role_slug)
     if role_id is None:
         return []
-    first = session.scalar(
-        select(func.min(SkillAssessment.assessed_on))
-        .join(RoleSkill, RoleSkill.skill_id == SkillAssessment.skill_id)
-        .where(RoleSkill.role_id == role_id, SkillAssessment.assessed_on <= today)
-    )
-    if first is None:
-        return []
-    days = (
-        values(column("day", Date), name="month_end")
-        .data([(d,) for d in month_ends(first, today, months)])
-        .cte()
-    )
-    latest = (
-        select(SkillAssessment.level)
-        .where(
-            SkillAssessment.skill_id == RoleSkill.skill_id,
-            SkillAssessment.assessed_on <= days.c.day,
+    asks = session.execute(
+        select(RoleSkill.skill_id, RoleSkill.importance, RoleSkill.required_level).where(
+            RoleSkill.role_id == role_id
         )
-        .order_by(SkillAssessment.assessed_on.desc(), SkillAssessment.id.desc())
-        .limit(1)
-        .correlate(RoleSkill, days)
-        .scalar_subquery()
-    )
-    level = func.coalesce(latest, 0)
-    weight = case(WEIGHTS, value=RoleSkill.importance, else_=0)
-    share = func.min(level * 1.0 / RoleSkill.required_level, 1.0)
-    met = func.sum(case((level >= RoleSkill.required_level, 1), else_=0), type_=Integer)
-    rows = session.execute(
-        select(days.c.day, func.sum(weight * share), func.sum(weight), met, func.count())
-        .select_from(days)
-        .join(RoleSkill, RoleSkill.role_id == role_id)
-        .group_by(days.c.day)
-        .order_by(days.c.day)
     ).all()
-    return [
-        ReadinessPoint(day, float(earned) / total if total else 0.0, int(hit), int(n))
-        for day, earned, total, hit, n in rows
-    ]
+    changes = session.execute(
+        select(SkillAssessment.skill_id, SkillAssessment.assessed_on, SkillAssessment.level)
+        .where(
+            SkillAssessment.skill_id.in_([skill_id for skill_id, _, _ in asks]),
+            SkillAssessment.assessed_on <= today,
+        )
+        .order_by(SkillAssessment.assessed_on, SkillAssessment.id)
+    ).all()
+    if not changes:
+        return []
+    total = sum(WEIGHTS.get(importance, 0) for _, importance, _ in asks)
+    levels: dict[int, int] = {}
+    points: list[ReadinessPoint] = []
+    seen = 0
+    for day in month_ends(changes[0].assessed_on, today, months):
+        while seen < len(changes) and changes[seen].assessed_on <= day:
+            skill_id, _, level = changes[seen]
+            levels[skill_id] = level
+            seen += 1
+        earned, met = 0.0, 0
+        for skill_id, importance, required in asks:
+            level = levels.get(skill_id, 0)
+            earned += WEIGHTS.get(importance, 0) * min(level / required, 1.0)
+            met += level >= required
+        points.append(ReadinessPoint(day, earned / total if total else 0.0, met, len(asks)))
+    return points
 
 
 def plan_timeline(session: Session, today: dt.date) -> PlanTimeline:

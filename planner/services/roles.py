@@ -68,7 +68,9 @@ def find_role(session: Session, key: str) -> Role:
     return role
 
 
-def _info(session: Session, role: Role) -> RoleInfo:
+def _info(role: Role, moves: list[tuple[int, int]], slugs: dict[int, str]) -> RoleInfo:
+    """`role` as plain data. `moves` are (from, to) role ids in the order they were added, holding
+    at least the role's own: it leads to roles in id order, and comes from them as added."""
     phase_names = {p.id: p.name for p in role.phases}
     skills = sorted(
         (
@@ -83,12 +85,6 @@ def _info(session: Session, role: Role) -> RoleInfo:
         ),
         key=lambda s: (IMPORTANCE_ORDER[s.importance], s.category, s.name.casefold()),
     )
-    moves = session.execute(
-        select(RoleTransition.from_role_id, RoleTransition.to_role_id).where(
-            or_(RoleTransition.from_role_id == role.id, RoleTransition.to_role_id == role.id)
-        )
-    ).all()
-    slugs = dict(session.execute(select(Role.id, Role.slug)).all()) if moves else {}
     return RoleInfo(
         slug=role.slug,
         title=role.title,
@@ -106,7 +102,7 @@ def _info(session: Session, role: Role) -> RoleInfo:
             SalaryInfo(s.level, s.min_usd, s.max_usd, s.source_year)
             for s in sorted(role.salaries, key=lambda s: (s.level, s.min_usd))
         ),
-        leads_to=tuple(slugs[t] for f, t in moves if f == role.id),
+        leads_to=tuple(slugs[t] for t in sorted(t for f, t in moves if f == role.id)),
         comes_from=tuple(slugs[f] for f, t in moves if t == role.id),
     )
 
@@ -119,15 +115,50 @@ def _loaded(stmt):  # eager-load what RoleInfo reads, in a fixed number of queri
     )
 
 
+def _moves(session: Session, role_id: int | None = None) -> list[tuple[int, int]]:
+    """Career moves (from, to) touching `role_id`, or all of them: one query for any number of
+    roles, where a query per role cost the roadmap ~30 ms."""
+    stmt = select(RoleTransition.from_role_id, RoleTransition.to_role_id).order_by(
+        RoleTransition.id
+    )
+    if role_id is not None:
+        stmt = stmt.where(
+            or_(RoleTransition.from_role_id == role_id, RoleTransition.to_role_id == role_id)
+        )
+    return [(f, t) for f, t in session.execute(stmt)]
+
+
+def _slugs(session: Session, moves: list[tuple[int, int]]) -> dict[int, str]:
+    return dict(session.execute(select(Role.id, Role.slug)).tuples().all()) if moves else {}
+
+
 def list_roles(session: Session) -> list[RoleInfo]:
     roles = session.scalars(_loaded(select(Role)).order_by(Role.track, Role.title)).all()
-    return [_info(session, r) for r in roles]
+    moves = _moves(session)
+    slugs = _slugs(session, moves)
+    return [_info(r, moves, slugs) for r in roles]
+
+
+@dataclass(frozen=True)
+class RoleName:
+    slug: str
+    title: str
+    track: str
+
+
+def role_names(session: Session) -> list[RoleName]:
+    """Every role's slug, title and track, by title: what a role picker lists, without the
+    skills, phases and salaries `list_roles` loads."""
+    stmt = select(Role.slug, Role.title, Role.track).order_by(Role.track, Role.title)
+    rows = session.execute(stmt).all()
+    return sorted((RoleName(*row) for row in rows), key=lambda r: r.title.casefold())
 
 
 def role_detail(session: Session, key: str) -> RoleInfo:
     role = find_role(session, key)
     session.refresh(role)
-    return _info(session, role)
+    moves = _moves(session, role.id)
+    return _info(role, moves, _slugs(session, moves))
 
 
 def set_required_level(session: Session, role_key: str, skill: str, level: int) -> None:

@@ -107,7 +107,7 @@ class ComparePanel(QWidget):
 
     def refresh(self) -> None:
         chosen = self.chosen()
-        options = sorted(self.ctx.read(roles.list_roles), key=lambda r: r.title.casefold())
+        options = self.ctx.read(roles.role_names)
         if not self._seeded:  # first look: what you are now against what you aim for
             info = self.ctx.read(profile.profile_info)
             chosen = [s for s in (info.current_role, info.target_role) if s]
