@@ -8,9 +8,10 @@ monthly goal.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from planner.models import Contact, Interaction, Skill, contact_skill
@@ -175,9 +176,26 @@ def contacts(
     With `until`, the file is seen as it stood on that day: later interactions are ignored and
     contacts connected later are left out (the weekly review of a past week looks back so).
     """
+    return _contacts(session, today, only_due=only_due, until=until)
+
+
+def _contacts(
+    session: Session,
+    today: dt.date,
+    *,
+    only_due: bool = False,
+    until: dt.date | None = None,
+    expert_in: int | None = None,
+) -> list[ContactRow]:
+    """`contacts`, or with `expert_in` (a skill id) only those listing that skill: then the
+    grouped last-interaction query and the expertise read cover those few contacts only."""
     last_stmt = select(Interaction.contact_id, func.max(Interaction.date).label("last"))
     if until is not None:
         last_stmt = last_stmt.where(Interaction.date <= until)
+    experts = None
+    if expert_in is not None:
+        experts = select(contact_skill.c.contact_id).where(contact_skill.c.skill_id == expert_in)
+        last_stmt = last_stmt.where(Interaction.contact_id.in_(experts))
     last = last_stmt.group_by(Interaction.contact_id).subquery()
     # Plain columns, not Contact objects: thousands of contacts would otherwise each pay for
     # an ORM identity and state (ten times slower on the heavy profile).
@@ -199,7 +217,9 @@ def contacts(
     )
     if until is not None:
         stmt = stmt.where((Contact.connected_on.is_(None)) | (Contact.connected_on <= until))
-    expertise = _expertise(session)
+    if experts is not None:
+        stmt = stmt.where(Contact.id.in_(experts))
+    expertise = _expertise(session, experts)
     result = []
     for *fields, connected_on, last_day, cadence in session.execute(stmt):
         last_day = dt.date.fromisoformat(last_day) if isinstance(last_day, str) else last_day
@@ -269,8 +289,10 @@ def due_contacts(session: Session, today: dt.date, limit: int) -> tuple[list[Con
     return rows, found[0].total if found else 0
 
 
-def _expertise(session: Session, ids: list[int] | None = None) -> dict[int, tuple[str, ...]]:
-    """Each contact's expertise (only the contacts in `ids`, when given)."""
+def _expertise(
+    session: Session, ids: Iterable[int] | Select | None = None
+) -> dict[int, tuple[str, ...]]:
+    """Each contact's expertise (only the contacts in `ids`, a list or a query, when given)."""
     stmt = (
         select(contact_skill.c.contact_id, Skill.name)
         .join(Skill, Skill.id == contact_skill.c.skill_id)
@@ -287,14 +309,8 @@ def _expertise(session: Session, ids: list[int] | None = None) -> dict[int, tupl
 
 def mentors_for(session: Session, skill: str, today: dt.date) -> list[ContactRow]:
     """Who can help with a skill: contacts with that expertise, mentors first."""
-    skill_id = find_skill(session, skill).id
-    ids = set(
-        session.scalars(
-            select(contact_skill.c.contact_id).where(contact_skill.c.skill_id == skill_id)
-        )
-    )
+    found = _contacts(session, today, expert_in=find_skill(session, skill).id)
     rank = {"mentor": 0, "manager": 1, "peer": 2}
-    found = [c for c in contacts(session, today) if c.id in ids]
     return sorted(found, key=lambda c: (rank.get(c.relationship, 3), c.name.casefold()))
 
 
