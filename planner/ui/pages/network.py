@@ -237,10 +237,12 @@ class NetworkPage(Page):
             self.count.setText(f"{shown_text} · {due} due for a follow-up")
 
     def _reselect(self) -> None:
+        """Select the remembered contact again (none remembered: nothing to look for)."""
         self.table.selectionModel().blockSignals(True)
         self.table.clearSelection()
-        for r in range(self.proxy.rowCount()):
-            if self.proxy.index(r, 0).data(ROW_ROLE).id == self.selected_id:
+        for r in range(self.proxy.rowCount() if self.selected_id is not None else 0):
+            source_row = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+            if self.model.row(source_row).id == self.selected_id:
                 self.table.selectRow(r)
                 break
         self.table.selectionModel().blockSignals(False)
