@@ -132,15 +132,31 @@ def skills_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
     return bullets(moved, "No skill levels changed this week.", c)
 
 
+#: The most contacts each network list names; a file with a thousand people due made the review
+#: a page of names (and laying that text out took half a second), so the rest are counted.
+NETWORK_LIST_MAX = 12
+
+
+def _first_of(items: list[str], total: int) -> list[str]:
+    more = total - len(items)
+    return items + [f"<i>… and {more:,} more: the Network page lists them all</i>"] * (more > 0)
+
+
 def network_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
-    touched = [
-        f"{esc(t.name)} <i>({t.relationship}; {t.interactions}× by {', '.join(t.channels)})</i>"
-        for t in s.contacts_touched
-    ]
-    due = [
-        f"{esc(r.name)} <i>({r.relationship}; last contact {day(r.last_contact)})</i>"
-        for r in s.contacts_due
-    ]
+    touched = _first_of(
+        [
+            f"{esc(t.name)} <i>({t.relationship}; {t.interactions}× by {', '.join(t.channels)})</i>"
+            for t in s.contacts_touched[:NETWORK_LIST_MAX]
+        ],
+        len(s.contacts_touched),
+    )
+    due = _first_of(
+        [
+            f"{esc(r.name)} <i>({r.relationship}; last contact {day(r.last_contact)})</i>"
+            for r in s.contacts_due[:NETWORK_LIST_MAX]
+        ],
+        len(s.contacts_due),
+    )
     return (
         "<p><b>Contacts touched this week</b></p>"
         + bullets(touched, "Nobody this week.", c)

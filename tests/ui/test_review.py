@@ -178,3 +178,15 @@ def test_png_export_is_an_image_of_the_review(page, tmp_path: Path) -> None:
     assert not image.isNull()
     assert image.width() == report.PNG_WIDTH
     assert image.height() > 1000  # every section, both charts and the reflection
+
+
+def test_a_long_follow_up_list_names_the_first_contacts_and_counts_the_rest(qtbot, ctx) -> None:
+    from planner.services import network
+
+    for i in range(30):  # never contacted: all due
+        ctx.write(network.save_contact, network.ContactInput(name=f"Person {i:02d}"))
+    page = open_page(qtbot, ReviewPage, ctx)
+    text = page.sections["Network"].text()
+    shown = [i for i in range(30) if f"Person {i:02d}" in text]
+    assert shown == list(range(report.NETWORK_LIST_MAX))
+    assert f"and {30 - report.NETWORK_LIST_MAX} more" in text
