@@ -31,6 +31,16 @@ def _text(artist: Any) -> tuple:
     return (artist.get_text(), artist.get_visible(), artist.get_fontsize(), artist.get_fontweight())
 
 
+def _tick_labels(axis: Any) -> tuple:
+    """The tick labels an axis will draw, read from its locator and formatter: asking the axis
+    for its labels builds and updates every tick first, a sixth of a chart's draw. The places
+    are taken before they are clipped to the view, so this changes whenever the drawn labels
+    can; the style `tick_params` set (size, visibility) is part of it."""
+    places = axis.get_majorticklocs()
+    labels = axis.major.formatter.format_ticks(places)
+    return tuple(places), tuple(labels), repr(sorted(axis._major_tick_kw.items()))
+
+
 def text_signature(figure: Any) -> tuple:
     """Everything around each axes that sets the margins constrained layout finds: titles, axis
     labels, tick labels and free-standing text (with where it sits, as it may reach outside)."""
@@ -51,8 +61,8 @@ def text_signature(figure: Any) -> tuple:
                 _text(ax.yaxis.label),
                 ax.xaxis.get_label_position(),
                 ax.xaxis.get_ticks_position(),
-                tuple(_text(t) for t in ax.xaxis.get_majorticklabels()),
-                tuple(_text(t) for t in ax.yaxis.get_majorticklabels()),
+                _tick_labels(ax.xaxis),
+                _tick_labels(ax.yaxis),
                 texts,
                 (ax.get_xlim(), ax.get_ylim()) if texts else None,
             )
