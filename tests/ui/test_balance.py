@@ -199,3 +199,23 @@ def test_hovering_a_bar_tells_its_hours_target_and_status(page, demo_ctx) -> Non
     assert text is not None
     assert f"Work: {work.hours:g} h, target {work.target:g} h" in text
     assert work.status.capitalize() in text
+
+
+def test_hovering_a_trend_point_tells_its_week_hours_and_target(page, demo_ctx) -> None:
+    history = demo_ctx.read(balance.history, page.monday, 12)
+    chart = page.trend_chart
+    chart.canvas.draw()
+    for name, label in (("work", "Work"), ("learning", "Learning")):
+        line = chart.lines[name]
+        other = chart.lines["learning" if name == "work" else "work"]
+        points = line.get_transform().transform(line.get_xydata())
+        others = other.get_transform().transform(other.get_xydata())
+        # A week whose two points are apart, so the mouse is over this series' point only.
+        i = max(range(len(points)), key=lambda k: abs(points[k][1] - others[k][1]))
+        x, y = points[i]
+        value = history.series(name)[i]
+        expected = (
+            f"{history.weeks[i].label} · {label}: {value:g} h (target {history.target(name):g} h)"
+        )
+        assert chart.hover_text_at(x + 2, y - 2) == expected
+        assert chart.hover_text_at(x, y + 40) != expected
