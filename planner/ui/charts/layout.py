@@ -6,7 +6,7 @@ figure's size and on the text around the axes, so this engine remembers what tha
 skips the layout while it is unchanged: a chart redrawn with new bar heights but the same tick
 labels keeps the margins it had, exactly as a full layout would have placed them.
 
-The first layout of a figure is one pass, not constrained layout's two: every chart here is one
+A layout is one pass, not constrained layout's two: every chart here is one
 axes (with at most a twin sharing its place), so the margins are the pad plus how far its
 decorations reach past it on each side, measured once. Constrained layout's second pass only
 corrects for tick labels that change as the axes resize, which moved edges by a pixel or two
