@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -200,18 +201,7 @@ def _contacts(
     # Plain columns, not Contact objects: thousands of contacts would otherwise each pay for
     # an ORM identity and state (ten times slower on the heavy profile).
     stmt = (
-        select(
-            Contact.id,
-            Contact.name,
-            Contact.relationship,
-            Contact.company,
-            Contact.position,
-            Contact.email,
-            Contact.url,
-            Contact.connected_on,
-            last.c.last,
-            Contact.cadence_days,
-        )
+        select(*_row_columns(last))
         .outerjoin(last, last.c.contact_id == Contact.id)
         .order_by(Contact.name)
     )
@@ -242,6 +232,23 @@ def _contacts(
     return result
 
 
+def _row_columns(last: Any) -> tuple[Any, ...]:
+    """The columns a ContactRow is built from, in its order; `last` has each contact's latest
+    interaction date."""
+    return (
+        Contact.id,
+        Contact.name,
+        Contact.relationship,
+        Contact.company,
+        Contact.position,
+        Contact.email,
+        Contact.url,
+        Contact.connected_on,
+        last.c.last,
+        Contact.cadence_days,
+    )
+
+
 def due_contacts(session: Session, today: dt.date, limit: int) -> tuple[list[ContactRow], int]:
     """The `limit` contacts most overdue a follow-up (never contacted nor connected first, then
     by due date and name), and how many are due in all.
@@ -257,19 +264,7 @@ def due_contacts(session: Session, today: dt.date, limit: int) -> tuple[list[Con
     anchor = func.coalesce(last.c.last, Contact.connected_on)
     due_day = func.julianday(anchor) + Contact.cadence_days
     stmt = (
-        select(
-            Contact.id,
-            Contact.name,
-            Contact.relationship,
-            Contact.company,
-            Contact.position,
-            Contact.email,
-            Contact.url,
-            Contact.connected_on,
-            last.c.last,
-            Contact.cadence_days,
-            func.count().over().label("total"),
-        )
+        select(*_row_columns(last), func.count().over().label("total"))
         .outerjoin(last, last.c.contact_id == Contact.id)
         .where(anchor.is_(None) | (func.julianday(today.isoformat()) > due_day))
         .order_by(anchor.is_not(None), due_day, Contact.name)

@@ -180,7 +180,7 @@ def _moves(session: Session, role_id: int | None = None) -> list[tuple[int, int]
 
 
 def _slugs(session: Session, moves: list[tuple[int, int]]) -> dict[int, str]:
-    return dict(session.execute(select(Role.id, Role.slug)).tuples().all()) if moves else {}
+    return dict(session.execute(select(Role.id, Role.slug)).all()) if moves else {}
 
 
 def list_roles(session: Session) -> list[RoleInfo]:

@@ -64,10 +64,28 @@ def sort_key(value: Any) -> tuple[int, Any]:
     return (1, value)
 
 
-class RowsModel(QAbstractTableModel, Generic[R]):
+class ColumnsModel(QAbstractTableModel, Generic[R]):
+    """What every table model shares: its columns and their headers."""
+
     def __init__(self, columns: Sequence[Column[R]], parent=None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.columns):
+            return self.columns[section].header
+        return None
+
+
+class RowsModel(ColumnsModel[R]):
+    def __init__(self, columns: Sequence[Column[R]], parent=None) -> None:
+        super().__init__(columns, parent)
         self._given: list[R] = []
         self._rows: list[R] = []
         #: The column and order the rows are sorted by (column -1: as the service gave them).
@@ -108,17 +126,6 @@ class RowsModel(QAbstractTableModel, Generic[R]):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.columns):
-            return self.columns[section].header
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):

@@ -11,11 +11,11 @@ however many rows match.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
-from planner.ui.qtmodels.rows import ROW_ROLE, Column, Index, R, default_text
+from planner.ui.qtmodels.rows import ROW_ROLE, Column, ColumnsModel, Index, R, default_text
 
 #: fetch(offset, limit, sort column, sort order) -> the rows at offset .. offset + limit.
 Fetch = Callable[[int, int, int, Qt.SortOrder], Sequence[R]]
@@ -24,10 +24,9 @@ WINDOW = 128
 KEPT_WINDOWS = 64
 
 
-class WindowedRowsModel(QAbstractTableModel, Generic[R]):
+class WindowedRowsModel(ColumnsModel[R]):
     def __init__(self, columns: Sequence[Column[R]], fetch: Fetch, parent=None) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
+        super().__init__(columns, parent)
         self._fetch = fetch
         self._count = 0
         self._windows: dict[int, Sequence[R]] = {}
@@ -61,17 +60,6 @@ class WindowedRowsModel(QAbstractTableModel, Generic[R]):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.columns):
-            return self.columns[section].header
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._count:
