@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.services.commitment import CommitmentSeries, MonthCommitment, YearPath
 from planner.ui import theme
 from planner.ui.charts.base import ChartView
+
+if TYPE_CHECKING:  # types only: the dashboard's chart is drawn before SQLAlchemy loads
+    from planner.services.commitment import MonthCommitment, YearPath
+    from planner.services.learning_weeks import CommitmentSeries
 
 
 def _short_date(day: dt.date) -> str:
