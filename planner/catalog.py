@@ -30,7 +30,7 @@ from planner.models import (
     RoleTransition,
     Skill,
 )
-from planner.models.base import IMPORTANCES, STAGES, TRACKS
+from planner.vocabulary import IMPORTANCES, STAGES, TRACKS
 
 SOURCES = ("mapping", "pathways", "framework", "roadmap")
 #: Required level by importance when a catalog file does not give one (DESIGN.md).

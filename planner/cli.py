@@ -15,12 +15,13 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from planner import cli_datafile
-from planner.db import Database, DataFileError, backup_file, open_database
+from planner.file_errors import DataFileError
 from planner.paths import data_file
 from planner.services.errors import InputError, check_hours
 from planner.services.weeks import parse_date, parse_week, week_start
 
 if TYPE_CHECKING:
+    from planner.db import Database
     from planner.services.balance import WeekBalance
     from planner.services.roles import RoleInfo
 
@@ -362,6 +363,8 @@ def cmd_import(db: Database, args: argparse.Namespace) -> None:
         raise InputError(str(exc)) from None
     written = None
     if not args.dry_run and plan.add:
+        from planner.db import backup_file
+
         backup_file(db.engine, "before-import")
         with db.session() as s:
             written = commit(s, plan)
@@ -395,6 +398,8 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
 def run(args: argparse.Namespace) -> int:
     if args.command in cli_datafile.FILE_COMMANDS:  # these must work on a file that won't open
         return cli_datafile.run(data_file(args.db), args)
+    from planner.db import open_database  # SQLAlchemy: not for --help, nor for the window
+
     try:
         db = open_database(data_file(args.db))
     except DataFileError as exc:

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-from planner.db import DataFileError, access_for, read_revision
+from planner.datafile import access_for, read_revision
+from planner.file_errors import DataFileError
 
 EXIT_OK, EXIT_FILE, EXIT_INPUT, EXIT_PROBLEMS = 0, 1, 2, 3
 

@@ -15,24 +15,26 @@ import io
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager, suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Literal, NoReturn
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planner import catalog
-from planner.backups import integrity_problems, list_backups, take_backup
+from planner.backups import integrity_problems, take_backup
+from planner.datafile import (
+    APPLICATION_ID,
+    SCHEMA_REVISION,
+    Access,
+    access_for,
+    read_revision,
+)
 from planner.file_errors import DataFileError, SaveError, save_error
 
 __all__ = ["DataFileError", "Database", "SaveError", "open_database"]
 
-#: The newest migration in migrations/versions; a test keeps it equal to Alembic's head.
-SCHEMA_REVISION = "0003"
-#: Marks a SQLite file as Career Planner's ("CPLN").
-APPLICATION_ID = 0x43504C4E
 BUSY_TIMEOUT_MS = 5000
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # result codes: https://sqlite.org/rescode.html
 
@@ -42,56 +44,6 @@ def _create_private_file(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     with suppress(FileExistsError):
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-
-
-#: How a file is opened: "rw" normally; "ro" when the file cannot be written but its folder
-#: can (SQLite still needs to create the -shm there); "immutable" when the folder is read-only
-#: and no WAL content waits (SQLite then needs no -shm at all).
-Access = Literal["rw", "ro", "immutable"]
-
-
-def access_for(path: Path) -> Access:
-    """How `path` can be opened, decided from the permissions the current user has.
-
-    Raises DataFileError "read-only" for a new file in a folder that cannot be written, and
-    "unreadable" when WAL content waits beside a file in a read-only folder without its -shm
-    (SQLite cannot read that safely; opening it once where the folder is writable can)."""
-    folder = path.parent
-    while not folder.exists() and folder != folder.parent:  # a new file's folders get created
-        folder = folder.parent
-    folder_writable = os.access(folder, os.W_OK)
-    if not path.exists():
-        if folder_writable:
-            return "rw"
-        raise DataFileError(
-            f"No data file can be created in {path.parent}: the folder is read-only. "
-            "Choose a file in a folder you can write to.",
-            kind="read-only",
-            path=path,
-        )
-    if not os.access(path, os.R_OK):
-        raise DataFileError(
-            f"{path} cannot be read: you do not have permission. Check its permissions, or "
-            "open another file.",
-            kind="unreadable",
-            path=path,
-        )
-    if folder_writable and os.access(path, os.W_OK):
-        return "rw"
-    if folder_writable:
-        return "ro"
-    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
-    if not wal.exists() or wal.stat().st_size == 0:
-        return "immutable"
-    if shm.exists():
-        return "ro"
-    raise DataFileError(
-        f"{path} is in a read-only folder with unsaved journal content ({wal.name}) that "
-        "cannot be read there. Copy the file together with its -wal file to a writable folder "
-        "and open the copy.",
-        kind="unreadable",
-        path=path,
-    )
 
 
 def make_engine(path: Path, access: Access = "rw") -> Engine:
@@ -128,62 +80,6 @@ def make_engine(path: Path, access: Access = "rw") -> Engine:
         connection.exec_driver_sql("BEGIN")
 
     return engine
-
-
-def read_revision(path: Path) -> str | None:
-    """The file's schema revision, read without writing a byte; None for a new, empty file."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    try:
-        with path.open("rb") as file:
-            header = file.read(100)
-    except OSError as exc:
-        raise DataFileError(
-            f"{path} cannot be read ({exc.strerror}). Check its permissions, or open another file.",
-            kind="unreadable",
-            path=path,
-        ) from exc
-    if header[:16] != b"SQLite format 3\x00":
-        _not_a_database(path, "it is not a SQLite database", marked_ours=False)
-    mode = "immutable=1" if access_for(path) == "immutable" else "mode=ro"
-    try:
-        with closing(sqlite3.connect(f"{path.absolute().as_uri()}?{mode}", uri=True)) as con:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            tables = {
-                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            row = None
-            if "alembic_version" in tables:
-                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as exc:
-        marked_ours = int.from_bytes(header[68:72], "big") == APPLICATION_ID
-        _not_a_database(path, str(exc), marked_ours=marked_ours)
-    if app_id not in (0, APPLICATION_ID) or (tables and "alembic_version" not in tables):
-        raise DataFileError(
-            f"{path} is a SQLite database of another program. "
-            "Open a Career Planner data file, or choose a new file name.",
-            kind="not-ours",
-            path=path,
-        )
-    return row[0] if row else None
-
-
-def _not_a_database(path: Path, reason: str, *, marked_ours: bool) -> NoReturn:
-    """Refuse a file SQLite cannot read: damaged when its header still carries our
-    application_id or our backups sit beside it (it was ours), else not ours."""
-    if marked_ours or list_backups(path):
-        raise DataFileError(
-            f"{path} is damaged and cannot be opened ({reason}). Restore the latest good backup; "
-            "the damaged file is kept beside it, never deleted.",
-            kind="corrupt",
-            path=path,
-        )
-    raise DataFileError(
-        f"{path} is not a Career Planner data file or is damaged ({reason}). "
-        "Open another file, or restore a backup from the backups folder beside it.",
-        kind="not-ours",
-        path=path,
-    )
 
 
 def backup_file(engine: Engine, label: str) -> Path:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.backups import copy_into, integrity_problems, is_sound, take_backup
-from planner.db import APPLICATION_ID, DataFileError, known_revision
+from planner.datafile import APPLICATION_ID
+from planner.file_errors import DataFileError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -69,6 +70,8 @@ def check_restorable(backup: Path) -> str:
             kind="not-ours",
             path=backup,
         )
+    from planner.db import known_revision  # Alembic reads the migrations: only to restore
+
     if not known_revision(revision):
         if app_id != APPLICATION_ID:
             raise DataFileError(

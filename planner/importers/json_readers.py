@@ -9,7 +9,7 @@ from typing import Any
 
 from planner.importers.json_fields import BadRecord, Fields, nocase
 from planner.importers.json_merge import KEYS, Existing
-from planner.models.base import (
+from planner.vocabulary import (
     ACTIVITY_KINDS,
     ACTIVITY_STATUSES,
     CATEGORIES,

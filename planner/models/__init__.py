@@ -1,6 +1,6 @@
 """The data file's tables. Importing this package registers every model on `Base.metadata`."""
 
-from planner.models.balance import DEFAULT_TARGETS, BalanceTarget, WeekHours
+from planner.models.balance import BalanceTarget, WeekHours
 from planner.models.base import Base
 from planner.models.learning import LearningActivity, LearningSession, activity_skill
 from planner.models.milestones import Milestone, WeeklyReview, milestone_skill
@@ -18,7 +18,6 @@ from planner.models.roles import (
 from planner.models.skills import Skill, SkillAssessment, UserSkill
 
 __all__ = [
-    "DEFAULT_TARGETS",
     "AppMeta",
     "BalanceTarget",
     "Base",

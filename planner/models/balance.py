@@ -11,10 +11,8 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Float, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from planner.models.base import CATEGORIES, TYPED_CATEGORIES, Base, one_of
-
-#: The wellbeing plan's weekly defaults, in hours.
-DEFAULT_TARGETS = {"work": 40.0, "learning": 5.0, "exercise": 3.0, "social": 5.0, "rest": 8.0}
+from planner.models.base import Base, one_of
+from planner.vocabulary import CATEGORIES, TYPED_CATEGORIES
 
 
 class WeekHours(Base):

@@ -1,4 +1,4 @@
-"""The declarative base, shared column helpers and the vocabularies the data file enforces.
+"""The declarative base and shared column helpers (the vocabularies live in planner.vocabulary).
 
 The naming convention gives every constraint a stable name, so Alembic's batch mode can drop and
 rebuild them on SQLite, and `alembic check` compares like with like.
@@ -18,20 +18,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-TRACKS = ("technical", "specialized", "business", "leadership")
-STAGES = ("entry", "mid", "senior", "executive")
-IMPORTANCES = ("essential", "important", "useful")
-ACTIVITY_KINDS = ("course", "book", "project", "certification", "article", "mentoring", "other")
-ACTIVITY_STATUSES = ("planned", "in_progress", "done", "dropped")
-PRIORITIES = ("high", "medium", "low")
-RELATIONSHIPS = ("mentor", "mentee", "peer", "manager", "recruiter", "other")
-CHANNELS = ("meeting", "call", "video", "email", "message", "event", "other")
-MILESTONE_KINDS = ("phase", "skill", "certification", "networking", "custom")
-#: Categories typed by the person each week; learning is derived from sessions.
-TYPED_CATEGORIES = ("work", "exercise", "social", "rest")
-CATEGORIES = ("work", "learning", "exercise", "social", "rest")
-SOURCES = ("catalog", "user")
 
 
 class Base(DeclarativeBase):

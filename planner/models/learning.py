@@ -11,8 +11,9 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Column, Float, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from planner.models.base import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES, Base, Name, one_of
+from planner.models.base import Base, Name, one_of
 from planner.models.skills import Skill
+from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
 
 activity_skill = Table(
     "activity_skill",

@@ -7,9 +7,10 @@ import datetime as dt
 from sqlalchemy import Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from planner.models.base import MILESTONE_KINDS, Base, one_of
+from planner.models.base import Base, one_of
 from planner.models.roles import RolePhase
 from planner.models.skills import Skill
+from planner.vocabulary import MILESTONE_KINDS
 
 milestone_skill = Table(
     "milestone_skill",

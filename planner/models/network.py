@@ -8,8 +8,9 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, String, Table, Text, orm
 from sqlalchemy.orm import Mapped, mapped_column
 
-from planner.models.base import CHANNELS, RELATIONSHIPS, Base, Name, one_of
+from planner.models.base import Base, Name, one_of
 from planner.models.skills import Skill
+from planner.vocabulary import CHANNELS, RELATIONSHIPS
 
 DEFAULT_CADENCE_DAYS = 60
 

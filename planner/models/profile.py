@@ -7,8 +7,9 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Float, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from planner.models.base import STAGES, Base, one_of
+from planner.models.base import Base, one_of
 from planner.models.roles import Role
+from planner.vocabulary import STAGES
 
 #: The guides' floor for a year of deliberate learning.
 MIN_ANNUAL_LEARNING_HOURS = 40.0

@@ -10,7 +10,8 @@ from __future__ import annotations
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from planner.models.base import IMPORTANCES, SOURCES, STAGES, TRACKS, Base, Name, one_of
+from planner.models.base import Base, Name, one_of
+from planner.vocabulary import IMPORTANCES, SOURCES, STAGES, TRACKS
 
 
 class Role(Base):

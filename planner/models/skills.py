@@ -8,7 +8,8 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Float, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from planner.models.base import SOURCES, Base, Name, one_of
+from planner.models.base import Base, Name, one_of
+from planner.vocabulary import SOURCES
 
 LEVELS = ("none", "aware", "beginner", "working", "advanced", "expert")
 DEFAULT_HOURS_PER_LEVEL = 20.0

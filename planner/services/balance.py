@@ -1,8 +1,7 @@
-"""Work-life balance: weekly hours per category against targets, with the wellbeing plan's rule.
+"""Work-life balance: typed weekly hours and targets, and the hours of many weeks for charts.
 
-The rule: a category is **over** when actual > 1.2 x target, **under** when actual < 0.8 x
-target, and **balanced** otherwise (the boundaries themselves are balanced). Learning hours are
-the week's logged sessions, never typed twice.
+One week's balance and the rule that judges it live in `planner.services.week_balance` (plain
+SQL, so the dashboard can paint it first); the names screens use are re-exported here.
 """
 
 from __future__ import annotations
@@ -10,62 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.models import DEFAULT_TARGETS, BalanceTarget, LearningSession, WeekHours
-from planner.models.base import CATEGORIES, TYPED_CATEGORIES
+from planner.models import BalanceTarget, WeekHours
 from planner.services.errors import InputError, unknown
-from planner.services.weeks import sql_week_start, week_label, week_start
-
-OVER, UNDER = 1.2, 0.8
-#: Weeks in a row of work over target that count as a burnout risk.
-BURNOUT_WEEKS = 3
-
-ADVICE = {
-    ("work", "over"): "Work ran long: hand off or drop a task, and set a firm end to the day.",
-    ("work", "under"): "Work was light: a good week to push a learning project or rest fully.",
-    ("learning", "over"): "Learning ran well past the goal: keep the pace only if it lasts.",
-    ("learning", "under"): "Learning fell short: book two short fixed sessions for next week.",
-    ("exercise", "over"): "Lots of exercise: keep rest days in so the body recovers.",
-    ("exercise", "under"): "Too little exercise: put short walks or workouts in your calendar.",
-    ("social", "over"): "A busy social week: protect some quiet time as well.",
-    ("social", "under"): "Little social time: plan time with friends, family or peers.",
-    ("rest", "over"): "Plenty of rest: use the energy for a goal that matters to you.",
-    ("rest", "under"): "Too little rest: make sleep and recovery the priority this week.",
-}
-
-
-@dataclass(frozen=True)
-class CategoryBalance:
-    category: str
-    hours: float
-    target: float
-    status: str  # over | under | balanced
-
-
-@dataclass(frozen=True)
-class WeekBalance:
-    week: str
-    start: dt.date
-    end: dt.date
-    categories: tuple[CategoryBalance, ...]
-    learning_sessions: int
-    recommendations: tuple[str, ...]
-    burnout_risk: bool
-
-    def category(self, name: str) -> CategoryBalance:
-        return next(c for c in self.categories if c.category == name)
-
-    @property
-    def burnout_advice(self) -> str | None:
-        """The burnout warning (always the last recommendation), for screens that show it apart."""
-        return self.recommendations[-1] if self.burnout_risk else None
-
-    @property
-    def advice(self) -> tuple[str, ...]:
-        """The recommendations without the burnout warning."""
-        return self.recommendations[:-1] if self.burnout_risk else self.recommendations
+from planner.services.week_balance import WeekBalance as WeekBalance
+from planner.services.week_balance import learning_by_week, targets, typed_by_week
+from planner.services.week_balance import week_balance as week_balance
+from planner.services.weeks import week_label, week_start
+from planner.vocabulary import CATEGORIES, TYPED_CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -97,25 +50,6 @@ class BalanceHistory:
     @property
     def has_data(self) -> bool:
         return any(h > 0 for w in self.weeks for h in w.hours)
-
-
-#: Hours are typed in decimals (1.2 x 3 is 3.5999999999999996 in binary floating point), so
-#: the boundaries are compared with a small tolerance: exactly 1.2 x target stays balanced.
-EPSILON = 1e-9
-
-
-def status(hours: float, target: float) -> str:
-    if hours > OVER * target + EPSILON:
-        return "over"
-    if hours < UNDER * target - EPSILON:
-        return "under"
-    return "balanced"
-
-
-def targets(session: Session) -> dict[str, float]:
-    """Weekly targets per category; categories never set use the wellbeing plan's defaults."""
-    stored = dict(session.execute(select(BalanceTarget.category, BalanceTarget.hours)).all())
-    return {c: stored.get(c, DEFAULT_TARGETS[c]) for c in CATEGORIES}
 
 
 def _check_category(category: str, allowed: tuple[str, ...]) -> str:
@@ -163,92 +97,6 @@ def set_week_hours(session: Session, monday: dt.date, values: dict[str, float]) 
         row.hours = hours
         session.add(row)
     session.flush()
-
-
-def learning_by_week(session: Session, first: dt.date, last: dt.date) -> dict[dt.date, float]:
-    """Logged learning hours per week (keyed by Monday) for the weeks first..last."""
-    end = week_start(last) + dt.timedelta(days=7)
-    day = LearningSession.date
-    monday = sql_week_start(day)
-    rows = session.execute(
-        select(monday, func.sum(LearningSession.hours))
-        .where(day >= week_start(first), day < end)
-        .group_by(monday)
-    ).all()
-    return {dt.date.fromisoformat(monday): hours for monday, hours in rows}
-
-
-def typed_by_week(
-    session: Session, first: dt.date, last: dt.date
-) -> dict[dt.date, dict[str, float]]:
-    rows = session.execute(
-        select(WeekHours.week_start, WeekHours.category, WeekHours.hours).where(
-            WeekHours.week_start >= week_start(first), WeekHours.week_start <= week_start(last)
-        )
-    ).all()
-    weeks: dict[dt.date, dict[str, float]] = {}
-    for monday, category, hours in rows:
-        weeks.setdefault(monday, {})[category] = hours
-    return weeks
-
-
-def week_balance(session: Session, day: dt.date) -> WeekBalance:
-    """The balance of the ISO week holding `day`, with statuses and recommendations."""
-    monday = week_start(day)
-    sunday = monday + dt.timedelta(days=6)
-    goal = targets(session)
-    typed = typed_by_week(session, monday, monday).get(monday, {})
-    learned, sessions = session.execute(
-        select(func.coalesce(func.sum(LearningSession.hours), 0.0), func.count()).where(
-            LearningSession.date.between(monday, sunday)
-        )
-    ).one()
-    hours = {**{c: typed.get(c, 0.0) for c in TYPED_CATEGORIES}, "learning": float(learned)}
-    categories = tuple(
-        CategoryBalance(c, round(hours[c], 2), goal[c], status(hours[c], goal[c]))
-        for c in CATEGORIES
-    )
-    by_name = {c.category: c for c in categories}
-    advice = [ADVICE[(c.category, c.status)] for c in categories if c.status != "balanced"]
-    recovery_short = [c for c in ("rest", "exercise") if by_name[c].status == "under"]
-    if by_name["learning"].hours >= by_name["learning"].target and recovery_short:
-        advice.append(
-            f"Learning met its goal but {' and '.join(recovery_short)} fell short: those hours "
-            "were bought with recovery. Keep the learning, and win the recovery back next week."
-        )
-    burnout = work_over_streak(session, monday) >= BURNOUT_WEEKS
-    if burnout:  # last, so WeekBalance.burnout_advice can find it
-        advice.append(
-            f"Work has been over target for {BURNOUT_WEEKS} or more weeks in a row: a burnout "
-            "risk. Talk to your manager about the load and plan a lighter week."
-        )
-    return WeekBalance(
-        week=week_label(monday),
-        start=monday,
-        end=sunday,
-        categories=categories,
-        learning_sessions=int(sessions),
-        recommendations=tuple(advice),
-        burnout_risk=burnout,
-    )
-
-
-def work_over_streak(session: Session, monday: dt.date) -> int:
-    """How many weeks in a row, ending with this one, work was over target."""
-    limit = OVER * targets(session)["work"] + EPSILON
-    weeks = set(
-        session.scalars(
-            select(WeekHours.week_start).where(
-                WeekHours.category == "work",
-                WeekHours.hours > limit,
-                WeekHours.week_start <= monday,
-            )
-        )
-    )
-    streak = 0
-    while monday - dt.timedelta(weeks=streak) in weeks:
-        streak += 1
-    return streak
 
 
 def history(session: Session, last_day: dt.date, weeks: int = 12) -> BalanceHistory:

@@ -10,23 +10,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.models import LearningActivity, LearningSession
-from planner.services.balance import learning_by_week, targets
 from planner.services.learning import ACTIVE_STATUSES
+from planner.services.learning_weeks import CommitmentSeries as CommitmentSeries
+from planner.services.learning_weeks import Streak as Streak
+from planner.services.learning_weeks import WeekPoint as WeekPoint
+from planner.services.learning_weeks import streak as streak
+from planner.services.learning_weeks import weekly_series as weekly_series
 from planner.services.profile import profile_row
-from planner.services.weeks import sql_week_start, week_label, week_start
-
-
-@dataclass(frozen=True)
-class WeekPoint:
-    start: dt.date
-    label: str
-    hours: float
-
-
-@dataclass(frozen=True)
-class CommitmentSeries:
-    weeks: tuple[WeekPoint, ...]
-    weekly_goal: float
+from planner.services.weeks import week_start
 
 
 @dataclass(frozen=True)
@@ -42,12 +33,6 @@ class YearToDate:
     logged: float
     goal: float
     expected_by_now: float  # the straight-line share of the goal at this date
-
-
-@dataclass(frozen=True)
-class Streak:
-    current: int  # weeks in a row meeting the weekly goal, ending this or last week
-    longest: int
 
 
 def hours_by_day(session: Session, first: dt.date, last: dt.date) -> dict[dt.date, float]:
@@ -67,18 +52,6 @@ def hours_by_month(session: Session, first: dt.date, last: dt.date) -> dict[str,
         .group_by(month)
     )
     return {m: hours for m, hours in rows}
-
-
-def weekly_series(session: Session, today: dt.date, weeks: int = 12) -> CommitmentSeries:
-    """Learning hours for each of the last `weeks` ISO weeks (this week last), zeros included."""
-    this_monday = week_start(today)
-    first = this_monday - dt.timedelta(weeks=weeks - 1)
-    logged = learning_by_week(session, first, today)
-    points = []
-    for i in range(weeks):
-        monday = first + dt.timedelta(weeks=i)
-        points.append(WeekPoint(monday, week_label(monday), round(logged.get(monday, 0.0), 2)))
-    return CommitmentSeries(tuple(points), targets(session)["learning"])
 
 
 def planned_monthly(session: Session) -> float:
@@ -120,41 +93,6 @@ def year_to_date(session: Session, today: dt.date) -> YearToDate:
     days_in_year = (dt.date(today.year + 1, 1, 1) - start).days
     share = ((today - start).days + 1) / days_in_year
     return YearToDate(today.year, round(float(logged), 2), goal, round(goal * share, 2))
-
-
-def streak(session: Session, today: dt.date) -> Streak:
-    """Weekly streaks of meeting the learning goal.
-
-    The current streak may end last week: a week in progress does not break it until it ends.
-    """
-    goal = targets(session)["learning"]
-    # Days first: the week's date arithmetic then runs once a day, not once a session.
-    daily = (
-        select(LearningSession.date.label("day"), func.sum(LearningSession.hours).label("hours"))
-        .where(LearningSession.date <= today)
-        .group_by(LearningSession.date)
-        .subquery()
-    )
-    monday = sql_week_start(daily.c.day)
-    met = {
-        dt.date.fromisoformat(m)
-        for (m,) in session.execute(
-            select(monday)
-            .group_by(monday)
-            .having(func.sum(daily.c.hours) >= goal if goal > 0 else True)
-        )
-    }
-    this_week = week_start(today)
-    cursor = this_week if this_week in met else this_week - dt.timedelta(weeks=1)
-    current = 0
-    while cursor in met:
-        current += 1
-        cursor -= dt.timedelta(weeks=1)
-    longest, run, previous = 0, 0, None
-    for m in sorted(met):
-        run = run + 1 if previous and m - previous == dt.timedelta(weeks=1) else 1
-        longest, previous = max(longest, run), m
-    return Streak(current, longest)
 
 
 @dataclass(frozen=True)

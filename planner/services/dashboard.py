@@ -2,6 +2,8 @@
 
 One call gathers every figure in one transaction, so the figures on the dashboard always agree
 with each other, and comparing two summaries tells the screen whether anything changed at all.
+Every part is plain SQL (see `planner.services.sql`), so the window can paint the dashboard
+straight from the file before SQLAlchemy has loaded.
 """
 
 from __future__ import annotations
@@ -9,14 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
-from planner.services import balance, commitment, milestones, network, readiness
-from planner.services.balance import WeekBalance
-from planner.services.commitment import CommitmentSeries, Streak
-from planner.services.milestones import MilestoneRow
-from planner.services.network import ContactRow
+from planner.services import readiness
+from planner.services.follow_ups import ContactRow, due_contacts
+from planner.services.learning_weeks import CommitmentSeries, Streak, streak, weekly_series
+from planner.services.milestone_rows import MilestoneRow, milestones
 from planner.services.readiness import Forecast, Readiness
+from planner.services.sql import Reader
+from planner.services.week_balance import WeekBalance, week_balance
 
 #: How many open milestones and due contacts the dashboard lists.
 LIST_LENGTH = 5
@@ -46,19 +47,19 @@ class DashboardSummary:
         return self.week.category("learning").target
 
 
-def summary(session: Session, today: dt.date) -> DashboardSummary:
+def summary(db: Reader, today: dt.date) -> DashboardSummary:
     """Everything the dashboard shows for the week holding `today`."""
-    gap = readiness.readiness(session)
-    open_rows = milestones.milestones(session, open_only=True)
+    gap = readiness.readiness(db)
+    open_rows = milestones(db, open_only=True)
     # Never contacted and never connected (no date) first, then the longest overdue.
-    due, due_total = network.due_contacts(session, today, LIST_LENGTH)
+    due, due_total = due_contacts(db, today, LIST_LENGTH)
     return DashboardSummary(
         today=today,
         readiness=gap,
-        forecast=readiness.forecast(session, today, gap=gap),
-        week=balance.week_balance(session, today),
-        streak=commitment.streak(session, today),
-        series=commitment.weekly_series(session, today, CHART_WEEKS),
+        forecast=readiness.forecast(db, today, gap=gap),
+        week=week_balance(db, today),
+        streak=streak(db, today),
+        series=weekly_series(db, today, CHART_WEEKS),
         next_milestones=tuple(open_rows[:LIST_LENGTH]),
         open_milestones=len(open_rows),
         overdue_milestones=sum(1 for m in open_rows if m.overdue(today)),

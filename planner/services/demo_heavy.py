@@ -33,9 +33,9 @@ from planner.models import (
     contact_skill,
     milestone_skill,
 )
-from planner.models.base import ACTIVITY_KINDS, CHANNELS, PRIORITIES, RELATIONSHIPS
 from planner.services import balance, profile
 from planner.services.weeks import week_start
+from planner.vocabulary import ACTIVITY_KINDS, CHANNELS, PRIORITIES, RELATIONSHIPS
 
 #: Volume per year of history; ten years gives the issue's heavy profile.
 SESSIONS_PER_DAY = (6, 11)

@@ -10,10 +10,10 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from planner.models import LearningActivity, LearningSession, Skill
-from planner.models.base import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
 from planner.models.learning import activity_skill
 from planner.services.errors import InputError, check_hours, unknown
 from planner.services.skills import find_skills
+from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
 
 ACTIVE_STATUSES = ("planned", "in_progress")
 

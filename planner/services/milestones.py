@@ -3,60 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.models import Milestone, RolePhase, Skill, milestone_skill
-from planner.models.base import MILESTONE_KINDS
+from planner.models import Milestone, RolePhase, Skill
 from planner.services.errors import InputError
+from planner.services.milestone_rows import MilestoneRow as MilestoneRow
+from planner.services.milestone_rows import milestones as milestones
 from planner.services.skills import find_skills
-
-
-@dataclass(frozen=True)
-class MilestoneRow:
-    id: int
-    title: str
-    kind: str
-    due_on: dt.date | None
-    done_on: dt.date | None
-    notes: str
-    skills: tuple[str, ...]
-    #: The role phase a phase milestone stands for (kept so an undone delete restores it).
-    phase_id: int | None = None
-
-    def overdue(self, today: dt.date) -> bool:
-        return self.done_on is None and self.due_on is not None and self.due_on < today
-
-
-def milestones(session: Session, *, open_only: bool = False) -> list[MilestoneRow]:
-    """Every milestone, dated ones first by due date; read as plain columns (two queries, no ORM
-    objects), since the roadmap lists them all on each refresh."""
-    stmt = select(
-        Milestone.id,
-        Milestone.title,
-        Milestone.kind,
-        Milestone.due_on,
-        Milestone.done_on,
-        Milestone.notes,
-        Milestone.role_phase_id,
-    ).order_by(Milestone.due_on.is_(None), Milestone.due_on, Milestone.id)
-    if open_only:
-        stmt = stmt.where(Milestone.done_on.is_(None))
-    rows = session.execute(stmt).all()
-    linked: dict[int, list[str]] = {}
-    skill_names = (
-        select(milestone_skill.c.milestone_id, Skill.name)
-        .join(Skill, Skill.id == milestone_skill.c.skill_id)
-        .order_by(milestone_skill.c.milestone_id, milestone_skill.c.skill_id)
-    )
-    for milestone_id, name in session.execute(skill_names):
-        linked.setdefault(milestone_id, []).append(name)
-    return [
-        MilestoneRow(i, title, kind, due, done, notes, tuple(linked.get(i, ())), phase)
-        for i, title, kind, due, done, notes, phase in rows
-    ]
+from planner.vocabulary import MILESTONE_KINDS
 
 
 def _row(m: Milestone) -> MilestoneRow:

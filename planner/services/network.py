@@ -16,27 +16,12 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from planner.models import Contact, Interaction, Skill, contact_skill
-from planner.models.base import CHANNELS, RELATIONSHIPS
 from planner.services.errors import InputError, unknown
+from planner.services.follow_ups import ContactRow as ContactRow
+from planner.services.follow_ups import due_contacts as due_contacts
 from planner.services.profile import profile_row
 from planner.services.skills import find_skill, find_skills
-
-
-@dataclass(frozen=True)
-class ContactRow:
-    id: int
-    name: str
-    relationship: str
-    company: str
-    position: str
-    email: str
-    url: str
-    connected_on: dt.date | None
-    last_contact: dt.date | None
-    cadence_days: int
-    due_on: dt.date | None  # next follow-up by cadence
-    due: bool
-    expertise: tuple[str, ...] = ()
+from planner.vocabulary import CHANNELS, RELATIONSHIPS
 
 
 @dataclass(frozen=True)
@@ -247,41 +232,6 @@ def _row_columns(last: Any) -> tuple[Any, ...]:
         last.c.last,
         Contact.cadence_days,
     )
-
-
-def due_contacts(session: Session, today: dt.date, limit: int) -> tuple[list[ContactRow], int]:
-    """The `limit` contacts most overdue a follow-up (never contacted nor connected first, then
-    by due date and name), and how many are due in all.
-
-    The rule of `contacts`, in SQL: the dashboard shows five names on every refresh, and building
-    a row for each of thousands of contacts to keep five cost most of its refresh.
-    """
-    last = (
-        select(Interaction.contact_id, func.max(Interaction.date).label("last"))
-        .group_by(Interaction.contact_id)
-        .subquery()
-    )
-    anchor = func.coalesce(last.c.last, Contact.connected_on)
-    due_day = func.julianday(anchor) + Contact.cadence_days
-    stmt = (
-        select(*_row_columns(last), func.count().over().label("total"))
-        .outerjoin(last, last.c.contact_id == Contact.id)
-        .where(anchor.is_(None) | (func.julianday(today.isoformat()) > due_day))
-        .order_by(anchor.is_not(None), due_day, Contact.name)
-        .limit(limit)
-    )
-    found = session.execute(stmt).all()
-    expertise = _expertise(session, [row.id for row in found])
-    rows = []
-    for *fields, connected_on, last_day, cadence, _total in found:
-        last_day = dt.date.fromisoformat(last_day) if isinstance(last_day, str) else last_day
-        anchor_day = last_day or connected_on
-        due_on = anchor_day + dt.timedelta(days=cadence) if anchor_day else None
-        row = ContactRow(
-            *fields, connected_on, last_day, cadence, due_on, True, expertise.get(fields[0], ())
-        )
-        rows.append(row)
-    return rows, found[0].total if found else 0
 
 
 def _expertise(

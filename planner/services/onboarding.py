@@ -9,12 +9,9 @@ from sqlalchemy.orm import Session
 
 from planner.db import open_database
 from planner.services import balance
-from planner.services.profile import has_user_data, profile_row, set_target_role, update_profile
-
-
-def needs_onboarding(session: Session) -> bool:
-    """A file with no target role and nothing entered yet has not been set up."""
-    return profile_row(session).target_role_id is None and not has_user_data(session)
+from planner.services.first_run import has_user_data
+from planner.services.first_run import needs_onboarding as needs_onboarding
+from planner.services.profile import set_target_role, update_profile
 
 
 def complete(

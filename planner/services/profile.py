@@ -5,24 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from planner.models import (
-    Contact,
-    LearningActivity,
-    LearningSession,
     Milestone,
     Profile,
     RolePhase,
-    UserSkill,
-    WeekHours,
 )
-from planner.models.base import STAGES
 from planner.services.balance import targets
 from planner.services.errors import InputError
+from planner.services.first_run import has_user_data as has_user_data
 from planner.services.roles import find_role
 from planner.services.weeks import add_months
+from planner.vocabulary import STAGES
 
 
 @dataclass(frozen=True)
@@ -162,9 +158,3 @@ def _reschedule_phase_milestones(session: Session, p: Profile) -> None:
     for milestone in rows:
         if milestone.phase is not None and p.plan_start is not None:
             milestone.due_on = phase_due(p.plan_start, milestone.phase)
-
-
-def has_user_data(session: Session) -> bool:
-    """Whether the person has entered anything (the demo refuses such a file)."""
-    tables = (LearningSession, LearningActivity, Contact, UserSkill, WeekHours, Milestone)
-    return any(session.scalar(select(exists().select_from(t))) for t in tables)

@@ -3,6 +3,7 @@
 Readiness weights each required skill by importance (essential 3, important 2, useful 1) and
 counts min(level / required level, 1) of it. The forecast turns the gap into hours (level steps
 missing x the skill's hours per level step) and divides by the recent weekly learning pace.
+Plain SQL (see `planner.services.sql`): the dashboard shows readiness on its first paint.
 """
 
 from __future__ import annotations
@@ -11,11 +12,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from planner.models import LearningSession, Profile, Role, RoleSkill, Skill, UserSkill
 from planner.services.errors import InputError
+from planner.services.sql import Reader, rows, value
 
 WEIGHTS = {"essential": 3, "important": 2, "useful": 1}
 IMPORTANCE_ORDER = {"essential": 0, "important": 1, "useful": 2}
@@ -60,15 +58,17 @@ class Forecast:
     message: str
 
 
-def readiness(session: Session, role_slug: str | None = None) -> Readiness:
+def readiness(db: Reader, role_slug: str | None = None) -> Readiness:
     """Readiness for `role_slug`, or for the profile's target role."""
     if role_slug is None:
-        role = session.scalar(select(Role).join(Profile, Profile.target_role_id == Role.id))
+        query = "SELECT r.id, r.slug, r.title FROM role r JOIN profile p ON p.target_role_id = r.id"
+        role = rows(db, query)
     else:
-        role = session.scalar(select(Role).where(Role.slug == role_slug))
-    if role is None:
+        role = rows(db, "SELECT id, slug, title FROM role WHERE slug = ?", (role_slug,))
+    if not role:
         return Readiness(None, None, 0.0, 0, 0, ())
-    items = _items(session, role.id)
+    role_id, slug, title = role[0]
+    items = _items(db, role_id)
     total = sum(WEIGHTS[i.importance] for i in items)
     earned = sum(WEIGHTS[i.importance] * min(i.level / i.required_level, 1.0) for i in items)
     gaps = sorted(
@@ -76,8 +76,8 @@ def readiness(session: Session, role_slug: str | None = None) -> Readiness:
         key=lambda i: (IMPORTANCE_ORDER[i.importance], -i.remaining_hours, i.skill.casefold()),
     )
     return Readiness(
-        role=role.slug,
-        role_title=role.title,
+        role=slug,
+        role_title=title,
         score=earned / total if total else 0.0,
         skills_total=len(items),
         skills_met=len(items) - len(gaps),
@@ -85,59 +85,56 @@ def readiness(session: Session, role_slug: str | None = None) -> Readiness:
     )
 
 
-def _items(session: Session, role_id: int) -> list[GapItem]:
-    rows = session.execute(
-        select(
-            Skill.name,
-            Skill.category,
-            RoleSkill.importance,
-            func.coalesce(UserSkill.level, 0),
-            RoleSkill.required_level,
-            Skill.hours_per_level,
-        )
-        .join(Skill, Skill.id == RoleSkill.skill_id)
-        .outerjoin(UserSkill, UserSkill.skill_id == Skill.id)
-        .where(RoleSkill.role_id == role_id)
-    ).all()
-    return [GapItem(*row) for row in rows]
+_ITEMS = """
+    SELECT s.name, s.category, rs.importance, coalesce(us.level, 0), rs.required_level,
+           s.hours_per_level
+    FROM role_skill rs
+    JOIN skill s ON s.id = rs.skill_id
+    LEFT JOIN user_skill us ON us.skill_id = s.id
+    WHERE rs.role_id = ?
+"""
 
 
-def skill_levels(session: Session, role_slug: str | None = None) -> list[GapItem]:
+def _items(db: Reader, role_id: int) -> list[GapItem]:
+    return [GapItem(*row) for row in rows(db, _ITEMS, (role_id,))]
+
+
+def skill_levels(db: Reader, role_slug: str | None = None) -> list[GapItem]:
     """Every skill the role (default: the target role) asks for, met or not, with the person's
     level beside the required one: most important first, then by category and name."""
     if role_slug is None:
-        role_id = session.scalar(select(Profile.target_role_id).where(Profile.id == 1))
+        role_id = value(db, "SELECT target_role_id FROM profile WHERE id = 1")
     else:
-        role_id = session.scalar(select(Role.id).where(Role.slug == role_slug))
+        role_id = value(db, "SELECT id FROM role WHERE slug = ?", (role_slug,))
     if role_id is None:
         return []
     return sorted(
-        _items(session, role_id),
+        _items(db, role_id),
         key=lambda i: (IMPORTANCE_ORDER[i.importance], i.category, i.skill.casefold()),
     )
 
 
-def recent_weekly_hours(session: Session, today: dt.date, weeks: int = PACE_WEEKS) -> float:
+def recent_weekly_hours(db: Reader, today: dt.date, weeks: int = PACE_WEEKS) -> float:
     """Average learning hours per week over the last `weeks` weeks up to today."""
     since = today - dt.timedelta(weeks=weeks) + dt.timedelta(days=1)
-    total = session.scalar(
-        select(func.coalesce(func.sum(LearningSession.hours), 0.0)).where(
-            LearningSession.date.between(since, today)
-        )
+    total = value(
+        db,
+        "SELECT coalesce(sum(hours), 0.0) FROM learning_session WHERE date BETWEEN ? AND ?",
+        (since.isoformat(), today.isoformat()),
     )
     return float(total) / weeks
 
 
 def forecast(
-    session: Session,
+    db: Reader,
     today: dt.date,
     weekly_hours: float | None = None,
     *,
     gap: Readiness | None = None,
 ) -> Forecast:
     """Projected ready date at the recent pace, or at a what-if `weekly_hours` pace."""
-    gap = gap or readiness(session)
-    recent = recent_weekly_hours(session, today)
+    gap = gap or readiness(db)
+    recent = recent_weekly_hours(db, today)
     if weekly_hours is not None and not 0 < weekly_hours <= 168:
         raise InputError("a weekly pace must be more than 0 and at most 168 hours")
     pace = weekly_hours if weekly_hours is not None else recent

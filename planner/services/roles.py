@@ -8,9 +8,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from planner.models import Role, RolePhase, RoleSalary, RoleSkill, RoleTransition, Skill
-from planner.models.base import STAGES as STAGES  # re-exported: screens offer them as filters
-from planner.models.base import TRACKS as TRACKS
 from planner.services.errors import InputError, unknown
+from planner.vocabulary import STAGES as STAGES  # re-exported: screens offer them as filters
+from planner.vocabulary import TRACKS as TRACKS
 
 
 @dataclass(frozen=True)

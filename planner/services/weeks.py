@@ -5,9 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import func
-from sqlalchemy.sql.elements import ColumnElement
-
 from planner.services.errors import InputError
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
@@ -52,8 +49,3 @@ def add_months(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
-
-
-def sql_week_start(day: ColumnElement[dt.date]) -> ColumnElement[str]:
-    """SQL for the Monday on or before a date column: back six days, then on to a Monday."""
-    return func.date(day, "-6 days", "weekday 1")

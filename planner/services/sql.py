@@ -1,0 +1,48 @@
+"""Plain SQL for the figures the window paints before SQLAlchemy has loaded.
+
+The dashboard's figures (readiness, this week's balance, streaks, the weekly series, open
+milestones, due follow-ups) are written as SQL over Python's own `sqlite3`: at start-up the
+window reads them straight from the file while SQLAlchemy is still to be imported (a third of a
+second), and once it is open the same functions run on the session's own connection, inside its
+transaction. One implementation either way, so the first paint and every later refresh agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+#: What these functions read from: an open `sqlite3` connection, or a SQLAlchemy Session.
+Reader: TypeAlias = "sqlite3.Connection | Session"
+
+
+def connection(db: Reader) -> sqlite3.Connection:
+    """The sqlite3 connection behind `db`: for a session, its own connection (so its transaction
+    is shared), after flushing what it holds so that plain SQL sees it as an ORM query would."""
+    if isinstance(db, sqlite3.Connection):
+        return db
+    db.flush()
+    return db.connection().connection.driver_connection  # type: ignore[return-value]
+
+
+def rows(db: Reader, query: str, params: dict[str, Any] | tuple = ()) -> list[tuple]:
+    return connection(db).execute(query, params).fetchall()
+
+
+def value(db: Reader, query: str, params: dict[str, Any] | tuple = ()) -> Any:
+    """The first column of the first row, or None when there is no row."""
+    row = connection(db).execute(query, params).fetchone()
+    return row[0] if row else None
+
+
+def date(text: str | None) -> dt.date | None:
+    """A stored date (SQLAlchemy writes `Date` columns as ISO text) as a date."""
+    return dt.date.fromisoformat(text) if text else None
+
+
+#: SQL for the Monday on or before a date: back six days, then on to the next Monday.
+WEEK_START = "date({}, '-6 days', 'weekday 1')"

@@ -1,0 +1,22 @@
+"""The words the data file allows (its CHECK constraints) and the wellbeing plan's defaults.
+
+Plain tuples with no SQLAlchemy behind them, so that code which reads the file with the standard
+library alone (the window's first paint, see `planner.ui.launch`) can use them too.
+"""
+
+TRACKS = ("technical", "specialized", "business", "leadership")
+STAGES = ("entry", "mid", "senior", "executive")
+IMPORTANCES = ("essential", "important", "useful")
+ACTIVITY_KINDS = ("course", "book", "project", "certification", "article", "mentoring", "other")
+ACTIVITY_STATUSES = ("planned", "in_progress", "done", "dropped")
+PRIORITIES = ("high", "medium", "low")
+RELATIONSHIPS = ("mentor", "mentee", "peer", "manager", "recruiter", "other")
+CHANNELS = ("meeting", "call", "video", "email", "message", "event", "other")
+MILESTONE_KINDS = ("phase", "skill", "certification", "networking", "custom")
+#: Categories typed by the person each week; learning is derived from sessions.
+TYPED_CATEGORIES = ("work", "exercise", "social", "rest")
+CATEGORIES = ("work", "learning", "exercise", "social", "rest")
+SOURCES = ("catalog", "user")
+
+#: The wellbeing plan's weekly defaults, in hours.
+DEFAULT_TARGETS = {"work": 40.0, "learning": 5.0, "exercise": 3.0, "social": 5.0, "rest": 8.0}
