@@ -6,19 +6,29 @@ the field) and nothing is written. A save the disk refuses (full, I/O error, rea
 reaches the caller as an InputError too, with the file's own message: the form keeps what the
 person typed, so they can retry once the disk has room. Every successful write emits
 `changed`, and pages refresh.
+
+At start-up the window may be shown before the file is opened through SQLAlchemy (see
+`planner.ui.launch`): such a context (`AppContext.opening`) serves `read_sql` straight from the
+file with Python's own sqlite3, and opens the database on `open_now` or on first use of `db`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from contextlib import closing
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.db import Database, SaveError
+from planner.datafile import connect_read_only
+from planner.file_errors import SaveError
 from planner.services.errors import InputError
+
+if TYPE_CHECKING:
+    from planner.db import Database
 
 T = TypeVar("T")
 
@@ -31,13 +41,45 @@ class AppContext(QObject):
     changed = Signal()
     #: A short message for the status bar.
     status = Signal(str)
+    #: The database has opened (sent only by a context made with `opening`).
+    opened = Signal()
 
-    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: Database | None,
+        parent: QObject | None = None,
+        *,
+        path: Path | None = None,
+        read_only: bool = False,
+        open_db: Callable[[], Database] | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.db = db
+        self._db, self._open = db, open_db
+        self.path: Path = db.path if db is not None else path  # type: ignore[assignment]
         self.undo_stack = QUndoStack(self)
         #: The file cannot be written: screens hide their editing controls.
-        self.read_only = db.read_only
+        self.read_only = db.read_only if db is not None else read_only
+
+    @classmethod
+    def opening(cls, path: Path, read_only: bool, open_db: Callable[[], Database]) -> AppContext:
+        """A context for a file `open_db` will open: at head, checked and locked by the caller."""
+        return cls(None, path=path, read_only=read_only, open_db=open_db)
+
+    @property
+    def db(self) -> Database:
+        self.open_now()
+        assert self._db is not None
+        return self._db
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    def open_now(self) -> None:
+        """Open the database if it is not open yet; DataFileError when it cannot be."""
+        if self._db is None and self._open is not None:
+            self._db = self._open()
+            self.opened.emit()
 
     @staticmethod
     def today() -> dt.date:
@@ -47,6 +89,14 @@ class AppContext(QObject):
         """Run a service query in its own short transaction."""
         with self.db.session() as session:
             return fn(session, *args, **kwargs)
+
+    def read_sql(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a plain-SQL service (`planner.services.sql`): in a session once the database is
+        open, and before that on a read-only sqlite3 connection to the file."""
+        if self._db is not None:
+            return self.read(fn, *args, **kwargs)
+        with closing(connect_read_only(self.path)) as con:
+            return fn(con, *args, **kwargs)
 
     def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run one user action as one transaction, then tell every screen."""

@@ -1,26 +1,47 @@
 """Start the desktop app: lock and open the data file (one window per file; a way out of every
 failure to open), run the first-run onboarding, show the main window with automatic backups; or
-render one page to PNG and exit."""
+render one page to PNG and exit.
+
+Paint first, then open. Importing SQLAlchemy and the models takes longer than showing a bare
+window twice over, so when the file is already set up and at this code's schema, the window
+shows the dashboard read straight from the file with Python's own sqlite3 (its figures are plain
+SQL, see `planner.services.sql`), draws its chart, and only then opens the database (its
+`drawn` signal). Anything unusual (a new or older file, a crash last time, another page to
+return to, an error) takes the ordinary way: open first, with every check, then show.
+"""
 
 from __future__ import annotations
 
 import argparse
+import signal
+import socket
+import sqlite3
 import sys
 import traceback
+from contextlib import closing
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from planner.db import DataFileError, open_database
+from planner.datafile import SCHEMA_REVISION, access_for, connect_read_only, read_revision
+from planner.file_errors import DataFileError
 from planner.paths import data_file
 from planner.services.errors import InputError
-from planner.services.onboarding import needs_onboarding
+from planner.services.first_run import needs_onboarding
 from planner.ui import theme
 from planner.ui.context import AppContext
+from planner.ui.instance import Instance
 from planner.ui.main_window import PAGE_NAMES, MainWindow, app_instance
-from planner.ui.opening import Opened, ShownElsewhere, open_for_window, restore_and_report
-from planner.ui.safekeeping import Safekeeper
+from planner.ui.opening import (
+    Opened,
+    ShownElsewhere,
+    claim_for_window,
+    open_for_window,
+    recover_from,
+    restore_and_report,
+)
 from planner.ui.settings import Settings
 
 
@@ -33,6 +54,7 @@ def launch(args: argparse.Namespace) -> int:
         return screenshot(Path(args.screenshot), args.page, data_file(args.db))
     theme.apply(settings.get("view/theme"))
     sys.excepthook = report_unexpected
+    _quit_on_termination(app)
     try:
         return _run(app, settings, data_file(args.db))
     except ShownElsewhere as elsewhere:
@@ -40,27 +62,68 @@ def launch(args: argparse.Namespace) -> int:
         return 0
 
 
-def _run(app: QApplication, settings: Settings, path: Path) -> int:
-    opened = open_for_window(path)
-    if opened is None:
-        return 1
-    if AppContext(opened.db).read(needs_onboarding):
-        from planner.ui.dialogs.onboarding import run_onboarding  # its dialog, only when needed
+def _quit_on_termination(app: QApplication) -> None:
+    """Close the window the normal way (last backup, quick check, lock released) when the
+    session ends or the process is told to stop (SIGTERM, Ctrl+C in the terminal), instead of
+    dying mid-write and leaving the next start to check the whole file after a "crash".
 
-        chosen = run_onboarding(AppContext(opened.db))
-        if chosen is None:
-            opened.close()
-            return 0
-        if chosen != opened.db.path:  # "Explore with demo data" opens the demo file instead
-            opened.close()
-            opened = open_for_window(chosen)
-            if opened is None:
-                return 1
+    Python runs signal handlers only when it gets control, which Qt's event loop does not give
+    it: so the signal also writes a byte to a socket that Qt watches, and that wakes Python."""
+    wake_read, wake_write = socket.socketpair()
+    wake_write.setblocking(False)
+    signal.set_wakeup_fd(wake_write.fileno())
+    notifier = QSocketNotifier(wake_read.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: wake_read.recv(64))
+    app._wake_sockets = (wake_read, wake_write)  # type: ignore[attr-defined]  # kept open
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: app.quit())
+
+
+def _run(app: QApplication, settings: Settings, path: Path) -> int:
+    instance = claim_for_window(path)
+    if instance is None:
+        return 1
     windows = _Windows(settings)
-    windows.show(opened)
+    read_only = _paintable(path, instance, settings)
+    if read_only is not None:
+        windows.show_then_open(path, read_only, instance)
+    else:
+        opened = open_for_window(path, instance=instance)
+        if opened is None:
+            return 1
+        if AppContext(opened.db).read_sql(needs_onboarding):
+            from planner.ui.dialogs.onboarding import run_onboarding  # only when needed
+
+            chosen = run_onboarding(AppContext(opened.db))
+            if chosen is None:
+                opened.close()
+                return 0
+            if chosen != opened.db.path:  # "Explore with demo data" opens the demo file instead
+                opened.close()
+                opened = open_for_window(chosen)
+                if opened is None:
+                    return 1
+        windows.show(opened)
     code = app.exec()
     windows.close_current()
     return code
+
+
+def _paintable(path: Path, instance: Instance, settings: Settings) -> bool | None:
+    """Whether the window can paint the dashboard from `path` before opening it: None when not,
+    else whether the file is read-only. Never raises: the ordinary open explains any problem."""
+    if instance.unclean or settings.get("window/page") != "dashboard":
+        return None
+    try:
+        access = access_for(path)
+        if read_revision(path) != SCHEMA_REVISION:
+            return None
+        with closing(connect_read_only(path)) as con:
+            if needs_onboarding(con):
+                return None
+    except (DataFileError, sqlite3.Error, OSError):
+        return None
+    return access != "rw"
 
 
 class _Windows:
@@ -69,17 +132,59 @@ class _Windows:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.window: MainWindow | None = None
-        self.opened: Opened | None = None
-        self.keeper: Safekeeper | None = None
+        self.ctx: AppContext | None = None
+        self.instance: Instance | None = None
+        self.keeper = None  # the Safekeeper, once the database is open
 
     def show(self, opened: Opened) -> None:
-        ctx = AppContext(opened.db)
+        self._show(AppContext(opened.db), opened.instance)
+        self._keep_safe()
+
+    def show_then_open(self, path: Path, read_only: bool, instance: Instance) -> None:
+        """Show the dashboard painted from the file, then open the database once its chart is
+        on screen."""
+
+        def open_db():
+            from planner.db import open_database  # SQLAlchemy loads here, after the paint
+
+            return open_database(path)
+
+        ctx = AppContext.opening(path, read_only, open_db)
+        ctx.opened.connect(self._keep_safe)
+        window = self._show(ctx, instance)
+        window.page("dashboard").drawn.connect(self._finish_opening)
+
+    def _show(self, ctx: AppContext, instance: Instance) -> MainWindow:
         window = MainWindow(ctx, self.settings)
         window.open_file.connect(self.switch)
         window.restore_backup.connect(self.restore)
-        opened.instance.on_raise(window.bring_to_front)
-        self.window, self.opened, self.keeper = window, opened, Safekeeper(ctx)
+        instance.on_raise(window.bring_to_front)
+        self.window, self.ctx, self.instance = window, ctx, instance
         window.show()
+        return window
+
+    def _keep_safe(self) -> None:
+        from planner.ui.safekeeping import Safekeeper  # backups need the open database
+
+        if self.ctx is not None and self.keeper is None:
+            self.keeper = Safekeeper(self.ctx)
+
+    def _finish_opening(self) -> None:
+        """Open the database behind the painted window; on failure, the ways out."""
+        ctx, window, instance = self.ctx, self.window, self.instance
+        if ctx is None or window is None or instance is None:
+            return
+        try:
+            ctx.open_now()
+        except DataFileError as exc:
+            window.close()
+            instance.release()
+            self.window = self.ctx = self.instance = None
+            opened = recover_from(ctx.path, exc)
+            if opened is None:
+                QApplication.quit()
+                return
+            self.show(opened)
 
     def switch(self, path: str) -> None:
         try:
@@ -94,41 +199,49 @@ class _Windows:
     def restore(self, backup: str) -> None:
         """Close the file (keeping its lock, so no other window opens it meanwhile), put the
         backup in its place, and show it again."""
-        if self.window is None or self.opened is None or self.keeper is None:
+        from planner.db import open_database
+
+        if self.window is None or self.ctx is None or self.instance is None:
             return
-        opened, window = self.opened, self.window
-        self.keeper.close()
-        opened.db.close()
-        restore_and_report(opened.db.path, Path(backup), window)
+        ctx, window, instance = self.ctx, self.window, self.instance
+        if self.keeper is not None:
+            self.keeper.close()
+            self.keeper = None
+        if ctx.is_open:
+            ctx.db.close()
+        restore_and_report(ctx.path, Path(backup), window)
         try:
-            db = open_database(opened.db.path)
+            db = open_database(ctx.path)
         except DataFileError as exc:
             QMessageBox.critical(window, "Cannot open the data file", str(exc))
             window.close()
-            opened.instance.release()
-            self.window = self.opened = self.keeper = None
+            instance.release()
+            self.window = self.ctx = self.instance = None
             return
         window.close()
-        self.show(Opened(db, opened.instance))
+        self.show(Opened(db, instance))
 
     def close_current(self) -> None:
         """Close the window and its file: a last backup if anything changed, and a quick check
         that tells the person now (not at the next start) if the file went bad."""
-        if self.window is None or self.opened is None or self.keeper is None:
+        if self.window is None or self.ctx is None or self.instance is None:
             return
         self.window.close()
-        problems = [] if self.opened.db.read_only else self.opened.db.check(full=False)
-        if problems:
-            QMessageBox.warning(
-                None,
-                "The data file reports a problem",
-                f"{self.opened.db.path} failed SQLite's quick check ({problems[0]}). "
-                "Next time, use File > Restore from backup… to go back to a good copy.",
-            )
-        else:
-            self.keeper.close()
-        self.opened.close()
-        self.window = self.opened = self.keeper = None
+        if self.ctx.is_open:
+            db = self.ctx.db
+            problems = [] if db.read_only else db.check(full=False)
+            if problems:
+                QMessageBox.warning(
+                    None,
+                    "The data file reports a problem",
+                    f"{db.path} failed SQLite's quick check ({problems[0]}). "
+                    "Next time, use File > Restore from backup… to go back to a good copy.",
+                )
+            elif self.keeper is not None:
+                self.keeper.close()
+            db.close()
+        self.instance.release()
+        self.window = self.ctx = self.instance = self.keeper = None
 
 
 def report_unexpected(kind: type[BaseException], exc: BaseException, tb: TracebackType | None):
@@ -156,6 +269,8 @@ def screenshot(out: Path, page: str, path: Path) -> int:
             f"planner: unknown page {page!r}; use one of {', '.join(PAGE_NAMES)}", file=sys.stderr
         )
         return 2
+    from planner.db import open_database
+
     try:
         db = open_database(path)
     except DataFileError as exc:

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, settings: Settings) -> None:
         super().__init__()
         self.ctx, self.settings = ctx, settings
-        self.setWindowTitle(f"Career Planner — {ctx.db.path.name}")
+        self.setWindowTitle(f"Career Planner — {ctx.path.name}")
         self.setMinimumSize(QSize(960, 640))
         self._pages: dict[str, Page] = {}
         self._stale: set[str] = set()
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         if ctx.read_only:
-            column.addWidget(read_only_banner(ctx.db.path))
+            column.addWidget(read_only_banner(ctx.path))
         column.addWidget(pages, 1)
         self.setCentralWidget(body)
 
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(
             self,
             "New data file",
-            str(self.ctx.db.path.parent / "planner.sqlite3"),
+            str(self.ctx.path.parent / "planner.sqlite3"),
             "Career Planner data (*.sqlite3)",
         )
         if path:
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self,
             "Open data file",
-            str(self.ctx.db.path.parent),
+            str(self.ctx.path.parent),
             "Career Planner data (*.sqlite3);;All files (*)",
         )
         if path:
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
     def _restore_backup(self) -> None:
         from planner.ui.dialogs.restore import RestoreDialog
 
-        dialog = RestoreDialog(self.ctx.db.path, self)
+        dialog = RestoreDialog(self.ctx.path, self)
         if dialog.exec() and dialog.chosen is not None:
             self.restore_backup.emit(str(dialog.chosen))
 
@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
             self,
             "About Career Planner",
             f"<b>Career Planner {__version__}</b><p>Your AI/ML career, planned in one private file:"
-            f"<br>{self.ctx.db.path}</p><p>Nothing leaves your machine.</p>",
+            f"<br>{self.ctx.path}</p><p>Nothing leaves your machine.</p>",
         )
 
     # -- geometry -------------------------------------------------------------------------

@@ -12,13 +12,17 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from planner.backups import latest_good_backup
-from planner.db import Database, DataFileError, open_database
+from planner.file_errors import DataFileError
 from planner.restore import restore
 from planner.ui.instance import Instance, claim, wake_running
+
+if TYPE_CHECKING:
+    from planner.db import Database
 
 
 @dataclass
@@ -35,22 +39,35 @@ class ShownElsewhere(Exception):
     """The file is open in another window, which was brought to the front instead."""
 
 
-def open_for_window(path: Path, parent: QWidget | None = None) -> Opened | None:
-    """Lock and open `path`, asking the person what to do when it fails; None if they quit.
+def claim_for_window(path: Path, parent: QWidget | None = None) -> Instance | None:
+    """This process's claim on `path`; None (after telling the person) when another window
+    holds it and does not answer. Raises ShownElsewhere when that window was brought forward."""
+    instance = claim(path)
+    if instance is None:
+        if wake_running(path):
+            raise ShownElsewhere(str(path))
+        QMessageBox.warning(
+            parent,
+            "The data file is in use",
+            f"{path} is open in another Career Planner window that does not answer.\n\n"
+            "Close that window (or end its process) and try again.",
+        )
+    return instance
+
+
+def open_for_window(
+    path: Path, parent: QWidget | None = None, instance: Instance | None = None
+) -> Opened | None:
+    """Lock (unless `instance` already holds the lock) and open `path`, asking the person what
+    to do when it fails; None if they quit.
 
     Raises ShownElsewhere when another window already has the file (and was woken).
     """
+    from planner.db import open_database  # SQLAlchemy: loaded here, after the first paint
+
     while True:
-        instance = claim(path)
+        instance = instance or claim_for_window(path, parent)
         if instance is None:
-            if wake_running(path):
-                raise ShownElsewhere(str(path))
-            QMessageBox.warning(
-                parent,
-                "The data file is in use",
-                f"{path} is open in another Career Planner window that does not answer.\n\n"
-                "Close that window (or end its process) and try again.",
-            )
             return None
         try:
             db = open_database(path)
@@ -58,11 +75,19 @@ def open_for_window(path: Path, parent: QWidget | None = None) -> Opened | None:
                 _check_after_crash(db)
         except DataFileError as exc:
             instance.release()
+            instance = None
             path = _recover(path, exc, parent)
             if path is None:
                 return None
             continue
         return Opened(db, instance)
+
+
+def recover_from(path: Path, exc: DataFileError, parent: QWidget | None = None) -> Opened | None:
+    """`path` failed to open after its window was shown (and its lock released): offer the
+    ways out, and open what the person chooses; None if they quit."""
+    chosen = _recover(path, exc, parent)
+    return None if chosen is None else open_for_window(chosen, parent)
 
 
 def _check_after_crash(db: Database) -> None:

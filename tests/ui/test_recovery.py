@@ -6,9 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
-from ui_helpers import crash_holding_lock
+from ui_helpers import answer_boxes, crash_holding_lock
 
 from planner.backups import list_backups
 from planner.db import backup_file, open_database
@@ -18,30 +16,6 @@ from planner.ui.instance import lock_path
 from planner.ui.launch import _Windows
 from planner.ui.opening import open_for_window
 from planner.ui.settings import Settings
-
-
-def answer_boxes(*buttons: str) -> list[str]:
-    """Click, in order, the button whose text starts with each of `buttons` on the message
-    boxes that open next; returns the texts of the boxes seen."""
-    seen: list[str] = []
-    pending = list(buttons)
-
-    def click() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and pending:
-            seen.append(box.text())
-            wanted = pending.pop(0)
-            match = [b for b in box.findChildren(QAbstractButton) if b.text().startswith(wanted)]
-            if match:
-                match[0].click()
-            else:  # close it, so the test fails on `seen` instead of hanging on the box
-                seen.append(f"no button {wanted!r}")
-                box.done(0)
-        if pending:
-            QTimer.singleShot(10, click)
-
-    QTimer.singleShot(0, click)
-    return seen
 
 
 def _log(path: Path, hours: float) -> None:

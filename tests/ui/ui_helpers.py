@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 from typing import TypeVar
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+
 from planner.ui.context import AppContext
 from planner.ui.instance import lock_path
 from planner.ui.pages.base import Page
@@ -47,3 +50,27 @@ def crash_holding_lock(path: Path) -> None:
     assert holder.stdout.readline().strip() == "locked"
     holder.kill()
     holder.wait()
+
+
+def answer_boxes(*buttons: str) -> list[str]:
+    """Click, in order, the button whose text starts with each of `buttons` on the message
+    boxes that open next; returns the texts of the boxes seen."""
+    seen: list[str] = []
+    pending = list(buttons)
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and pending:
+            seen.append(box.text())
+            wanted = pending.pop(0)
+            match = [b for b in box.findChildren(QAbstractButton) if b.text().startswith(wanted)]
+            if match:
+                match[0].click()
+            else:  # close it, so the test fails on `seen` instead of hanging on the box
+                seen.append(f"no button {wanted!r}")
+                box.done(0)
+        if pending:
+            QTimer.singleShot(10, click)
+
+    QTimer.singleShot(0, click)
+    return seen

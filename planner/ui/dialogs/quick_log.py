@@ -1,4 +1,9 @@
-"""Quick log: hours, activity, note, Enter. Reachable from anywhere with Ctrl+L."""
+"""Quick log: hours, activity, note, Enter. Reachable from anywhere with Ctrl+L.
+
+The dashboard shows this form on the window's first paint, before the database has opened
+(see `planner.ui.launch`): so the learning service (SQLAlchemy) is imported when the form first
+reads or writes, and the activities are listed once the database is open.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services import learning
 from planner.services.errors import InputError
 from planner.ui.context import AppContext, NotSaved
 
@@ -61,9 +65,17 @@ class QuickLogForm(QWidget):
             widget.installEventFilter(self)
         self.setTabOrder(self.hours, self.activity)
         self.setTabOrder(self.activity, self.note)
-        self.reload_activities()
+        self.activity.addItem(NO_ACTIVITY)
+        if ctx.is_open:
+            self.reload_activities()
+        else:
+            ctx.opened.connect(self.reload_activities)
 
     def reload_activities(self) -> None:
+        if not self.ctx.is_open:
+            return  # listed once it opens
+        from planner.services import learning
+
         current = self.activity.currentText()
         titles = self.ctx.read(learning.active_titles)
         self.activity.clear()
@@ -81,6 +93,8 @@ class QuickLogForm(QWidget):
         return super().eventFilter(obj, event)
 
     def submit(self) -> bool:
+        from planner.services import learning
+
         activity = self.activity.currentText()
         try:
             row = self.ctx.write(

@@ -8,7 +8,9 @@ summary (and theme) as last time leaves the widgets alone.
 
 The dashboard is the first thing the app shows, and loading matplotlib takes longer than
 everything else the page needs: so the figures are painted first, and the chart is built on the
-turn of the event loop after that first paint (or as soon as anyone asks for `chart`).
+turn of the event loop after that first paint (or as soon as anyone asks for `chart`). Its
+figures are plain SQL (`ctx.read_sql`), so at start-up they are read before the database is even
+opened; `drawn` tells the launcher when figures and chart are on screen, to open it then.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services import dashboard
-from planner.services.balance import ADVICE
 from planner.services.dashboard import DashboardSummary
+from planner.services.week_balance import ADVICE
 from planner.ui import startup_trace, theme
 from planner.ui.context import AppContext
 from planner.ui.dialogs.quick_log import QuickLogForm
@@ -100,6 +102,8 @@ def progress_bar(name: str) -> QProgressBar:
 
 class DashboardPage(Page):
     name = "dashboard"
+    #: The figures and the chart are on screen for the first time.
+    drawn = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -177,7 +181,8 @@ class DashboardPage(Page):
         grid.setRowStretch(3, 1)
         layout.addLayout(grid, 1)
         self.setFocusProxy(self.quick_log.hours)
-        self._after_paint = _AfterFirstPaint(self.readiness.figure, lambda: self.chart)
+        self._after_paint = _AfterFirstPaint(self.readiness.figure, self._first_painted)
+        ctx.opened.connect(self.refresh)  # the file as the database reads it (same figures)
         # Watched after: the trace's filter then runs first, so it reports the paint before the
         # chart is built, as a person would see it.
         startup_trace.watch(self, self.readiness.figure)
@@ -200,6 +205,17 @@ class DashboardPage(Page):
             startup_trace.charts_built(self)
         return self._chart
 
+    def _first_painted(self) -> None:
+        """The figures are on screen: build the chart, and say so once it has drawn too."""
+        chart = self.chart  # built (and filled) here, on the turn after the figures' paint
+
+        def drew(_event: object) -> None:
+            chart.canvas.mpl_disconnect(listening)
+            # Two turns on: the paint that shows the drawing (and its trace) comes first.
+            QTimer.singleShot(0, chart, lambda: QTimer.singleShot(0, chart, self.drawn.emit))
+
+        listening = chart.canvas.mpl_connect("draw_event", drew)
+
     def _logged(self, _row: object) -> None:
         """On screen in the main window, the write that logged the hours has refreshed the page
         already (the window refreshes the page it shows); anywhere else it refreshes itself."""
@@ -213,7 +229,7 @@ class DashboardPage(Page):
 
     # -- refresh --------------------------------------------------------------------------
     def refresh(self) -> None:
-        summary = self.ctx.read(dashboard.summary, self.ctx.today())
+        summary = self.ctx.read_sql(dashboard.summary, self.ctx.today())
         self.quick_log.reload_activities()
         colors = theme.colors()
         if (summary, colors) == self._shown:
