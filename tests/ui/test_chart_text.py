@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
 from planner.ui.charts.canvas import TextRenderer
@@ -31,6 +32,22 @@ def test_text_measures_as_matplotlib_measures_it(prop) -> None:
         assert fast.get_text_width_height_descent(
             text, prop, False
         ) == plain.get_text_width_height_descent(text, prop, False)
+
+
+def test_text_takes_the_room_matplotlib_gives_it() -> None:
+    """Where a text sits and how far it reaches (lines, line gaps, alignment) is unchanged, so
+    every layout places the axes where it did."""
+    figure = Figure(figsize=(4, 3))
+    FigureCanvasAgg(figure)
+    texts = [
+        figure.text(0.2, 0.5, text, fontsize=size, weight=weight, ha="center", va="top")
+        for text in ("Dec\n2025", "W47", "Hours per week\nsecond line", "")
+        for size in (8, 11)
+        for weight in ("normal", "bold")
+    ]
+    fast, plain = TextRenderer(400, 300, 100), RendererAgg(400, 300, 100)
+    for text in texts:
+        assert text.get_window_extent(fast).bounds == text.get_window_extent(plain).bounds
 
 
 def box(pixels) -> tuple[int, int, int, int]:

@@ -11,7 +11,8 @@ to measure it, once to draw it, per canvas) and renders it glyph by glyph from P
 the font and building a transform per glyph. The canvas draws with `TextRenderer`, which lays a
 line out once per process and renders it in one FreeType call into one bitmap (as matplotlib
 did before 3.11), kept for the next time the same line is measured or drawn: tick labels such
-as "0", "20" or "Nov" recur on every chart.
+as "0", "20" or "Nov" recur on every chart. It also answers the font-height question `Text`
+asks for every line it places from one read of the font's tables per font and size.
 """
 
 from __future__ import annotations
@@ -65,6 +66,22 @@ def _line(
     return Line(width / 64, height / 64, descent / 64, image, left / 64, top / 64)
 
 
+@lru_cache(maxsize=256)
+def _height_metrics(fonts: tuple, size: float, dpi: float) -> tuple:
+    """(ascent, descent, line gap) in pixels from the first font's tables, as `Text` reads them
+    for every line it lays out (opening the font and two tables each time)."""
+    font = get_font(fonts)
+    for table_name, gap, ascent, descent in (
+        ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+        ("hhea", "lineGap", "ascent", "descent"),
+    ):
+        table = font.get_sfnt_table(table_name)
+        if table is not None:
+            scale = size * dpi / 72 / font.get_sfnt_table("head")["unitsPerEm"]
+            return table[ascent] * scale, -table[descent] * scale, table[gap] * scale
+    return None, None, None
+
+
 class TextRenderer(RendererAgg):
     """Agg that measures and draws an upright line of plain text through `_line`.
 
@@ -84,6 +101,12 @@ class TextRenderer(RendererAgg):
             get_hinting_flag(),
             bool(antialiased),
             (mpl.rcParams["text.kerning_factor"], mpl.rcParams["font.enable_last_resort"]),
+        )
+
+    def _get_font_height_metrics(self, prop: Any) -> tuple:
+        """The hook `Text` asks renderers first (matplotlib's PDF and PS renderers answer it)."""
+        return _height_metrics(
+            tuple(fontManager._find_fonts_by_props(prop)), prop.get_size_in_points(), self.dpi
         )
 
     def get_text_width_height_descent(self, s: str, prop: Any, ismath: Any) -> tuple:
