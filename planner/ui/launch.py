@@ -43,6 +43,7 @@ from planner.ui.opening import (
     restore_and_report,
 )
 from planner.ui.settings import Settings
+from planner.ui.source_cache import forget_read_sources
 
 
 def launch(args: argparse.Namespace) -> int:
@@ -176,6 +177,7 @@ class _Windows:
             return
         try:
             ctx.open_now()
+            forget_read_sources()  # what PySide6 read of SQLAlchemy's modules
         except DataFileError as exc:
             window.close()
             instance.release()
