@@ -117,13 +117,13 @@ def test_the_heatmap_hover_follows_an_hour_logged_today(qtbot, demo_ctx) -> None
     today = demo_ctx.today()
     chart.set_data(demo_ctx.read(commitment.learning_calendar, today))
     before = dict(demo_ctx.read(commitment.learning_calendar, today).days).get(today, 0.0)
-    cell = chart.cells[today]
+    squares = chart.squares
     demo_ctx.write(learning.log_session, 1.5, today)
     chart.set_data(demo_ctx.read(commitment.learning_calendar, today))
-    assert chart.cells[today] is cell  # the year's squares stayed; their shades changed
+    assert chart.squares is squares  # the year's squares stayed; their shades changed
     chart.canvas.draw()
-    x, y = cell.get_x() + cell.get_width() / 2, cell.get_y() + cell.get_height() / 2
-    px, py = chart.figure.axes[0].transData.transform((x, y))
+    column, row = chart.position(today)
+    px, py = chart.figure.axes[0].transData.transform((column + 0.5, row + 0.5))
     assert f"{before + 1.5:g} h of learning" in chart.hover_text_at(px, py)
 
 

@@ -330,9 +330,8 @@ def test_heatmap_hover_shows_a_days_hours(page, demo_ctx) -> None:
     heatmap = page.heatmap
     assert len(heatmap.cells) == (calendar.last - calendar.first).days + 1
     heatmap.canvas.draw()
-    cell = heatmap.cells[day]
-    x, y = cell.get_x() + cell.get_width() / 2, cell.get_y() + cell.get_height() / 2
-    px, py = heatmap.figure.axes[0].transData.transform((x, y))
+    column, row = heatmap.position(day)
+    px, py = heatmap.figure.axes[0].transData.transform((column + 0.5, row + 0.5))
     text = heatmap.hover_text_at(px, py)
     assert text is not None
     assert f"{day.year}: {hours:g} h of learning" in text
