@@ -22,7 +22,8 @@ from planner.services.errors import InputError
 from planner.services.milestones import MilestoneRow
 from planner.services.network import ContactRow, ContactTouch
 from planner.services.skills import LevelChange
-from planner.services.weeks import week_label, week_start
+from planner.services.week_heading import week_heading
+from planner.services.weeks import week_start
 
 #: Open milestones due within this many days of the review's day count as "due soon".
 DUE_SOON_DAYS = 14
@@ -64,23 +65,6 @@ class WeeklyReviewSummary:
     @property
     def heading(self) -> str:
         return week_heading(self.start)
-
-
-def week_heading(monday: dt.date) -> str:
-    """'2026-W47 · 16–22 Nov 2026': the ISO week and its days, as people read them."""
-    monday = week_start(monday)
-    sunday = monday + dt.timedelta(days=6)
-
-    def day(d: dt.date, *parts: str) -> str:  # "%-d" is not portable (Windows), so by hand
-        return " ".join([str(d.day), *(d.strftime(p) for p in parts)])
-
-    if monday.year != sunday.year:
-        span = f"{day(monday, '%b', '%Y')} – {day(sunday, '%b', '%Y')}"
-    elif monday.month != sunday.month:
-        span = f"{day(monday, '%b')} – {day(sunday, '%b', '%Y')}"
-    else:
-        span = f"{monday.day}–{day(sunday, '%b', '%Y')}"
-    return f"{week_label(monday)} · {span}"
 
 
 def summary(session: Session, day: dt.date, today: dt.date) -> WeeklyReviewSummary:

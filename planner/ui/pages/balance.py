@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from planner.services import balance
 from planner.services.balance import WeekBalance
 from planner.services.errors import InputError
-from planner.services.review import week_heading
+from planner.services.week_heading import week_heading
 from planner.services.weeks import week_start
 from planner.ui import theme
 from planner.ui.charts.balance import (
