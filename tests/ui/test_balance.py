@@ -14,6 +14,7 @@ from ui_helpers import open_page
 from planner.services import balance, learning
 from planner.services.week_heading import week_heading
 from planner.services.weeks import week_start
+from planner.ui.charts.balance import LABEL
 from planner.ui.pages.balance import BalancePage
 
 
@@ -69,12 +70,12 @@ def test_the_demo_week_shows_the_services_figures(page, demo_ctx) -> None:
 def test_the_history_charts_draw_the_service_series(page, demo_ctx) -> None:
     history = demo_ctx.read(balance.history, page.monday, 12)
     for category in balance.CATEGORIES:
-        heights = [bar.get_height() for bar in page.history_chart.stacks[category]]
+        heights = page.history_chart.heights(category)
         assert heights == pytest.approx(list(history.series(category)))
     assert list(page.trend_chart.lines["work"].get_ydata()) == list(history.series("work"))
     assert list(page.trend_chart.lines["learning"].get_ydata()) == list(history.series("learning"))
     page.span.setCurrentIndex(page.span.findData(26))
-    assert len(page.history_chart.stacks["work"]) == 26
+    assert len(page.history_chart.heights("work")) == 26
 
 
 # --- the week grid -------------------------------------------------------------------------------
@@ -199,6 +200,28 @@ def test_hovering_a_bar_tells_its_hours_target_and_status(page, demo_ctx) -> Non
     assert text is not None
     assert f"Work: {work.hours:g} h, target {work.target:g} h" in text
     assert work.status.capitalize() in text
+
+
+def test_hovering_a_history_bar_tells_its_week_category_and_hours(page, demo_ctx) -> None:
+    history = demo_ctx.read(balance.history, page.monday, 12)
+    chart = page.history_chart
+    chart.canvas.draw()
+    to_pixels = chart.figure.axes[0].transData.transform
+    week = len(history.weeks) - 2
+    bottom = 0.0
+    for category in history.categories:
+        value = history.series(category)[week]
+        if value > 0:
+            x, y = to_pixels((week + 0.2, bottom + value / 2))
+            assert chart.hover_text_at(x, y) == (
+                f"{history.weeks[week].label} · {LABEL[category]}: {value:g} h "
+                f"(target {history.target(category):g} h)"
+            )
+        bottom += value
+    x, y = to_pixels((week + 0.5, bottom / 2))  # between two weeks' bars
+    assert chart.hover_text_at(x, y) is None
+    x, y = to_pixels((week, bottom + 5))  # above the stack
+    assert chart.hover_text_at(x, y) is None or "Target" in chart.hover_text_at(x, y)
 
 
 def test_hovering_a_trend_point_tells_its_week_hours_and_target(page, demo_ctx) -> None:

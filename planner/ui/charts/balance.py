@@ -102,13 +102,22 @@ class BalanceHistoryChart(ChartView):
     title = "Hours per week by category"
     empty_message = "No weeks entered yet.\nFill in this week's hours to start the history."
 
+    #: Bar width in weeks.
+    WIDTH = 0.75
+
     def __init__(self, parent=None, *, height: float = 3.0) -> None:
         super().__init__(parent, height=height)
+        #: category -> the collection of its weekly bars, oldest week first.
         self.stacks: dict[str, Any] = {}
         self.target_line: Any = None
+        #: (category, bottoms, values) per stack, for the hover text of the bar under the mouse.
+        self._columns: list[tuple[str, list[float], list[float]]] = []
+        self._history: BalanceHistory | None = None
 
     def plot(self, ax: Any, data: BalanceHistory, colors: theme.Colors) -> bool:
         self.stacks = {}
+        self._columns = []
+        self._history = data
         if not data.has_data:
             return False
         n = len(data.weeks)
@@ -116,20 +125,8 @@ class BalanceHistoryChart(ChartView):
         bottom = [0.0] * n
         for category in data.categories:
             values = data.series(category)
-            bars = ax.bar(
-                xs,
-                values,
-                bottom=bottom,
-                width=0.75,
-                color=category_color(category, colors),
-                label=LABEL[category],
-            )
-            self.stacks[category] = bars
-            goal = data.target(category)
-            for bar, week, value in zip(bars, data.weeks, values, strict=True):
-                self.add_hover(
-                    bar, f"{week.label} · {LABEL[category]}: {value:g} h (target {goal:g} h)"
-                )
+            self.stacks[category] = self._stack(ax, bottom, values, category, colors)
+            self._columns.append((category, bottom, values))
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         target_x, base = n + 0.5, 0.0
         for category in data.categories:
@@ -138,7 +135,7 @@ class BalanceHistoryChart(ChartView):
                 target_x,
                 value,
                 bottom=base,
-                width=0.75,
+                width=self.WIDTH,
                 color=category_color(category, colors),
                 alpha=0.45,
                 hatch="///",
@@ -156,6 +153,50 @@ class BalanceHistoryChart(ChartView):
         ax.set_ylim(0, max(*bottom, base) * 1.3)
         self.legend(ax, colors, loc="upper left", ncols=5)
         return True
+
+    def _stack(
+        self, ax: Any, bottom: list[float], values: list[float], category: str, c: theme.Colors
+    ) -> Any:
+        """One category's weekly bars as one collection of rectangles: a bar artist per week
+        and category (60 to 130 of them) was most of this chart's build. The limits are set
+        by `plot`, so the bars need not widen the data limits."""
+        from matplotlib.collections import PolyCollection
+
+        half = self.WIDTH / 2
+        corners = [
+            ((x - half, y0), (x + half, y0), (x + half, y0 + h), (x - half, y0 + h))
+            for x, (y0, h) in enumerate(zip(bottom, values, strict=True))
+        ]
+        stack = PolyCollection(
+            corners,
+            facecolors=category_color(category, c),
+            edgecolors="none",
+            linewidths=0,
+            label=LABEL[category],
+        )
+        ax.add_collection(stack, autolim=False)
+        return stack
+
+    def heights(self, category: str) -> list[float]:
+        """The drawn bar heights (hours) of one category, oldest week first."""
+        return [
+            float(p.vertices[2, 1] - p.vertices[0, 1]) for p in self.stacks[category].get_paths()
+        ]
+
+    def hover_text(self, event: Any) -> str | None:
+        """The week bar under the mouse, found from its position (week, then the stack
+        holding the height), else the target bars and line."""
+        data = self._history
+        if event.inaxes is not None and event.xdata is not None and data is not None:
+            week = round(event.xdata)
+            if 0 <= week < len(data.weeks) and abs(event.xdata - week) <= self.WIDTH / 2:
+                for category, bottoms, values in self._columns:
+                    low, value = bottoms[week], values[week]
+                    if value > 0 and low <= event.ydata <= low + value:
+                        goal = data.target(category)
+                        label = data.weeks[week].label
+                        return f"{label} · {LABEL[category]}: {value:g} h (target {goal:g} h)"
+        return super().hover_text(event)
 
 
 class WorkLearningChart(ChartView):
