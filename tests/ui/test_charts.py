@@ -9,8 +9,9 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from planner.services import commitment, learning
+from planner.services import balance, commitment, learning
 from planner.services.commitment import CommitmentSeries, WeekPoint
+from planner.ui.charts.balance import BalanceWeekChart
 from planner.ui.charts.heatmap import CalendarHeatmap
 from planner.ui.charts.learning import WeeklyHoursChart
 
@@ -137,3 +138,25 @@ def test_no_chart_warns_that_its_layout_collapsed(qapp, demo_db, tmp_path, recwa
     for name in PAGE_NAMES:
         assert screenshot(tmp_path / f"{name}.png", name, demo_db.path) == 0
     assert [str(w.message) for w in recwarn if "collapsed" in str(w.message)] == []
+
+
+def test_text_at_the_bars_ends_fits_inside_a_narrow_chart(qtbot, demo_ctx) -> None:
+    """The hours written past each bar reach beyond the axes; the layout makes room for them
+    where they land after the axes moved, so none is cut off at the figure's edge."""
+    chart = BalanceWeekChart()
+    qtbot.addWidget(chart)
+    chart.resize(240, 260)
+    chart.show()
+    qtbot.waitExposed(chart)
+    monday = demo_ctx.today() - dt.timedelta(days=demo_ctx.today().weekday())
+    chart.set_data(demo_ctx.read(balance.week_balance, monday))
+    chart.canvas.draw()
+    ax = chart.figure.axes[0]
+    renderer = chart.canvas.get_renderer()
+    figure = chart.figure.bbox
+    assert ax.texts
+    reach = max(t.get_window_extent(renderer).x1 for t in ax.texts)
+    assert ax.bbox.x1 < reach <= figure.x1  # past the axes, inside the figure
+    for text in [*ax.texts, *ax.get_yticklabels()]:
+        box = text.get_window_extent(renderer)
+        assert figure.x0 <= box.x0 and box.x1 <= figure.x1

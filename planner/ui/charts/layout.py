@@ -11,7 +11,7 @@ axes (with at most a twin sharing its place), so the margins are the pad plus ho
 decorations reach past it on each side, measured once. Constrained layout's second pass only
 corrects for tick labels that change as the axes resize, which moved edges by a pixel or two
 here, and its measuring was a fifth of each chart's first draw. Charts with text placed at data
-points (which moves with the axes) still get the second pass.
+points (which moves with the axes) get a second pass that measures only that text.
 
 It also refuses to lay out a figure too small to hold its axes (a canvas Qt has not sized yet),
 where constrained layout would only warn that the axes collapsed and leave them as they were.
@@ -87,15 +87,18 @@ class CachedConstrainedLayout(ConstrainedLayoutEngine):
         self._one_pass(fig)
         self._laid_out_for = key
 
-    def _one_pass(self, fig: Any, *, again: bool = True) -> None:
+    def _one_pass(self, fig: Any, *, around: tuple | None = None) -> None:
         """Place the axes (and any twin at the same place) so that everything drawn around them
-        fits inside the figure with constrained layout's padding on every side."""
+        fits inside the figure with constrained layout's padding on every side.
+
+        `around` is how far the decorations (ticks, labels, title, legend) reach past the axes
+        on each side, when a first pass measured them: they keep that reach wherever the axes
+        go, so a second pass measures only the text placed at data points."""
         axes = [ax for ax in fig.axes if ax.get_visible() and ax.get_in_layout()]
         spots = {tuple(ax.get_position(original=True).bounds) for ax in axes}
         if not axes or len(spots) > 1 or fig.subfigs:
             super().execute(fig)  # a grid of axes: constrained layout proper
             return
-        from matplotlib.artist import _get_tightbbox_for_layout_only
         from matplotlib.transforms import Bbox
 
         renderer = fig._get_renderer()
@@ -103,14 +106,35 @@ class CachedConstrainedLayout(ConstrainedLayoutEngine):
         w_pad, h_pad = self._params["w_pad"] / width, self._params["h_pad"] / height
         pos = axes[0].get_position(original=True)
         to_figure = fig.transFigure.inverted()
-        left = bottom = right = top = 0.0
-        for ax in axes:
-            tight = _get_tightbbox_for_layout_only(ax, renderer)
-            if tight is None:
-                continue
-            box = tight.transformed(to_figure)
-            left, bottom = max(left, pos.x0 - box.x0), max(bottom, pos.y0 - box.y0)
-            right, top = max(right, box.x1 - pos.x1), max(top, box.y1 - pos.y1)
+        texts = [t for ax in axes for t in ax.texts if t.get_visible() and t.get_in_layout()]
+
+        def reach(boxes: list) -> tuple[float, float, float, float]:
+            """How far the boxes reach past the axes: left, bottom, right, top."""
+            edges = [0.0, 0.0, 0.0, 0.0]
+            for tight in boxes:
+                if tight is None or not tight._is_finite() or (tight.width, tight.height) == (0, 0):
+                    continue
+                box = tight.transformed(to_figure)
+                reached = (pos.x0 - box.x0, pos.y0 - box.y0, box.x1 - pos.x1, box.y1 - pos.y1)
+                edges = [max(e, r) for e, r in zip(edges, reached, strict=True)]
+            return edges[0], edges[1], edges[2], edges[3]
+
+        decorations = around
+        if decorations is None:
+            decorations = reach(
+                [
+                    ax.get_tightbbox(
+                        renderer,
+                        for_layout_only=True,
+                        bbox_extra_artists=[
+                            a for a in ax.get_default_bbox_extra_artists() if a not in texts
+                        ],
+                    )
+                    for ax in axes
+                ]
+            )
+        placed = reach([t.get_tightbbox(renderer) for t in texts])
+        left, bottom, right, top = (max(d, p) for d, p in zip(decorations, placed, strict=True))
         x0, y0 = left + w_pad, bottom + h_pad
         x1, y1 = 1 - right - w_pad, 1 - top - h_pad
         if x1 <= x0 or y1 <= y0:
@@ -118,9 +142,9 @@ class CachedConstrainedLayout(ConstrainedLayoutEngine):
         place = Bbox.from_extents(x0, y0, x1, y1)
         for ax in axes:
             ax._set_position(place)
-        if again and any(t.get_in_layout() for ax in axes for t in ax.texts):
+        if around is None and texts:
             # Text placed at data points moves with the axes: measure once more where it went.
-            self._one_pass(fig, again=False)
+            self._one_pass(fig, around=decorations)
 
     def forget(self) -> None:
         """Lay out afresh at the next draw (the axes were replaced)."""
