@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.models import Milestone, WeeklyReview
+from planner.models import Milestone, Skill, WeeklyReview
+from planner.models.milestones import milestone_skill
 from planner.services import balance, commitment, network, skills
 from planner.services.balance import WeekBalance
 from planner.services.commitment import CommitmentSeries, Streak
@@ -108,12 +109,34 @@ def _open_milestones(session: Session, as_of: dt.date, due) -> list[MilestoneRow
 
 
 def _milestones(session: Session, where) -> list[MilestoneRow]:
-    stmt = select(Milestone).where(where).order_by(Milestone.due_on, Milestone.id)
-    return [
-        MilestoneRow(
-            m.id, m.title, m.kind, m.due_on, m.done_on, m.notes, tuple(s.name for s in m.skills)
+    """The milestones matching `where` by due date, read as plain columns with their skills in
+    one more query (ORM objects loaded each milestone's skills with a query of its own)."""
+    stmt = (
+        select(
+            Milestone.id,
+            Milestone.title,
+            Milestone.kind,
+            Milestone.due_on,
+            Milestone.done_on,
+            Milestone.notes,
         )
-        for m in session.scalars(stmt)
+        .where(where)
+        .order_by(Milestone.due_on, Milestone.id)
+    )
+    found = session.execute(stmt).all()
+    names: dict[int, list[str]] = {}
+    if found:
+        links = (
+            select(milestone_skill.c.milestone_id, Skill.name)
+            .join(Skill, Skill.id == milestone_skill.c.skill_id)
+            .where(milestone_skill.c.milestone_id.in_([row.id for row in found]))
+            .order_by(milestone_skill.c.milestone_id, milestone_skill.c.skill_id)
+        )
+        for milestone_id, name in session.execute(links):
+            names.setdefault(milestone_id, []).append(name)
+    return [
+        MilestoneRow(i, title, kind, due_on, done_on, notes, tuple(names.get(i, ())))
+        for i, title, kind, due_on, done_on, notes in found
     ]
 
 
