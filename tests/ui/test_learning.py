@@ -3,6 +3,7 @@ deletes, the timer (on a fake clock) and the commitment charts."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
@@ -316,11 +317,30 @@ def test_weekly_chart_bars_equal_the_weekly_series(page, demo_ctx, index) -> Non
 def test_monthly_and_year_charts_draw_the_services_figures(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
     months = demo_ctx.read(commitment.monthly_commitment, demo_ctx.today(), 12)
-    assert [b.get_height() for b in page.monthly_chart.logged_bars] == [m.logged for m in months]
-    assert [b.get_height() for b in page.monthly_chart.planned_bars] == [m.planned for m in months]
+    planned, logged = page.monthly_chart.heights()
+    assert logged == pytest.approx([m.logged for m in months])
+    assert planned == pytest.approx([m.planned for m in months])
     path = demo_ctx.read(commitment.year_path, demo_ctx.today())
     assert page.year_chart.logged_line.get_ydata()[-1] == path.logged
     assert page.year_chart.goal_line.get_ydata()[-1] == path.goal
+
+
+def test_hovering_a_month_bar_tells_planned_or_logged_hours(page, demo_ctx) -> None:
+    page.tabs.setCurrentIndex(CHARTS_TAB)
+    months = demo_ctx.read(commitment.monthly_commitment, demo_ctx.today(), 12)
+    chart = page.monthly_chart
+    chart.canvas.draw()
+    to_pixels = chart.figure.axes[0].transData.transform
+    i = max(range(len(months)), key=lambda k: min(months[k].planned, months[k].logged))
+    m = months[i]
+    year, month = m.month.split("-")
+    name = f"{calendar.month_abbr[int(month)]} {year}"
+    assert chart.hover_text_at(*to_pixels((i - 0.19, m.planned / 2))) == (
+        f"{name}: {m.planned:g} h a month planned"
+    )
+    logged = chart.hover_text_at(*to_pixels((i + 0.19, m.logged / 2)))
+    assert logged is not None and logged.startswith(f"{name}: {m.logged:g} h logged")
+    assert chart.hover_text_at(*to_pixels((i + 0.5, m.logged / 2))) is None  # between months
 
 
 def test_heatmap_hover_shows_a_days_hours(page, demo_ctx) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from planner.services.balance import BalanceHistory, WeekBalance
 from planner.ui import theme
+from planner.ui.charts.bars import add_bars, bar_heights, bar_under
 from planner.ui.charts.base import ChartView
 
 LABEL = {
@@ -107,16 +108,13 @@ class BalanceHistoryChart(ChartView):
 
     def __init__(self, parent=None, *, height: float = 3.0) -> None:
         super().__init__(parent, height=height)
-        #: category -> the collection of its weekly bars, oldest week first.
+        #: category -> its weekly bars (one collection, `charts.bars`), oldest week first.
         self.stacks: dict[str, Any] = {}
         self.target_line: Any = None
-        #: (category, bottoms, values) per stack, for the hover text of the bar under the mouse.
-        self._columns: list[tuple[str, list[float], list[float]]] = []
         self._history: BalanceHistory | None = None
 
     def plot(self, ax: Any, data: BalanceHistory, colors: theme.Colors) -> bool:
         self.stacks = {}
-        self._columns = []
         self._history = data
         if not data.has_data:
             return False
@@ -125,8 +123,15 @@ class BalanceHistoryChart(ChartView):
         bottom = [0.0] * n
         for category in data.categories:
             values = data.series(category)
-            self.stacks[category] = self._stack(ax, bottom, values, category, colors)
-            self._columns.append((category, bottom, values))
+            self.stacks[category] = add_bars(
+                ax,
+                xs,
+                values,
+                width=self.WIDTH,
+                bottoms=bottom,
+                facecolors=category_color(category, colors),
+                label=LABEL[category],
+            )
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         target_x, base = n + 0.5, 0.0
         for category in data.categories:
@@ -154,48 +159,22 @@ class BalanceHistoryChart(ChartView):
         self.legend(ax, colors, loc="upper left", ncols=5)
         return True
 
-    def _stack(
-        self, ax: Any, bottom: list[float], values: list[float], category: str, c: theme.Colors
-    ) -> Any:
-        """One category's weekly bars as one collection of rectangles: a bar artist per week
-        and category (60 to 130 of them) was most of this chart's build. The limits are set
-        by `plot`, so the bars need not widen the data limits."""
-        from matplotlib.collections import PolyCollection
-
-        half = self.WIDTH / 2
-        corners = [
-            ((x - half, y0), (x + half, y0), (x + half, y0 + h), (x - half, y0 + h))
-            for x, (y0, h) in enumerate(zip(bottom, values, strict=True))
-        ]
-        stack = PolyCollection(
-            corners,
-            facecolors=category_color(category, c),
-            edgecolors="none",
-            linewidths=0,
-            label=LABEL[category],
-        )
-        ax.add_collection(stack, autolim=False)
-        return stack
-
     def heights(self, category: str) -> list[float]:
         """The drawn bar heights (hours) of one category, oldest week first."""
-        return [
-            float(p.vertices[2, 1] - p.vertices[0, 1]) for p in self.stacks[category].get_paths()
-        ]
+        return bar_heights(self.stacks[category])
 
     def hover_text(self, event: Any) -> str | None:
-        """The week bar under the mouse, found from its position (week, then the stack
-        holding the height), else the target bars and line."""
+        """The week bar under the mouse (one collection per category), else the target bars
+        and line."""
         data = self._history
         if event.inaxes is not None and event.xdata is not None and data is not None:
-            week = round(event.xdata)
-            if 0 <= week < len(data.weeks) and abs(event.xdata - week) <= self.WIDTH / 2:
-                for category, bottoms, values in self._columns:
-                    low, value = bottoms[week], values[week]
-                    if value > 0 and low <= event.ydata <= low + value:
-                        goal = data.target(category)
-                        label = data.weeks[week].label
-                        return f"{label} · {LABEL[category]}: {value:g} h (target {goal:g} h)"
+            for category, stack in self.stacks.items():
+                week = bar_under(stack, event.xdata, event.ydata)
+                if week is not None:
+                    value = data.series(category)[week]
+                    goal = data.target(category)
+                    label = data.weeks[week].label
+                    return f"{label} · {LABEL[category]}: {value:g} h (target {goal:g} h)"
         return super().hover_text(event)
 
 

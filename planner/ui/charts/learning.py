@@ -12,6 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from planner.ui import theme
+from planner.ui.charts.bars import add_bars, bar_heights, bar_under
 from planner.ui.charts.base import ChartView
 
 if TYPE_CHECKING:  # types only: the dashboard's chart is drawn before SQLAlchemy loads
@@ -26,6 +27,10 @@ def _short_date(day: dt.date) -> str:
 def _month_label(key: str) -> str:
     year, month = key.split("-")
     return f"{calendar.month_abbr[int(month)]}\n{year}"
+
+
+def _month_name(key: str) -> str:
+    return _month_label(key).replace("\n", " ")
 
 
 class WeeklyHoursChart(ChartView):
@@ -123,40 +128,62 @@ class MonthlyCommitmentChart(ChartView):
 
     def __init__(self, parent=None, *, height: float = 3.0) -> None:
         super().__init__(parent, height=height)
+        #: The planned and the logged bars, each one collection (`charts.bars`), oldest first.
         self.planned_bars: Any = None
         self.logged_bars: Any = None
+        self._months: list[MonthCommitment] = []
 
     def plot(self, ax: Any, data: list[MonthCommitment], colors: theme.Colors) -> bool:
+        self._months = []
         if not data or not any(m.planned or m.logged for m in data):
             return False
+        self._months = list(data)
         x = list(range(len(data)))
         width = 0.38
-        self.planned_bars = ax.bar(
+        self.planned_bars = add_bars(
+            ax,
             [i - width / 2 for i in x],
             [m.planned for m in data],
-            width,
-            color=colors.series[1],
+            width=width,
+            facecolors=colors.series[1],
             alpha=0.55,
             label="Planned (active activities)",
         )
-        self.logged_bars = ax.bar(
+        self.logged_bars = add_bars(
+            ax,
             [i + width / 2 for i in x],
             [m.logged for m in data],
-            width,
-            color=colors.accent,
+            width=width,
+            facecolors=colors.accent,
             label="Logged",
         )
-        for m, planned, logged in zip(data, self.planned_bars, self.logged_bars, strict=True):
-            name = _month_label(m.month).replace("\n", " ")
-            share = f" ({m.logged / m.planned:.0%} of plan)" if m.planned else ""
-            self.add_hover(planned, f"{name}: {m.planned:g} h a month planned")
-            self.add_hover(logged, f"{name}: {m.logged:g} h logged{share}")
         ax.set_xticks(x, [_month_label(m.month) for m in data])
+        low, high = -width, len(data) - 1 + width  # the outer bars' outer edges
+        pad = (high - low) * ax.margins()[0]  # autoscaling's margin, as ax.bar had it
+        ax.set_xlim(low - pad, high + pad)
         ax.set_ylabel("Hours per month")
         top = max(max(m.planned, m.logged) for m in data)
         ax.set_ylim(0, top * 1.25)
         self.legend(ax, colors, loc="upper left", ncols=2)
         return True
+
+    def heights(self) -> tuple[list[float], list[float]]:
+        """The drawn (planned, logged) bar heights, oldest month first."""
+        return bar_heights(self.planned_bars), bar_heights(self.logged_bars)
+
+    def hover_text(self, event: Any) -> str | None:
+        """The planned or logged bar under the mouse, found from its corners."""
+        if event.inaxes is not None and event.xdata is not None and self._months:
+            planned = bar_under(self.planned_bars, event.xdata, event.ydata)
+            if planned is not None:
+                m = self._months[planned]
+                return f"{_month_name(m.month)}: {m.planned:g} h a month planned"
+            logged = bar_under(self.logged_bars, event.xdata, event.ydata)
+            if logged is not None:
+                m = self._months[logged]
+                share = f" ({m.logged / m.planned:.0%} of plan)" if m.planned else ""
+                return f"{_month_name(m.month)}: {m.logged:g} h logged{share}"
+        return super().hover_text(event)
 
 
 class YearToDateChart(ChartView):
