@@ -62,8 +62,8 @@ def test_an_updated_chart_looks_like_one_drawn_from_scratch(qtbot) -> None:
     assert [t.get_text() for t in updated_ax.get_yticklabels()] == [
         t.get_text() for t in fresh_ax.get_yticklabels()
     ]
-    box = chart.bars[2].get_window_extent()
-    text = chart.hover_text_at((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+    x, y = updated_ax.transData.transform((2, 65))  # the middle of the 130 h bar
+    text = chart.hover_text_at(x, y)
     assert text is not None and "130 h logged — goal met" in text
 
 

@@ -49,3 +49,12 @@ def bar_under(bars: Any, x: float, y: float) -> int | None:
         if y1 != y0 and x0 <= x <= x1 and min(y0, y1) <= y <= max(y0, y1):
             return i
     return None
+
+
+def set_bar_heights(bars: Any, heights: Sequence[float]) -> None:
+    """Move each bar's top to its new height, keeping where it stands and its bottom."""
+    corners = []
+    for path, height in zip(bars.get_paths(), heights, strict=True):
+        (x0, y0), (x1, _) = path.vertices[0], path.vertices[1]
+        corners.append(((x0, y0), (x1, y0), (x1, y0 + height), (x0, y0 + height)))
+    bars.set_verts(corners)

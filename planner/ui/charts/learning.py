@@ -12,7 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from planner.ui import theme
-from planner.ui.charts.bars import add_bars, bar_heights, bar_under
+from planner.ui.charts.bars import add_bars, bar_heights, bar_under, set_bar_heights
 from planner.ui.charts.base import ChartView
 
 if TYPE_CHECKING:  # types only: the dashboard's chart is drawn before SQLAlchemy loads
@@ -42,9 +42,12 @@ class WeeklyHoursChart(ChartView):
     def __init__(self, parent=None, *, height: float = 3.0, compact: bool = False) -> None:
         super().__init__(parent, height=height)
         self.compact = compact
+        #: The weeks' bars as one collection (`charts.bars`), oldest first; None when empty.
         self.bars: Any = None
         self.goal_line: Any = None
         self._frame: tuple = ()
+        self._accent = ""
+        self._bar_texts: list[str] = []
 
     def plot(self, ax: Any, data: CommitmentSeries, colors: theme.Colors) -> bool:
         weeks = data.weeks
@@ -53,13 +56,8 @@ class WeeklyHoursChart(ChartView):
             return False
         goal = data.weekly_goal
         x = list(range(len(weeks)))
-        self.bars = ax.bar(
-            x,
-            [p.hours for p in weeks],
-            width=0.7,
-            color=[colors.accent for _ in weeks],
-            edgecolor="none",
-        )
+        self.bars = add_bars(ax, x, [p.hours for p in weeks], width=0.7, facecolors=colors.accent)
+        self._accent = colors.accent
         self._bar_alphas_and_hovers(data)
         self._frame = self._frame_of(data)
         if goal > 0:
@@ -84,8 +82,7 @@ class WeeklyHoursChart(ChartView):
             return False
         if not any(p.hours for p in data.weeks):
             return False
-        for bar, point in zip(self.bars, data.weeks, strict=True):
-            bar.set_height(point.hours)
+        set_bar_heights(self.bars, [p.hours for p in data.weeks])
         self._bar_alphas_and_hovers(data)
         if self.goal_line is not None:
             self.add_hover(self.goal_line, f"Weekly learning goal: {data.weekly_goal:g} h")
@@ -102,20 +99,30 @@ class WeeklyHoursChart(ChartView):
         return max(max(p.hours for p in data.weeks), data.weekly_goal) * 1.15
 
     def _bar_alphas_and_hovers(self, data: CommitmentSeries) -> None:
+        """Weeks that met the goal in full colour, the others faded; each week's hover text."""
+        from matplotlib.colors import to_rgba
+
         goal = data.weekly_goal
-        for bar, point in zip(self.bars, data.weeks, strict=True):
-            ok = goal > 0 and point.hours >= goal
-            bar.set_alpha(1.0 if ok else 0.5)
-            verdict = "goal met" if ok else f"{max(goal - point.hours, 0):g} h short of the goal"
-            self.add_hover(
-                bar,
-                f"{point.label} (week of {_short_date(point.start)} {point.start.year})\n"
-                f"{point.hours:g} h logged — {verdict}",
-            )
+        met = [goal > 0 and point.hours >= goal for point in data.weeks]
+        self.bars.set_facecolors([to_rgba(self._accent, 1.0 if ok else 0.5) for ok in met])
+        self._bar_texts = [
+            f"{point.label} (week of {_short_date(point.start)} {point.start.year})\n"
+            f"{point.hours:g} h logged — "
+            + ("goal met" if ok else f"{max(goal - point.hours, 0):g} h short of the goal")
+            for point, ok in zip(data.weeks, met, strict=True)
+        ]
+
+    def hover_text(self, event: Any) -> str | None:
+        """The week's bar under the mouse, found from its corners; else the goal line."""
+        if event.inaxes is not None and event.xdata is not None and self.bars is not None:
+            week = bar_under(self.bars, event.xdata, event.ydata)
+            if week is not None:
+                return self._bar_texts[week]
+        return super().hover_text(event)
 
     def heights(self) -> list[float]:
         """The drawn bar heights, oldest week first (empty when the empty state shows)."""
-        return [bar.get_height() for bar in self.bars] if self.bars is not None else []
+        return bar_heights(self.bars) if self.bars is not None else []
 
 
 class MonthlyCommitmentChart(ChartView):
