@@ -160,3 +160,25 @@ def test_text_at_the_bars_ends_fits_inside_a_narrow_chart(qtbot, demo_ctx) -> No
     for text in [*ax.texts, *ax.get_yticklabels()]:
         box = text.get_window_extent(renderer)
         assert figure.x0 <= box.x0 and box.x1 <= figure.x1
+
+
+def test_a_resized_heatmap_sits_where_a_fresh_one_does(qtbot, demo_ctx) -> None:
+    """Its squares keep their aspect, so its axes shrink inside their place by an amount that
+    depends on the place: a layout starting from the last one must still land where a first
+    layout at that size does (within two pixels: the layout is one measured pass)."""
+    calendar = demo_ctx.read(commitment.learning_calendar, demo_ctx.today())
+    resized = shown_chart(qtbot, CalendarHeatmap())
+    resized.set_data(calendar)
+    resized.canvas.draw()
+    resized.resize(1150, 260)
+    qtbot.waitUntil(lambda: resized.canvas.width() == 1150)
+    resized.canvas.draw()
+    fresh = CalendarHeatmap()
+    qtbot.addWidget(fresh)
+    fresh.resize(1150, 260)
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    fresh.set_data(calendar)
+    fresh.canvas.draw()
+    placed, first = resized.figure.axes[0].bbox, fresh.figure.axes[0].bbox  # in pixels
+    assert placed.bounds == pytest.approx(first.bounds, abs=2)

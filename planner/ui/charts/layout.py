@@ -87,13 +87,15 @@ class CachedConstrainedLayout(ConstrainedLayoutEngine):
         self._one_pass(fig)
         self._laid_out_for = key
 
-    def _one_pass(self, fig: Any, *, around: tuple | None = None) -> None:
+    def _one_pass(self, fig: Any, *, again: bool = True, around: tuple | None = None) -> None:
         """Place the axes (and any twin at the same place) so that everything drawn around them
         fits inside the figure with constrained layout's padding on every side.
 
         `around` is how far the decorations (ticks, labels, title, legend) reach past the axes
         on each side, when a first pass measured them: they keep that reach wherever the axes
-        go, so a second pass measures only the text placed at data points."""
+        go, so a second pass measures only the text placed at data points. Not so for axes of
+        fixed aspect (the heatmap), which shrink inside their place by an amount that depends
+        on its size: their second pass measures everything again."""
         axes = [ax for ax in fig.axes if ax.get_visible() and ax.get_in_layout()]
         spots = {tuple(ax.get_position(original=True).bounds) for ax in axes}
         if not axes or len(spots) > 1 or fig.subfigs:
@@ -142,9 +144,10 @@ class CachedConstrainedLayout(ConstrainedLayoutEngine):
         place = Bbox.from_extents(x0, y0, x1, y1)
         for ax in axes:
             ax._set_position(place)
-        if around is None and texts:
+        if again and texts:
             # Text placed at data points moves with the axes: measure once more where it went.
-            self._one_pass(fig, around=decorations)
+            keeps_reach = all(ax.get_aspect() == "auto" for ax in axes)
+            self._one_pass(fig, again=False, around=decorations if keeps_reach else None)
 
     def forget(self) -> None:
         """Lay out afresh at the next draw (the axes were replaced)."""
