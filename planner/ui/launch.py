@@ -13,6 +13,7 @@ return to, an error) takes the ordinary way: open first, with every check, then 
 from __future__ import annotations
 
 import argparse
+import gc
 import signal
 import socket
 import sqlite3
@@ -22,7 +23,7 @@ from contextlib import closing
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSocketNotifier
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.datafile import SCHEMA_REVISION, access_for, connect_read_only, read_revision
@@ -85,10 +86,7 @@ def _run(app: QApplication, settings: Settings, path: Path) -> int:
     if instance is None:
         return 1
     windows = _Windows(settings)
-    read_only = _paintable(path, instance, settings)
-    if read_only is not None:
-        windows.show_then_open(path, read_only, instance)
-    else:
+    if not windows.paint_then_open(path, instance):
         opened = open_for_window(path, instance=instance)
         if opened is None:
             return 1
@@ -141,6 +139,13 @@ class _Windows:
         self._show(AppContext(opened.db), opened.instance)
         self._keep_safe()
 
+    def paint_then_open(self, path: Path, instance: Instance) -> bool:
+        """Show the window painted from the file if it can be (see `_paintable`)."""
+        read_only = _paintable(path, instance, self.settings)
+        if read_only is not None:
+            self.show_then_open(path, read_only, instance)
+        return read_only is not None
+
     def show_then_open(self, path: Path, read_only: bool, instance: Instance) -> None:
         """Show the dashboard painted from the file, then open the database once its chart is
         on screen."""
@@ -152,8 +157,7 @@ class _Windows:
 
         ctx = AppContext.opening(path, read_only, open_db)
         ctx.opened.connect(self._keep_safe)
-        window = self._show(ctx, instance)
-        window.page("dashboard").drawn.connect(self._finish_opening)
+        self._show(ctx, instance)
 
     def _show(self, ctx: AppContext, instance: Instance) -> MainWindow:
         window = MainWindow(ctx, self.settings)
@@ -162,7 +166,20 @@ class _Windows:
         instance.on_raise(window.bring_to_front)
         self.window, self.ctx, self.instance = window, ctx, instance
         window.show()
+        page = window.current_page()
+        if page.name == "dashboard":
+            page.drawn.connect(self._started)  # type: ignore[attr-defined]
+        else:
+            QTimer.singleShot(0, window, self._started)
         return window
+
+    def _started(self) -> None:
+        """Start-up is over: open the database behind a window painted from the file, then
+        leave what start-up loaded (Qt, SQLAlchemy, matplotlib: a few hundred thousand
+        objects that live as long as the process) out of the garbage collector's full
+        collections, each of which took 60–120 ms on a page's first visit."""
+        self._finish_opening()
+        gc.freeze()
 
     def _keep_safe(self) -> None:
         from planner.ui.safekeeping import Safekeeper  # backups need the open database
@@ -173,7 +190,7 @@ class _Windows:
     def _finish_opening(self) -> None:
         """Open the database behind the painted window; on failure, the ways out."""
         ctx, window, instance = self.ctx, self.window, self.instance
-        if ctx is None or window is None or instance is None:
+        if ctx is None or window is None or instance is None or ctx.is_open:
             return
         try:
             ctx.open_now()
