@@ -276,7 +276,15 @@ def test_timeline_draws_one_bar_per_phase_and_a_today_line(page, demo_ctx) -> No
         assert bar.get_x() == pytest.approx(mdates.date2num(span.start))
         assert bar.get_width() == pytest.approx((span.end - span.start).days)
     assert list(chart.today_line.get_xdata()) == [mdates.date2num(demo_ctx.today())] * 2
-    assert len(chart.milestone_points) == len(timeline.milestones)
+    assert chart.milestone_count() == len(timeline.milestones)
+    chart.canvas.draw()
+    to_pixels = chart.figure.axes[0].transData.transform
+    for m in timeline.milestones:  # each marker shows its own milestone, in its own state
+        state = "open" if m.due_on >= demo_ctx.today() else "overdue"
+        if m.done_on is not None:
+            state = f"done {date_text(m.done_on)}"
+        x, y = to_pixels((mdates.date2num(m.due_on), 0))
+        assert chart.hover_text_at(x, y) == f"{m.title}\nDue {date_text(m.due_on)} — {state}"
 
 
 def test_readiness_history_and_levels_charts_draw_the_services_figures(page, demo_ctx) -> None:
@@ -297,6 +305,8 @@ def test_readiness_history_and_levels_charts_draw_the_services_figures(page, dem
 
 
 def test_an_open_ended_phase_fades_out_and_the_empty_plan_says_what_to_do(qtbot) -> None:
+    import matplotlib.dates as mdates
+
     from planner.services.milestones import MilestoneRow
     from planner.services.progress import PhaseSpan, PlanTimeline
     from planner.ui.charts.timeline import PlanTimelineChart
@@ -321,12 +331,14 @@ def test_an_open_ended_phase_fades_out_and_the_empty_plan_says_what_to_do(qtbot)
     )
     assert len(chart.phase_bars) == 2
     assert chart.phase_bars[1].get_alpha() == pytest.approx(0.9)  # the first, strongest slice
-    assert len(chart.milestone_points) == 1
+    assert chart.milestone_count() == 1
     assert chart.today_line is not None
     chart.canvas.draw()
     lead = chart.phase_bars[1]  # lanes top to bottom: Base (y 2), Lead (y 1), Milestones (y 0)
     x, y = chart.figure.axes[0].transData.transform((lead.get_x() + 5, lead.get_y() + 0.2))
     assert chart.hover_text_at(x, y).startswith("Lead: from 1 Jul 2026 (not started)")
+    x, y = chart.figure.axes[0].transData.transform((mdates.date2num(done.due_on), 0))
+    assert chart.hover_text_at(x, y) == "Course\nDue 1 Mar 2026 — done 20 Feb 2026"
     chart.set_data(PlanTimeline(None, None, today, (), ()))
     assert chart.phase_bars == [] and chart.today_line is None
     assert chart.empty_message in chart_texts(chart)

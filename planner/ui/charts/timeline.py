@@ -52,13 +52,15 @@ class PlanTimelineChart(ChartView):
         super().__init__(parent, height=2.8)
         #: The bar drawn for each phase, in phase order (the solid part of an open-ended one).
         self.phase_bars: list[Any] = []
-        self.milestone_points: list[Any] = []
+        #: One line of markers per milestone state (done, overdue, open), in drawing order, and
+        #: the hover text of each of its points.
+        self.milestone_marks: list[tuple[Any, list[str]]] = []
         self.today_line: Any = None
 
     def plot(self, ax: Any, data: PlanTimeline, colors: theme.Colors) -> bool:
         import matplotlib.dates as mdates
 
-        self.phase_bars, self.milestone_points, self.today_line = [], [], None
+        self.phase_bars, self.milestone_marks, self.today_line = [], [], None
         if data.is_empty:
             return False
         lanes = [f"{p.order}. {p.name}" for p in data.phases]
@@ -93,37 +95,8 @@ class PlanTimelineChart(ChartView):
             self.add_hover(bar, phase_text(span, today))
 
         if has_milestones:
-            y = y_of[MILESTONE_LANE]
-            for m in data.milestones:
-                assert m.due_on is not None
-                ends.append(m.due_on)
-                if m.done_on is not None:
-                    style = {
-                        "marker": "o",
-                        "color": colors.balanced,
-                        "markerfacecolor": colors.balanced,
-                    }
-                    state = f"done {_when(m.done_on)}"
-                elif m.due_on < today:
-                    style = {"marker": "D", "color": colors.over, "markerfacecolor": colors.window}
-                    state = "overdue"
-                else:
-                    style = {
-                        "marker": "D",
-                        "color": colors.accent,
-                        "markerfacecolor": colors.window,
-                    }
-                    state = "open"
-                (point,) = ax.plot(
-                    [mdates.date2num(m.due_on)],
-                    [y],
-                    linestyle="none",
-                    markersize=8,
-                    markeredgewidth=1.6,
-                    **style,
-                )
-                self.milestone_points.append(point)
-                self.add_hover(point, f"{m.title}\nDue {_when(m.due_on)} — {state}")
+            self._milestones(ax, data, y_of[MILESTONE_LANE], colors)
+            ends.extend(m.due_on for m in data.milestones if m.due_on is not None)
 
         starts = [p.start for p in data.phases] + [m.due_on for m in data.milestones if m.due_on]
         first = min([*starts, today])
@@ -158,6 +131,57 @@ class PlanTimelineChart(ChartView):
                 else "Date"
             )
         return True
+
+    def _milestones(self, ax: Any, data: PlanTimeline, y: float, colors: theme.Colors) -> None:
+        """The milestones as markers, one line per state rather than one per milestone: a ten-year
+        plan has hundreds, and each line costs a plot call, a draw and a layout measurement.
+        Overdue markers are drawn over done ones and open ones over both, so the ones that need
+        attention stay visible where markers crowd."""
+        import matplotlib.dates as mdates
+
+        today = data.today
+        styles = {
+            "done": {"marker": "o", "color": colors.balanced, "markerfacecolor": colors.balanced},
+            "overdue": {"marker": "D", "color": colors.over, "markerfacecolor": colors.window},
+            "open": {"marker": "D", "color": colors.accent, "markerfacecolor": colors.window},
+        }
+        groups: dict[str, tuple[list[dt.date], list[str]]] = {k: ([], []) for k in styles}
+        for m in data.milestones:
+            assert m.due_on is not None
+            if m.done_on is not None:
+                kind, state = "done", f"done {_when(m.done_on)}"
+            elif m.due_on < today:
+                kind, state = "overdue", "overdue"
+            else:
+                kind, state = "open", "open"
+            days, texts = groups[kind]
+            days.append(m.due_on)
+            texts.append(f"{m.title}\nDue {_when(m.due_on)} — {state}")
+        for kind, (days, texts) in groups.items():
+            if not days:
+                continue
+            (line,) = ax.plot(
+                mdates.date2num(days),
+                [y] * len(days),
+                linestyle="none",
+                markersize=8,
+                markeredgewidth=1.6,
+                **styles[kind],
+            )
+            self.milestone_marks.append((line, texts))
+
+    def milestone_count(self) -> int:
+        """How many milestone markers are drawn."""
+        return sum(len(texts) for _, texts in self.milestone_marks)
+
+    def hover_text(self, event: Any) -> str | None:
+        """A milestone's text when the mouse is over its marker (the topmost one where markers
+        overlap), else the phase bar's."""
+        for line, texts in reversed(self.milestone_marks):
+            hit, details = line.contains(event)
+            if hit:
+                return texts[details["ind"][-1]]
+        return super().hover_text(event)
 
     @staticmethod
     def _open_ended(ax: Any, y: float, start: float, color: str) -> list[Any]:
