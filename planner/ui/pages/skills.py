@@ -233,8 +233,12 @@ class SkillsPage(Page):
         self.category.setCurrentIndex(max(self.category.findData(current), 0))
         self.category.blockSignals(False)
         self._refilter()
-        wanted = chosen.name if chosen else None
-        if not select_where(self.table, lambda r: r.name == wanted, index if chosen else 0):
+        if chosen is None:  # nothing to find again (the first visit): the first row, no search
+            if self.proxy.rowCount():
+                self.table.selectRow(0)
+            else:
+                self._show_selected()
+        elif not select_where(self.table, lambda r: r.name == chosen.name, index):
             self._show_selected()
 
     def selected(self) -> SkillRow | None:
