@@ -63,6 +63,13 @@ def test_the_outreach_chart_draws_the_monthly_counts(page, demo_ctx) -> None:
     months = demo_ctx.read(network.interactions_by_month, demo_ctx.today())
     assert [bar.get_height() for bar in page.chart.bars] == [m.count for m in months]
     assert not empty_state_shown(page.chart)
+    from matplotlib.colors import to_rgba
+
+    from planner.ui import theme
+
+    c = theme.colors()  # a month that met the goal stands out from one that fell short
+    expected = [to_rgba(c.balanced if m.count >= m.goal else c.accent) for m in months]
+    assert [bar.get_facecolor() for bar in page.chart.bars] == expected
 
 
 def test_selecting_a_contact_shows_details_and_log(page, demo_ctx, qtmodeltester) -> None:

@@ -31,12 +31,19 @@ class InteractionsChart(ChartView):
             return False
         xs = list(range(len(data)))
         goal = data[-1].goal
-        for x, month in zip(xs, data, strict=True):
-            met = month.count >= month.goal
-            color = colors.balanced if met else colors.accent
-            (bar,) = ax.bar(x, month.count, width=0.7, color=color)
-            self.bars.append(bar)
-            verdict = "goal met" if met else f"{month.goal - month.count} short of the goal"
+        # One bar call for the year (not one per month): each call re-runs matplotlib's
+        # argument handling and unit conversion.
+        met = [month.count >= month.goal for month in data]
+        self.bars = list(
+            ax.bar(
+                xs,
+                [month.count for month in data],
+                width=0.7,
+                color=[colors.balanced if m else colors.accent for m in met],
+            )
+        )
+        for bar, month, month_met in zip(self.bars, data, met, strict=True):
+            verdict = "goal met" if month_met else f"{month.goal - month.count} short of the goal"
             name = dt.date.fromisoformat(f"{month.month}-01").strftime("%B %Y")
             self.add_hover(bar, f"{name}: {month.count} interactions — {verdict}")
         line = ax.axhline(
