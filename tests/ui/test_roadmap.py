@@ -66,11 +66,28 @@ def test_shows_the_demo_figures(page, demo_ctx) -> None:
     assert [m.id for m in page.milestone_model.rows()] == [
         m.id for m in demo_ctx.read(milestones.milestones)
     ]
+    page.tabs.setCurrentIndex(GAP_TAB)  # a tab's panel catches up when the tab is shown
     assert [g.skill for g in visible_rows(page.gap.table)] == [g.skill for g in r.gaps]
+    page.tabs.setCurrentIndex(ROLES_TAB)
     assert selected_row(page.browser.table).slug == r.role  # the target role is shown
 
 
+def test_a_change_made_while_another_tab_shows_is_in_the_gap_list_when_its_tab_opens(
+    page, demo_ctx
+) -> None:
+    page.tabs.setCurrentIndex(GAP_TAB)
+    gap = demo_ctx.read(readiness.readiness).gaps[0]
+    page.tabs.setCurrentIndex(PLAN_TAB)
+    demo_ctx.write(skills.set_level, gap.skill, gap.required_level, demo_ctx.today())
+    page.tabs.setCurrentIndex(GAP_TAB)
+    shown = [g.skill for g in visible_rows(page.gap.table)]
+    assert gap.skill not in shown  # met now
+    assert shown == [g.skill for g in demo_ctx.read(readiness.readiness).gaps]
+
+
 def test_table_models_pass_the_model_tester(page, qtmodeltester) -> None:
+    page.tabs.setCurrentIndex(GAP_TAB)
+    page.tabs.setCurrentIndex(ROLES_TAB)
     page.browser.select("data-scientist")
     page.browser.compare.click()
     for model in (page.milestone_model, page.gap.model, page.browser.model, page.compare.model):
@@ -150,6 +167,7 @@ def test_one_click_level_up_updates_readiness_and_closes_the_gap(qtbot, page, de
 
 def test_level_and_required_level_combos_write_for_the_selected_skill(page, demo_ctx) -> None:
     gap = demo_ctx.read(readiness.readiness).gaps[0]
+    page.tabs.setCurrentIndex(GAP_TAB)
     select_where(page.gap.table, lambda g: g.skill == gap.skill)
     page.gap.required.setCurrentIndex(gap.level - 1 if gap.level else 0)
     page.gap.required.activated.emit(page.gap.required.currentIndex())
@@ -237,6 +255,7 @@ def test_a_milestone_without_a_title_is_refused_and_nothing_written(page, demo_c
 
 
 def test_role_browser_filters_by_track_and_search(page) -> None:
+    page.tabs.setCurrentIndex(ROLES_TAB)
     b = page.browser
     b.track.setCurrentIndex(b.track.findData("leadership"))
     assert {r.track for r in visible_rows(b.table)} == {"leadership"}
@@ -247,6 +266,7 @@ def test_role_browser_filters_by_track_and_search(page) -> None:
 
 
 def test_compare_up_to_three_roles_marks_shared_skills(page, demo_ctx) -> None:
+    page.tabs.setCurrentIndex(ROLES_TAB)
     page.browser.select("data-scientist")
     page.browser.compare.click()
     assert page.tabs.currentIndex() == COMPARE_TAB

@@ -91,6 +91,10 @@ class RoadmapPage(Page):
         self.compare = ComparePanel(ctx)
         self.tabs.addTab(self.compare, "Co&mpare roles")
         self.browser.compare_requested.connect(self._compare_role)
+        #: Tabs whose panel has not caught up with the last refresh: a panel is refreshed when
+        #: its tab is shown, so a visit pays only for the tab in view.
+        self._stale_tabs: set[int] = set()
+        self.tabs.currentChanged.connect(self._refresh_tab)
         layout.addWidget(self.tabs, 1)
 
     # -- readiness and forecast -----------------------------------------------------------------
@@ -271,6 +275,7 @@ class RoadmapPage(Page):
         self.ctx.undoable(f"Delete milestone “{m.title}”", do, undo)
 
     def _compare_role(self, slug: str) -> None:
+        self._refresh_tab(COMPARE_TAB)  # catch up first, or the refresh would drop the new role
         self.compare.add_role(slug)
         self.tabs.setCurrentIndex(COMPARE_TAB)
 
@@ -311,9 +316,15 @@ class RoadmapPage(Page):
         )
         self._sync_buttons()
         self.history.set_data(self.ctx.read(progress.readiness_history, today))
-        self.gap.refresh()
-        self.browser.refresh()
-        self.compare.refresh()
+        self._stale_tabs = {GAP_TAB, ROLES_TAB, COMPARE_TAB}
         if self._first_refresh:
             self.tabs.setCurrentIndex(PLAN_TAB if r.role else ROLES_TAB)
             self._first_refresh = False
+        self._refresh_tab(self.tabs.currentIndex())
+
+    def _refresh_tab(self, index: int) -> None:
+        """Bring the panel on tab `index` up to date if a refresh has passed it by."""
+        if index not in self._stale_tabs:
+            return
+        self._stale_tabs.discard(index)
+        {GAP_TAB: self.gap, ROLES_TAB: self.browser, COMPARE_TAB: self.compare}[index].refresh()
