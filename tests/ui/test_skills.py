@@ -125,3 +125,14 @@ def test_a_duplicate_custom_skill_is_refused_and_nothing_written(page, demo_ctx)
     dialog.name.setText("")
     assert not dialog.submit()
     assert "Type the skill's name" in dialog.name_error.text()
+
+
+def test_filled_while_hidden_the_page_shows_the_first_skill_selected(qtbot, demo_ctx) -> None:
+    page = SkillsPage(demo_ctx)  # as the main window does: fill the page, then show it
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.refresh()
+    page.show()
+    assert page.selected() is not None
+    assert page.selected().name == shown(page)[0].name
+    assert page.level.isEnabled()  # its level can be edited at once

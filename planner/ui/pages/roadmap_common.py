@@ -74,7 +74,9 @@ class FilterProxy(SourceSortProxy):
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
         model = self.sourceModel()
-        row = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
+        # The row straight from the RowsModel: asking for it through an index and `data` for
+        # every row made filtering a few hundred rows cost tens of milliseconds.
+        row = model.row(source_row) if 0 <= source_row < model.rowCount() else None
         if row is None or not self.predicate(row):
             return False
         if not self._needle:

@@ -8,7 +8,7 @@ or a custom one with Add skill….
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -88,6 +88,8 @@ class SkillsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.rows: list[SkillRow] = []
+        #: The first row is to be selected when the page shows (it was refreshed while hidden).
+        self._select_first_on_show = False
         layout = QVBoxLayout(self)
         self.heading("Skills", layout)
 
@@ -234,12 +236,25 @@ class SkillsPage(Page):
         self.category.blockSignals(False)
         self._refilter()
         if chosen is None:  # nothing to find again (the first visit): the first row, no search
-            if self.proxy.rowCount():
-                self.table.selectRow(0)
-            else:
-                self._show_selected()
+            self._select_first_on_show = not self.table.isVisible()
+            if not self._select_first_on_show:
+                self._select_first()
         elif not select_where(self.table, lambda r: r.name == chosen.name, index):
             self._show_selected()
+
+    def _select_first(self) -> None:
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+        else:
+            self._show_selected()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Select the first row once the table is on screen: selecting in a hidden table makes
+        Qt size its columns over every row (hundreds of skills), not just the rows in view."""
+        super().showEvent(event)
+        if self._select_first_on_show:
+            self._select_first_on_show = False
+            self._select_first()
 
     def selected(self) -> SkillRow | None:
         return selected_row(self.table)
