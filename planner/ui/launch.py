@@ -206,6 +206,8 @@ class _Windows:
             self.show(opened)
 
     def switch(self, path: str) -> None:
+        if self.window is not None and not self.window.may_close():
+            return
         try:
             opened = open_for_window(Path(path), self.window)
         except ShownElsewhere:
@@ -221,6 +223,8 @@ class _Windows:
         from planner.db import open_database
 
         if self.window is None or self.ctx is None or self.instance is None:
+            return
+        if not self.window.may_close():
             return
         ctx, window, instance = self.ctx, self.window, self.instance
         if self.keeper is not None:
@@ -245,6 +249,7 @@ class _Windows:
         that tells the person now (not at the next start) if the file went bad."""
         if self.window is None or self.ctx is None or self.instance is None:
             return
+        self.window.ask_before_closing = False  # asked already, or told to stop (SIGTERM)
         self.window.close()
         if self.ctx.is_open:
             db = self.ctx.db

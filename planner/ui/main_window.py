@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(960, 640))
         self._pages: dict[str, Page] = {}
         self._stale: set[str] = set()
+        #: Closing asks about unsaved input; not when the process is told to stop.
+        self.ask_before_closing = True
         #: The window lost focus since the pages were last reloaded, so data may have changed.
         self._was_away = False
 
@@ -324,7 +326,14 @@ class MainWindow(QMainWindow):
         page = self.settings.get("window/page")
         self.show_page(page if page in PAGE_NAMES else "dashboard")
 
+    def may_close(self) -> bool:
+        """Ask every page holding unsaved input (Balance's typed hours) to settle it first."""
+        return all(page.may_leave() for page in self._pages.values())
+
     def closeEvent(self, event) -> None:
+        if self.ask_before_closing and not self.may_close():
+            event.ignore()
+            return
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

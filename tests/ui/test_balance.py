@@ -191,6 +191,32 @@ def test_leaving_a_week_with_typed_hours_asks_to_save(page, demo_ctx, button, sa
     assert not page.save_button.isEnabled()
 
 
+@pytest.mark.parametrize(
+    ("button", "closed", "saved"),
+    [("Save", True, True), ("Discard", True, False), ("Cancel", False, False)],
+)
+def test_closing_the_window_with_typed_hours_asks_to_save(
+    window, demo_ctx, button, closed, saved
+) -> None:
+    """Typed hours are not lost by closing the window: save, discard, or stay."""
+    page = window.show_page("balance")
+    monday = page.monday
+    before = typed(demo_ctx, monday)["rest"]
+    page.hours["rest"].setValue(11.5)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        box.button(getattr(QMessageBox.StandardButton, button)).click()
+
+    QTimer.singleShot(0, answer)
+    assert window.close() is closed
+    assert typed(demo_ctx, monday)["rest"] == (11.5 if saved else before)
+    if not closed:  # staying keeps what was typed, still unsaved
+        assert page.hours["rest"].value() == 11.5 and page.save_button.isEnabled()
+        page.revert_button.click()  # so that the window closes after the test without asking
+
+
 def test_hovering_a_bar_tells_its_hours_target_and_status(page, demo_ctx) -> None:
     week = demo_ctx.read(balance.week_balance, page.monday)
     work = week.category("work")

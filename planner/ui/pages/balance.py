@@ -371,6 +371,12 @@ class BalancePage(Page):
         self._set_dirty(False)
         self.refresh()
 
+    def may_leave(self) -> bool:
+        if not self.save_button.isEnabled() or self._settle_unsaved():
+            self._set_dirty(False)  # saved or discarded: asked once
+            return True
+        return False
+
     def _settle_unsaved(self) -> bool:
         """Save, discard or stay: True when the page may move on."""
         answer = QMessageBox.question(

@@ -21,6 +21,11 @@ class Page(QWidget):
     def refresh(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
 
+    def may_leave(self) -> bool:
+        """Whether the window may close (or open another file) now; a page holding typed,
+        unsaved input asks the person to save or discard it first, and False means stay."""
+        return True
+
     def heading(self, text: str, layout: QVBoxLayout) -> QLabel:
         """The page's title at the top, in the style every page shares."""
         label = QLabel(text)
