@@ -2,10 +2,11 @@
 
 The real main window on the real file, offscreen, started the way the app starts it (painted
 from the file, then the database opened once the dashboard's chart has drawn), with settings of
-its own so that every run starts on the dashboard as a first start does. Each action is timed from the call a click or
-key press would make until the event queue is empty and every visible chart has drawn, so the
-time includes the queries, the widgets, the chart drawing and the paint. The process is fresh
-each run, so its peak memory (RSS) is that of someone who started the app and visited every page.
+its own so that every run starts on the dashboard as a first start does. Each action is timed
+from the call a click or key press would make until the event queue is empty and every visible
+chart has drawn, so the time includes the queries, the widgets, the chart drawing and the
+paint. The process is fresh each run, so its peak memory (RSS) is that of someone who started
+the app and visited every page.
 """
 
 from __future__ import annotations
