@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from planner.models import Interaction, LearningSession, SkillAssessment, UserSkill, WeeklyReview
 from planner.services import balance, demo_heavy, learning, milestones, network, profile
 from planner.services.errors import InputError
+from planner.services.first_run import has_user_data
 from planner.services.learning import ActivityInput
 from planner.services.network import ContactInput
 from planner.services.skills import find_skill
@@ -106,7 +107,7 @@ def fill(session: Session, today: dt.date, years: int = 2) -> str:
     Two years is the hand-shaped profile the screenshots show; longer ones come from
     `demo_heavy`, the volume a daily learner builds up (the benchmark uses ten years).
     """
-    if profile.has_user_data(session):
+    if has_user_data(session):
         raise InputError(
             "this data file already holds your data; run the demo on a new file, "
             "e.g. planner --db demo.sqlite3 demo"

@@ -53,7 +53,7 @@ def due_contacts(db: Reader, today: dt.date, limit: int) -> tuple[list[ContactRo
     building a row for each of thousands of contacts to keep five cost most of its refresh.
     """
     found = rows(db, _DUE, {"today": today.isoformat(), "limit": limit})
-    expertise = _expertise(db, [row[0] for row in found])
+    known = expertise(db, ids=[row[0] for row in found])
     result = []
     for *fields, connected_on, last, cadence, _total in found:
         connected, last_day = date(connected_on), date(last)
@@ -61,20 +61,30 @@ def due_contacts(db: Reader, today: dt.date, limit: int) -> tuple[list[ContactRo
         due_on = anchor + dt.timedelta(days=cadence) if anchor else None
         result.append(
             ContactRow(
-                *fields, connected, last_day, cadence, due_on, True, expertise.get(fields[0], ())
+                *fields, connected, last_day, cadence, due_on, True, known.get(fields[0], ())
             )
         )
     return result, found[0][-1] if found else 0
 
 
-def _expertise(db: Reader, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    marks = ", ".join("?" * len(ids))
+def expertise(
+    db: Reader, *, ids: list[int] | None = None, skill_id: int | None = None
+) -> dict[int, tuple[str, ...]]:
+    """Each contact's expertise, names in order: of the contacts in `ids`, of those expert in
+    the skill `skill_id`, or of everyone."""
+    where, params = "", []
+    if ids is not None:
+        where, params = f" WHERE cs.contact_id IN ({', '.join('?' * len(ids))})", ids
+    elif skill_id is not None:
+        where = " WHERE cs.contact_id IN (SELECT contact_id FROM contact_skill WHERE skill_id = ?)"
+        params = [skill_id]
     found: dict[int, tuple[str, ...]] = {}
     for contact_id, name in rows(
         db,
         "SELECT cs.contact_id, s.name FROM contact_skill cs JOIN skill s ON s.id = cs.skill_id"
-        f" WHERE cs.contact_id IN ({marks}) ORDER BY s.name",
-        ids,
+        + where
+        + " ORDER BY s.name",
+        params,
     ):
         found[contact_id] = (*found.get(contact_id, ()), name)
     return found

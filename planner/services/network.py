@@ -8,17 +8,17 @@ monthly goal.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.models import Contact, Interaction, Skill, contact_skill
 from planner.services.errors import InputError, unknown
 from planner.services.follow_ups import ContactRow as ContactRow
 from planner.services.follow_ups import due_contacts as due_contacts
+from planner.services.follow_ups import expertise
 from planner.services.profile import profile_row
 from planner.services.skills import find_skill, find_skills
 from planner.vocabulary import CHANNELS, RELATIONSHIPS
@@ -194,7 +194,7 @@ def _contacts(
         stmt = stmt.where((Contact.connected_on.is_(None)) | (Contact.connected_on <= until))
     if experts is not None:
         stmt = stmt.where(Contact.id.in_(experts))
-    expertise = _expertise(session, experts)
+    known = expertise(session, skill_id=expert_in)
     result = []
     for *fields, connected_on, last_day, cadence in session.execute(stmt):
         last_day = dt.date.fromisoformat(last_day) if isinstance(last_day, str) else last_day
@@ -211,7 +211,7 @@ def _contacts(
                 cadence,
                 due_on,
                 due,
-                expertise.get(fields[0], ()),
+                known.get(fields[0], ()),
             )
         )
     return result
@@ -232,24 +232,6 @@ def _row_columns(last: Any) -> tuple[Any, ...]:
         last.c.last,
         Contact.cadence_days,
     )
-
-
-def _expertise(
-    session: Session, ids: Iterable[int] | Select | None = None
-) -> dict[int, tuple[str, ...]]:
-    """Each contact's expertise (only the contacts in `ids`, a list or a query, when given)."""
-    stmt = (
-        select(contact_skill.c.contact_id, Skill.name)
-        .join(Skill, Skill.id == contact_skill.c.skill_id)
-        .order_by(Skill.name)
-    )
-    if ids is not None:
-        stmt = stmt.where(contact_skill.c.contact_id.in_(ids))
-    rows = session.execute(stmt)
-    found: dict[int, tuple[str, ...]] = {}
-    for contact_id, name in rows:
-        found[contact_id] = (*found.get(contact_id, ()), name)
-    return found
 
 
 def mentors_for(session: Session, skill: str, today: dt.date) -> list[ContactRow]:

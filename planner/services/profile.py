@@ -15,7 +15,6 @@ from planner.models import (
 )
 from planner.services.balance import targets
 from planner.services.errors import InputError
-from planner.services.first_run import has_user_data as has_user_data
 from planner.services.roles import find_role
 from planner.services.weeks import add_months
 from planner.vocabulary import STAGES
