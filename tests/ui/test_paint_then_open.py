@@ -72,7 +72,7 @@ def test_a_file_that_fails_to_open_after_the_paint_offers_the_ways_out(qtbot, de
 
     seen = answer_boxes("Quit")
     qtbot.waitUntil(lambda: windows.window is None, timeout=20_000)
-    assert (seen and "damaged" in seen[0]) or "not a Career Planner" in seen[0]
+    assert seen and ("damaged" in seen[0] or "not a Career Planner" in seen[0])
     assert path.read_bytes() == ruined
     assert not lock_path(path).exists()
 
