@@ -43,6 +43,7 @@ from planner.ui.opening import (
     recover_from,
     restore_and_report,
 )
+from planner.ui.prepare import PagePreparer
 from planner.ui.settings import Settings
 from planner.ui.source_cache import forget_read_sources
 
@@ -128,8 +129,12 @@ def _paintable(path: Path, instance: Instance, settings: Settings) -> bool | Non
 class _Windows:
     """The one main window and the file it holds; File > Open swaps both."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, prepare_pages: bool = True) -> None:
         self.settings = settings
+        #: Build the other pages in idle time once started (`planner.ui.prepare`); the
+        #: benchmark turns it off to measure a page built on its first visit.
+        self.prepare_pages = prepare_pages
+        self.preparer: PagePreparer | None = None
         self.window: MainWindow | None = None
         self.ctx: AppContext | None = None
         self.instance: Instance | None = None
@@ -177,9 +182,15 @@ class _Windows:
         """Start-up is over: open the database behind a window painted from the file, then
         leave what start-up loaded (Qt, SQLAlchemy, matplotlib: a few hundred thousand
         objects that live as long as the process) out of the garbage collector's full
-        collections, each of which took 60–120 ms on a page's first visit."""
+        collections, each of which took 60–120 ms on a page's first visit. Then make the other
+        pages ready while the person looks at this one."""
         self._finish_opening()
         gc.freeze()
+        window, ctx = self.window, self.ctx
+        if self.prepare_pages and window is not None and ctx is not None and ctx.is_open:
+            self.preparer = PagePreparer(window, PAGE_NAMES)
+            self.preparer.finished.connect(gc.freeze)  # the pages live as long as the window
+            self.preparer.start()
 
     def _keep_safe(self) -> None:
         from planner.ui.safekeeping import Safekeeper  # backups need the open database

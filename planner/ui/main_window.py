@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -149,6 +149,14 @@ class MainWindow(QMainWindow):
             page.refresh()
             forget_read_sources()  # what PySide6 read of the modules the page imported
         return self._pages[name]
+
+    def has_page(self, name: str) -> bool:
+        """Whether the page called `name` is built (it is once shown, or once prepared)."""
+        return name in self._pages
+
+    def page_place(self) -> QRect:
+        """Where a page shows, in the page stack: the place a hidden page is laid out at."""
+        return self.stack.contentsRect()
 
     def show_page(self, name: str) -> Page:
         self.sidebar.setCurrentRow(PAGE_NAMES.index(name))

@@ -7,7 +7,7 @@ temporary folder, then in each run, interleaved so that machine load hits every 
 - starts the real app offscreen (`python -m planner`, PLANNER_TRACE_STARTUP=1) on each file and
   a bare PySide6 window, timing from the process start to the first paint and to the charts drawn;
 - runs `tests/bench/inapp.py` on each file (page switches, quick log, chart redraw, the session
-  table, peak memory);
+  table, peak memory), and again with `--cold` (first visits to pages not prepared in idle time);
 - times `planner week --json` and `planner log` against `python -c "import sqlalchemy.orm"`;
 - times `planner week --json` on a fresh copy of the schema-0001 heavy file (backup + upgrade).
 Ratios are taken within a run, then their median reported. Runs on any machine; the targets are
@@ -43,9 +43,15 @@ FIGURES: list[tuple[str, str, float, str]] = [
     ("start: dashboard painted (seconds)", "start painted", 0, "s"),
     ("start: bare PySide6 window painted", "bare painted", 0, "s"),
     ("start: dashboard fully drawn (charts included)", "start drawn", 1.2, "s"),
+    ("other pages prepared in idle time after start-up", "pages prepared", 0, "s"),
     *[(f"switch to {p} (first visit)", f"page {p}", 0.1, "s") for p in PAGES],
+    *[
+        (f"switch to {p} (first visit, cold: built on the click)", f"cold page {p}", 0.1, "s")
+        for p in PAGES[:-1]
+    ],
     ("switch to a page again (slowest)", "page again (slowest)", 0.1, "s"),
     ("Learning: charts tab", "learning charts tab", 0.1, "s"),
+    ("Learning: charts tab (cold)", "cold learning charts tab", 0.1, "s"),
     ("quick log: Enter to dashboard and chart updated", "quick log", 0.05, "s"),
     ("chart redraw after a change (52 weeks)", "chart redraw (52 weeks)", 0.1, "s"),
     ("weekly chart switched to 52 weeks", "weekly chart to 52 weeks", 0.1, "s"),
@@ -128,15 +134,16 @@ def one_run(n: int, work: Path, heavy: Path, demo: Path, old: Path) -> dict[str,
         r["start painted"] = app[TEXT_PAINTED]
         r["start drawn"] = app[CHARTS_DRAWN]
         r["start painted ratio"] = app[TEXT_PAINTED] / bare
-        out = subprocess.run(
-            [py, "-m", "tests.bench.inapp", str(copy)],
-            cwd=REPO,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        r.update(json.loads(out))
+        for flags in ([], ["--cold"]):
+            out = subprocess.run(
+                [py, "-m", "tests.bench.inapp", str(copy), *flags],
+                cwd=REPO,
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            r.update(json.loads(out))
         floor = run_time([py, "-c", "import sqlalchemy.orm"], env)
         week = run_time([py, "-m", "planner", "--db", str(copy), "week", "--json"], env)
         log = run_time([py, "-m", "planner", "--db", str(copy), "log", "0.5"], env)

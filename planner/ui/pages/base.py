@@ -4,9 +4,11 @@ and icon are listed in `main_window.PAGES`, so the sidebar needs no page's modul
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from planner.ui.context import AppContext
+from planner.ui.prepare import shown_unpainted
 
 
 class Page(QWidget):
@@ -20,6 +22,16 @@ class Page(QWidget):
 
     def refresh(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
+
+    def prepare(self, place: QRect) -> None:
+        """Lay the hidden page out at `place`, where it will show, so that its charts draw
+        there before the first visit (see `planner.ui.prepare`)."""
+        with shown_unpainted(self, place):
+            self.prepare_tabs()
+
+    def prepare_tabs(self) -> None:
+        """Lay out, while `prepare` lays the page out, the parts of it that a first visit does
+        not show but that are slow to open (a tab of charts); none by default."""
 
     def may_leave(self) -> bool:
         """Whether the window may close (or open another file) now; a page holding typed,

@@ -39,6 +39,7 @@ from planner.ui.pages.learning_sessions import (
     table_keys,
 )
 from planner.ui.pages.learning_timer import SessionTimer
+from planner.ui.prepare import shown_unpainted
 from planner.ui.qtmodels.rows import Column, RowsModel
 
 WEEK_CHOICES = (12, 26, 52)
@@ -177,6 +178,14 @@ class LearningPage(Page):
     def _tab_changed(self, index: int) -> None:
         if index == 2 and self._charts_stale:
             self.load_charts()
+
+    def prepare_tabs(self) -> None:
+        """The charts tab: four charts, the slowest tab to open."""
+        if self.tabs.currentIndex() != 2:
+            if self._charts_stale:
+                self.load_charts()
+            with shown_unpainted(self.tabs.widget(2), self.tabs.currentWidget().geometry()):
+                pass
 
     def refresh(self) -> None:
         today = self.ctx.today()

@@ -1,0 +1,105 @@
+"""Pages prepared in idle time once the window has started (planner.ui.prepare): every page is
+built and its charts drawn at the size they show at, without moving the person from the page,
+the field or the text they are on, so that the first visit draws nothing new; later changes
+still show; and closing the window stops the preparing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from planner.services import commitment
+from planner.ui.charts.base import ChartView
+from planner.ui.instance import claim
+from planner.ui.launch import _Windows
+from planner.ui.main_window import PAGE_NAMES
+from planner.ui.settings import Settings
+
+
+def started(qtbot, db, *, prepare: bool = True) -> _Windows:
+    """The window as the app starts it on `db`'s file: painted, then opened."""
+    path = db.path
+    db.close()
+    windows = _Windows(Settings(), prepare_pages=prepare)
+    windows.show_then_open(path, False, claim(path))
+    assert windows.window is not None
+    qtbot.addWidget(windows.window)
+    windows.window.resize(1280, 820)
+    qtbot.waitUntil(lambda: windows.ctx is not None and windows.ctx.is_open, timeout=20_000)
+    return windows
+
+
+def prepared(qtbot, db) -> _Windows:
+    windows = started(qtbot, db)
+    qtbot.waitUntil(lambda: windows.preparer is not None and windows.preparer.is_finished)
+    charts = windows.window.findChildren(ChartView)
+    qtbot.waitUntil(lambda: not any(c.canvas._draw_pending for c in charts if c._shown))
+    return windows
+
+
+def test_every_page_is_ready_before_it_is_visited_and_shows_without_drawing_again(
+    qtbot, demo_db
+) -> None:
+    windows = started(qtbot, demo_db)
+    window = windows.window
+    quick_log = window.page("dashboard").quick_log
+    quick_log.hours.setFocus()
+    quick_log.note.setText("half-typed")  # the person is typing while the pages are prepared
+    qtbot.waitUntil(lambda: windows.preparer is not None and windows.preparer.is_finished)
+    assert all(window.has_page(name) for name in PAGE_NAMES)
+    assert window.current_page().name == "dashboard"  # still where the person was
+    assert window.focusWidget() is quick_log.hours and quick_log.note.text() == "half-typed"
+
+    balance = window.page("balance")
+    charts = balance.findChildren(ChartView)
+    qtbot.waitUntil(lambda: not any(c.canvas._draw_pending for c in charts))
+    drawn: list[str] = []
+    for chart in charts:
+        chart.canvas.mpl_connect("draw_event", lambda _e, c=chart: drawn.append(c.title))
+    sizes = {chart.title: chart.size() for chart in charts}
+    window.show_page("balance")
+    qtbot.waitUntil(lambda: all(c.isVisible() for c in charts))
+    qtbot.wait(50)  # let paint events run: a chart not drawn yet would draw in them
+    assert drawn == []  # what the idle time drew is what shows
+    assert {chart.title: chart.size() for chart in charts} == sizes
+    for chart in charts:  # drawn at the size it shows at
+        assert chart.canvas.get_width_height() == (chart.canvas.width(), chart.canvas.height())
+    windows.close_current()
+
+
+def test_the_learning_charts_tab_is_prepared_and_takes_hours_logged_since(qtbot, demo_db) -> None:
+    windows = prepared(qtbot, demo_db)
+    window, ctx = windows.window, windows.ctx
+    page = window.page("learning")
+    assert page.weekly_chart.heights()  # the charts tab was drawn in idle time
+    before = page.weekly_chart.heights()[-1]
+    dashboard = window.page("dashboard")
+    dashboard.quick_log.hours.setValue(2.0)
+    qtbot.keyClick(dashboard.quick_log.hours, Qt.Key.Key_Return)
+    window.show_page("learning")
+    page.tabs.setCurrentIndex(2)
+    assert page.weekly_chart.heights()[-1] == before + 2.0
+    year = ctx.read(commitment.year_path, ctx.today())
+    assert page.year_chart.logged_line.get_ydata()[-1] == year.logged
+    windows.close_current()
+
+
+def test_closing_the_window_while_pages_are_prepared_stops_the_preparing(qtbot, demo_db) -> None:
+    windows = started(qtbot, demo_db)
+    window, preparer = windows.window, windows.preparer
+    assert preparer is not None and not preparer.is_finished
+    built = {name for name in PAGE_NAMES if window.has_page(name)}
+    windows.close_current()  # the database closes with the window
+    qtbot.wait(200)  # the preparing's timer would have built every page by now
+    assert not preparer.is_finished
+    assert {name for name in PAGE_NAMES if window.has_page(name)} == built
+
+
+def test_without_preparing_a_page_is_built_on_its_first_visit(qtbot, demo_db) -> None:
+    windows = started(qtbot, demo_db, prepare=False)
+    window = windows.window
+    qtbot.wait(200)
+    assert [name for name in PAGE_NAMES if window.has_page(name)] == ["dashboard"]
+    assert windows.preparer is None
+    window.show_page("learning")
+    assert window.has_page("learning") and window.current_page().name == "learning"
+    windows.close_current()
