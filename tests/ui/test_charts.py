@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from planner.services import balance, commitment, learning
-from planner.services.commitment import CommitmentSeries, WeekPoint
+from planner.services.commitment import CommitmentSeries, MonthCommitment, WeekPoint, YearPath
 from planner.ui.charts.balance import BalanceWeekChart
 from planner.ui.charts.heatmap import CalendarHeatmap
-from planner.ui.charts.learning import WeeklyHoursChart
+from planner.ui.charts.learning import MonthlyCommitmentChart, WeeklyHoursChart, YearToDateChart
 
 MONDAY = dt.date(2026, 3, 2)
 
@@ -65,6 +65,53 @@ def test_an_updated_chart_looks_like_one_drawn_from_scratch(qtbot) -> None:
     x, y = updated_ax.transData.transform((2, 65))  # the middle of the 130 h bar
     text = chart.hover_text_at(x, y)
     assert text is not None and "130 h logged — goal met" in text
+
+
+def pixels(chart) -> bytes:
+    chart.canvas.draw()
+    return bytes(chart.canvas.buffer_rgba())
+
+
+MONTHS = ("2026-01", "2026-02", "2026-03")
+
+
+@pytest.mark.parametrize(
+    ("make", "first", "final", "kept"),
+    [
+        (
+            MonthlyCommitmentChart,
+            [MonthCommitment(m, 10, h) for m, h in zip(MONTHS, (4, 8, 2), strict=True)],
+            [MonthCommitment(m, 10, h) for m, h in zip(MONTHS, (4, 8, 140), strict=True)],
+            "logged_bars",
+        ),
+        (
+            YearToDateChart,
+            YearPath(2026, 300, dt.date(2026, 3, 1), ((dt.date(2026, 1, 5), 2.0),)),
+            YearPath(
+                2026,
+                300,
+                dt.date(2026, 3, 2),
+                ((dt.date(2026, 1, 5), 2.0), (dt.date(2026, 3, 2), 90.5)),
+            ),
+            "logged_line",
+        ),
+    ],
+)
+def test_monthly_and_year_charts_update_in_place_as_if_drawn_afresh(
+    qtbot, make, first, final, kept
+) -> None:
+    """Hours logged while the Learning charts tab is hidden move its bars and lines when it is
+    opened, instead of rebuilding the axes: and the picture is the one a rebuild would draw
+    (legend text, scale and margins included)."""
+    chart = shown_chart(qtbot, make())
+    chart.set_data(first)
+    pixels(chart)
+    artist = getattr(chart, kept)
+    chart.set_data(final)
+    assert getattr(chart, kept) is artist
+    fresh = shown_chart(qtbot, make())
+    fresh.set_data(final)
+    assert pixels(chart) == pixels(fresh)
 
 
 def test_a_different_number_of_weeks_rebuilds_the_chart(qtbot) -> None:

@@ -169,10 +169,25 @@ class MonthlyCommitmentChart(ChartView):
         pad = (high - low) * ax.margins()[0]  # autoscaling's margin, as ax.bar had it
         ax.set_xlim(low - pad, high + pad)
         ax.set_ylabel("Hours per month")
-        top = max(max(m.planned, m.logged) for m in data)
-        ax.set_ylim(0, top * 1.25)
+        ax.set_ylim(0, self._top(data))
         self.legend(ax, colors, loc="upper left", ncols=2)
         return True
+
+    def update_plot(self, ax: Any, data: list[MonthCommitment], colors: theme.Colors) -> bool:
+        """Same months as drawn (hours logged, a plan changed): only the bars move."""
+        if not self._months or [m.month for m in data] != [m.month for m in self._months]:
+            return False
+        if not any(m.planned or m.logged for m in data):
+            return False
+        self._months = list(data)
+        set_bar_heights(self.planned_bars, [m.planned for m in data])
+        set_bar_heights(self.logged_bars, [m.logged for m in data])
+        ax.set_ylim(0, self._top(data))
+        return True
+
+    @staticmethod
+    def _top(data: list[MonthCommitment]) -> float:
+        return max(max(m.planned, m.logged) for m in data) * 1.25
 
     def heights(self) -> tuple[list[float], list[float]]:
         """The drawn (planned, logged) bar heights, oldest month first."""
@@ -203,29 +218,15 @@ class YearToDateChart(ChartView):
         super().__init__(parent, height=height)
         self.logged_line: Any = None
         self.goal_line: Any = None
+        self._today_marker: Any = None
+        self._frame: tuple = ()
 
     def plot(self, ax: Any, data: YearPath, colors: theme.Colors) -> bool:
         if not data.cumulative:
             return False
-        jan1 = dt.date(data.year, 1, 1)
-        days = (dt.date(data.year + 1, 1, 1) - jan1).days
-        today = (data.today - jan1).days + 1
-        xs = [0.0] + [(d - jan1).days + 1 for d, _ in data.cumulative] + [today]
-        ys = [0.0] + [h for _, h in data.cumulative] + [data.logged]
-        expected = data.goal * today / days
-        ahead = data.logged - expected
-        verdict = f"{abs(ahead):.0f} h {'ahead of' if ahead >= 0 else 'behind'} the path"
-        (self.logged_line,) = ax.step(
-            xs,
-            ys,
-            where="post",
-            color=colors.accent,
-            linewidth=2,
-            label=f"Logged: {data.logged:g} h ({verdict})",
-        )
-        self.add_hover(
-            self.logged_line, f"Logged so far: {data.logged:g} h (expected by now {expected:.0f} h)"
-        )
+        days = self._days(data)
+        (self.logged_line,) = ax.step([], [], where="post", color=colors.accent, linewidth=2)
+        self.goal_line = None
         if data.goal > 0:
             (self.goal_line,) = ax.plot(
                 [0, days],
@@ -235,17 +236,53 @@ class YearToDateChart(ChartView):
                 linewidth=1.3,
                 label=f"Path to the {data.goal:g} h goal",
             )
+        self._today_marker = ax.scatter([0], [0], color=colors.accent, zorder=3, s=28)
+        jan1 = dt.date(data.year, 1, 1)
+        starts = [(dt.date(data.year, m, 1) - jan1).days for m in range(1, 13)]
+        ax.set_xticks(starts, [calendar.month_abbr[m] for m in range(1, 13)])
+        ax.set_xlim(0, days)
+        ax.set_ylabel("Hours, cumulative")
+        self._show_logged(ax, data)
+        self.legend(ax, colors, loc="upper left")
+        self._frame = (data.year, data.goal)
+        return True
+
+    def update_plot(self, ax: Any, data: YearPath, colors: theme.Colors) -> bool:
+        """Same year and goal as drawn (hours logged, another day): the line, the marker, the
+        texts and the scale move; the goal's path stays."""
+        if not data.cumulative or (data.year, data.goal) != self._frame:
+            return False
+        self._show_logged(ax, data)
+        return True
+
+    @staticmethod
+    def _days(data: YearPath) -> int:
+        return (dt.date(data.year + 1, 1, 1) - dt.date(data.year, 1, 1)).days
+
+    def _show_logged(self, ax: Any, data: YearPath) -> None:
+        """The logged line and today's marker where `data` has them, their texts (the legend's
+        too, once there is one) and the hover texts of everything drawn."""
+        jan1 = dt.date(data.year, 1, 1)
+        days = self._days(data)
+        today = (data.today - jan1).days + 1
+        xs = [0.0] + [(d - jan1).days + 1 for d, _ in data.cumulative] + [today]
+        ys = [0.0] + [h for _, h in data.cumulative] + [data.logged]
+        expected = data.goal * today / days
+        ahead = data.logged - expected
+        verdict = f"{abs(ahead):.0f} h {'ahead of' if ahead >= 0 else 'behind'} the path"
+        self.logged_line.set_data(xs, ys)
+        self.logged_line.set_label(f"Logged: {data.logged:g} h ({verdict})")
+        legend = ax.get_legend()
+        if legend is not None:
+            legend.get_texts()[0].set_text(self.logged_line.get_label())
+        self.add_hover(
+            self.logged_line, f"Logged so far: {data.logged:g} h (expected by now {expected:.0f} h)"
+        )
+        if self.goal_line is not None:
             self.add_hover(
                 self.goal_line,
                 f"Annual goal: {data.goal:g} h by 31 Dec ({expected:.0f} h by today)",
             )
-        marker = ax.scatter([today], [data.logged], color=colors.accent, zorder=3, s=28)
-        self.add_hover(marker, f"Today: {data.logged:g} h logged, {verdict}")
-        top = max(data.goal, data.logged) * 1.15 or 1
-        starts = [(dt.date(data.year, m, 1) - jan1).days for m in range(1, 13)]
-        ax.set_xticks(starts, [calendar.month_abbr[m] for m in range(1, 13)])
-        ax.set_xlim(0, days)
-        ax.set_ylim(0, top)
-        ax.set_ylabel("Hours, cumulative")
-        self.legend(ax, colors, loc="upper left")
-        return True
+        self._today_marker.set_offsets([[today, data.logged]])
+        self.add_hover(self._today_marker, f"Today: {data.logged:g} h logged, {verdict}")
+        ax.set_ylim(0, max(data.goal, data.logged) * 1.15 or 1)
