@@ -192,6 +192,11 @@ class _Windows:
             self.preparer.finished.connect(gc.freeze)  # the pages live as long as the window
             self.preparer.start()
 
+    def _stop_preparing(self) -> None:
+        if self.preparer is not None:
+            self.preparer.stop()
+            self.preparer = None
+
     def _keep_safe(self) -> None:
         from planner.ui.safekeeping import Safekeeper  # backups need the open database
 
@@ -238,6 +243,7 @@ class _Windows:
         if not self.window.may_close():
             return
         ctx, window, instance = self.ctx, self.window, self.instance
+        self._stop_preparing()  # the report below waits in an event loop, with the file closed
         if self.keeper is not None:
             self.keeper.close()
             self.keeper = None
@@ -260,6 +266,7 @@ class _Windows:
         that tells the person now (not at the next start) if the file went bad."""
         if self.window is None or self.ctx is None or self.instance is None:
             return
+        self._stop_preparing()
         self.window.ask_before_closing = False  # asked already, or told to stop (SIGTERM)
         self.window.close()
         if self.ctx.is_open:

@@ -67,6 +67,14 @@ class PagePreparer(QObject):
     def start(self) -> None:
         self._timer.start()
 
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def stop(self) -> None:
+        """Prepare nothing more: the window's file is about to close."""
+        self._timer.stop()
+
     def _plan(self) -> Iterator[None]:
         window = self._window
         for name in self._names:

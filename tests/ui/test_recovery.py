@@ -94,6 +94,10 @@ def test_file_restore_puts_a_backup_back_and_keeps_the_current_data_too(qtbot, d
     windows = _Windows(Settings())
     windows.show(opened)
     qtbot.addWidget(windows.window)
+    # The window is preparing its other pages (planner.ui.prepare) when the restore begins;
+    # the restore closes the file and waits on its report, and no page may be built meanwhile.
+    qtbot.waitUntil(lambda: windows.preparer is not None)
+    preparing = windows.preparer
 
     dialog = RestoreDialog(db_path)
     qtbot.addWidget(dialog)
@@ -103,9 +107,12 @@ def test_file_restore_puts_a_backup_back_and_keeps_the_current_data_too(qtbot, d
     dialog.accept()
     assert dialog.chosen == first
     windows.restore(str(dialog.chosen))
+    assert not preparing.running  # stopped before the file closed
 
     assert windows.window is not None and windows.window.isVisible()
     assert windows.window.ctx.read(lambda s: learning.session_totals(s).hours) == 1.0
     assert list_backups(db_path)[0].label == "before-restore"
+    qtbot.waitUntil(lambda: windows.preparer is not None and windows.preparer.is_finished)
+    assert windows.window.has_page("learning")  # the restored file's pages are prepared
     windows.close_current()
     assert _hours(db_path) == 1.0
