@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planner.models import Contact, Interaction, Skill, contact_skill
+from planner.models import Contact, Interaction
+from planner.models.profile import DEFAULT_MONTHLY_CONTACT_GOAL
 from planner.services.errors import InputError, unknown
 from planner.services.follow_ups import ContactRow as ContactRow
+from planner.services.follow_ups import contact_rows
 from planner.services.follow_ups import due_contacts as due_contacts
-from planner.services.follow_ups import expertise
-from planner.services.profile import profile_row
 from planner.services.skills import find_skill, find_skills
+from planner.services.sql import Reader, rows, value
 from planner.vocabulary import CHANNELS, RELATIONSHIPS
 
 
@@ -157,106 +157,39 @@ def add_interaction(
 def contacts(
     session: Session, today: dt.date, *, only_due: bool = False, until: dt.date | None = None
 ) -> list[ContactRow]:
-    """Contacts with their last interaction and follow-up state (one grouped query).
+    """Contacts with their last interaction and follow-up state, by name (one query, the
+    dashboard's follow-up rule: `follow_ups.contact_rows`).
 
     With `until`, the file is seen as it stood on that day: later interactions are ignored and
     contacts connected later are left out (the weekly review of a past week looks back so).
     """
-    return _contacts(session, today, only_due=only_due, until=until)
-
-
-def _contacts(
-    session: Session,
-    today: dt.date,
-    *,
-    only_due: bool = False,
-    until: dt.date | None = None,
-    expert_in: int | None = None,
-) -> list[ContactRow]:
-    """`contacts`, or with `expert_in` (a skill id) only those listing that skill: then the
-    grouped last-interaction query and the expertise read cover those few contacts only."""
-    last_stmt = select(Interaction.contact_id, func.max(Interaction.date).label("last"))
-    if until is not None:
-        last_stmt = last_stmt.where(Interaction.date <= until)
-    experts = None
-    if expert_in is not None:
-        experts = select(contact_skill.c.contact_id).where(contact_skill.c.skill_id == expert_in)
-        last_stmt = last_stmt.where(Interaction.contact_id.in_(experts))
-    last = last_stmt.group_by(Interaction.contact_id).subquery()
-    # Plain columns, not Contact objects: thousands of contacts would otherwise each pay for
-    # an ORM identity and state (ten times slower on the heavy profile).
-    stmt = (
-        select(*_row_columns(last))
-        .outerjoin(last, last.c.contact_id == Contact.id)
-        .order_by(Contact.name)
-    )
-    if until is not None:
-        stmt = stmt.where((Contact.connected_on.is_(None)) | (Contact.connected_on <= until))
-    if experts is not None:
-        stmt = stmt.where(Contact.id.in_(experts))
-    known = expertise(session, skill_id=expert_in)
-    result = []
-    for *fields, connected_on, last_day, cadence in session.execute(stmt):
-        last_day = dt.date.fromisoformat(last_day) if isinstance(last_day, str) else last_day
-        anchor = last_day or connected_on
-        due_on = anchor + dt.timedelta(days=cadence) if anchor else None
-        due = due_on is None or today > due_on
-        if only_due and not due:
-            continue
-        result.append(
-            ContactRow(
-                *fields,
-                connected_on,
-                last_day,
-                cadence,
-                due_on,
-                due,
-                known.get(fields[0], ()),
-            )
-        )
-    return result
-
-
-def _row_columns(last: Any) -> tuple[Any, ...]:
-    """The columns a ContactRow is built from, in its order; `last` has each contact's latest
-    interaction date."""
-    return (
-        Contact.id,
-        Contact.name,
-        Contact.relationship,
-        Contact.company,
-        Contact.position,
-        Contact.email,
-        Contact.url,
-        Contact.connected_on,
-        last.c.last,
-        Contact.cadence_days,
-    )
+    return contact_rows(session, today, only_due=only_due, until=until)
 
 
 def mentors_for(session: Session, skill: str, today: dt.date) -> list[ContactRow]:
     """Who can help with a skill: contacts with that expertise, mentors first."""
-    found = _contacts(session, today, expert_in=find_skill(session, skill).id)
+    skill_id = value(session, "SELECT id FROM skill WHERE name = ?", (skill.strip(),))
+    if skill_id is None:
+        find_skill(session, skill)  # raises, naming the skills closest to what was asked
+    found = contact_rows(session, today, expert_in=skill_id)
     rank = {"mentor": 0, "manager": 1, "peer": 2}
     return sorted(found, key=lambda c: (rank.get(c.relationship, 3), c.name.casefold()))
 
 
-def interactions_by_month(
-    session: Session, today: dt.date, months: int = 12
-) -> list[MonthInteractions]:
-    """Interactions per month for the last `months` months against the monthly goal."""
+def interactions_by_month(db: Reader, today: dt.date, months: int = 12) -> list[MonthInteractions]:
+    """Interactions per month for the last `months` months against the monthly goal (plain SQL,
+    like the list beside it: the Network page reads both on every visit)."""
     first = dt.date(today.year, today.month, 1)
     for _ in range(months - 1):
         first = (first - dt.timedelta(days=1)).replace(day=1)
-    month = func.strftime("%Y-%m", Interaction.date)
-    counts = dict(
-        session.execute(
-            select(month, func.count())
-            .where(Interaction.date.between(first, today))
-            .group_by(month)
-        ).all()
-    )
-    goal = profile_row(session).monthly_contact_goal
+    query = """
+        SELECT strftime('%Y-%m', date), count(*) FROM interaction
+        WHERE date BETWEEN ? AND ? GROUP BY 1
+    """
+    counts = dict(rows(db, query, (first.isoformat(), today.isoformat())))
+    goal = value(db, "SELECT monthly_contact_goal FROM profile WHERE id = 1")
+    if goal is None:  # no profile yet: it will be made with the default goal
+        goal = DEFAULT_MONTHLY_CONTACT_GOAL
     result, cursor = [], first
     while cursor <= today:
         key = cursor.strftime("%Y-%m")
@@ -343,12 +276,12 @@ def touched_between(session: Session, first: dt.date, last: dt.date) -> list[Con
     ]
 
 
-def helpers_per_skill(session: Session) -> dict[str, int]:
-    """How many contacts list each skill as expertise (one grouped query); skills nobody lists
-    are absent."""
-    rows = session.execute(
-        select(Skill.name, func.count(contact_skill.c.contact_id))
-        .join(contact_skill, contact_skill.c.skill_id == Skill.id)
-        .group_by(Skill.id)
-    )
-    return {name: int(count) for name, count in rows}
+def helpers_per_skill(db: Reader) -> dict[str, int]:
+    """Every skill's name, and how many contacts list it as expertise (0 for nobody): the mentor
+    finder's choice of skills, in one plain query rather than a row object for each skill."""
+    query = """
+        SELECT s.name, count(cs.contact_id)
+        FROM skill s LEFT JOIN contact_skill cs ON cs.skill_id = s.id
+        GROUP BY s.id
+    """
+    return dict(rows(db, query))

@@ -253,3 +253,16 @@ def test_the_page_opens_in_the_main_window(window) -> None:
     page = window.show_page("network")
     assert isinstance(page, NetworkPage)
     assert page.model.rowCount() == 10
+
+
+def test_a_refresh_keeps_the_chosen_contact_selected_and_recounts_those_due(page, demo_ctx):
+    due = [n for n, r in contacts(demo_ctx).items() if r.due]
+    name = due[-1]
+    page.select_contact(name)
+    demo_ctx.write(network.add_interaction, name, demo_ctx.today())  # the page refreshes
+    assert f"{len(due) - 1} due for a follow-up" in page.count.text()
+    selected = page.table.selectionModel().selectedRows()
+    assert [index.data(ROW_ROLE).name for index in selected] == [name]
+    page.search.setText(name + " and nobody else")
+    page.refresh()  # the chosen contact is filtered out: nothing is selected in the table
+    assert page.table.selectionModel().selectedRows() == []

@@ -70,6 +70,8 @@ class NetworkPage(Page):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.selected_id: int | None = None
+        #: How many contacts are due, counted once a refresh (the filter shows it on each key).
+        self._due_count = 0
         layout = QVBoxLayout(self)
         self.heading("Network", layout)
 
@@ -216,8 +218,9 @@ class NetworkPage(Page):
         today = self.ctx.today()
         rows = self.ctx.read(network.contacts, today)
         self.model.set_rows(rows)
+        self._due_count = sum(r.due for r in rows)
         self._apply_filter()
-        if self.selected_id not in {r.id for r in rows}:
+        if not any(r.id == self.selected_id for r in rows):
             self.selected_id = None
         self._reselect()
         self._show_detail()
@@ -228,8 +231,7 @@ class NetworkPage(Page):
         index = self.relationship.currentIndex()
         relationship = RELATIONSHIPS[index - 1] if index > 0 else ""
         self.proxy.set_filter(self.search.text(), relationship, self.due_only.isChecked())
-        total, shown = self.model.rowCount(), self.proxy.rowCount()
-        due = sum(1 for r in self.model.rows() if r.due)
+        total, shown, due = self.model.rowCount(), self.proxy.rowCount(), self._due_count
         if total == 0:
             self.count.setText("No contacts yet — press Add contact… to add the first one.")
         else:
@@ -240,11 +242,13 @@ class NetworkPage(Page):
         """Select the remembered contact again (none remembered: nothing to look for)."""
         self.table.selectionModel().blockSignals(True)
         self.table.clearSelection()
-        for r in range(self.proxy.rowCount() if self.selected_id is not None else 0):
-            source_row = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
-            if self.model.row(source_row).id == self.selected_id:
-                self.table.selectRow(r)
-                break
+        if self.selected_id is not None:
+            # Found among the model's rows, then mapped: asking the proxy row by row cost two
+            # calls into Qt for each of thousands of contacts.
+            at = next((i for i, r in enumerate(self.model.rows()) if r.id == self.selected_id), -1)
+            shown = self.proxy.mapFromSource(self.model.index(at, 0)) if at >= 0 else None
+            if shown is not None and shown.isValid():  # not hidden by the filter
+                self.table.selectRow(shown.row())
         self.table.selectionModel().blockSignals(False)
 
     def _on_select(self, *_: Any) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services import network, readiness, skills
+from planner.services import network, readiness
 from planner.services.network import ContactRow
 from planner.ui.context import AppContext
 from planner.ui.qtmodels.rows import Column, Index, RowsModel, SourceSortProxy
@@ -114,11 +114,11 @@ class MentorFinder(QGroupBox):
         """Refill the skills (keeping the choice) and the helpers, from the services."""
         current = self.skill.currentData()
         gaps = self.ctx.read(readiness.readiness).gaps
-        names = sorted((s.name for s in self.ctx.read(skills.list_skills)), key=str.casefold)
         helpers = self.ctx.read(network.helpers_per_skill)
+        names = sorted(helpers, key=str.casefold)
 
         def can_help(skill: str) -> str:
-            return f" · {helpers[skill]} can help" if skill in helpers else ""
+            return f" · {helpers[skill]} can help" if helpers.get(skill) else ""
 
         combo = self.skill
         combo.blockSignals(True)
@@ -138,7 +138,7 @@ class MentorFinder(QGroupBox):
         # Keep the person's choice; else start with the most important gap someone can help with.
         index = combo.findData(current) if current else -1
         if index < 0:
-            index = next((i for i, g in enumerate(gaps) if g.skill in helpers), 0)
+            index = next((i for i, g in enumerate(gaps) if helpers.get(g.skill)), 0)
         combo.setCurrentIndex(index)
         combo.blockSignals(False)
         self.show_helpers()
