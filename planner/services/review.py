@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from planner.models import Milestone, Skill, WeeklyReview
 from planner.models.milestones import milestone_skill
-from planner.services import balance, commitment, network, skills
+from planner.services import balance, commitment, follow_ups, network, skills
 from planner.services.balance import WeekBalance
 from planner.services.commitment import CommitmentSeries, Streak
 from planner.services.errors import InputError
@@ -31,6 +31,10 @@ DUE_SOON_DAYS = 14
 #: Weeks of learning history the review's chart shows (this week last).
 LEARNING_WEEKS = 12
 MAX_REFLECTION = 20_000
+#: The most contacts each network list names, the rest counted: a file with a thousand people due
+#: made the review a page of names (laying that text out took half a second), and reading every
+#: due contact's row to name a dozen was the largest part of the summary.
+NETWORK_LIST_MAX = 12
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,10 @@ class WeeklyReviewSummary:
     milestones_due_soon: tuple[MilestoneRow, ...]
     skills_moved: tuple[LevelChange, ...]
     contacts_touched: tuple[ContactTouch, ...]
+    #: The first `NETWORK_LIST_MAX` contacts due a follow-up on `as_of`, by name,
     contacts_due: tuple[ContactRow, ...]
+    #: and how many are due in all.
+    contacts_due_total: int
     learning_weeks: CommitmentSeries
     reflection: str
 
@@ -75,6 +82,9 @@ def summary(session: Session, day: dt.date, today: dt.date) -> WeeklyReviewSumma
     as_of = min(today, sunday)
     week = balance.week_balance(session, monday)
     learning = week.category("learning")
+    due, due_total = follow_ups.due_contacts(
+        session, as_of, NETWORK_LIST_MAX, until=as_of, by_name=True
+    )
     return WeeklyReviewSummary(
         week=week.week,
         start=monday,
@@ -96,7 +106,8 @@ def summary(session: Session, day: dt.date, today: dt.date) -> WeeklyReviewSumma
         ),
         skills_moved=tuple(skills.skills_moved(session, monday, sunday)),
         contacts_touched=tuple(network.touched_between(session, monday, sunday)),
-        contacts_due=tuple(network.contacts(session, as_of, only_due=True, until=as_of)),
+        contacts_due=tuple(due),
+        contacts_due_total=due_total,
         learning_weeks=commitment.weekly_series(session, sunday, LEARNING_WEEKS),
         reflection=reflection(session, monday),
     )

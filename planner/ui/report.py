@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 
 from planner.services.balance import TYPED_CATEGORIES
-from planner.services.review import DUE_SOON_DAYS, WeeklyReviewSummary
+from planner.services.review import DUE_SOON_DAYS, NETWORK_LIST_MAX, WeeklyReviewSummary
 from planner.services.skills import level_name
 from planner.ui import theme
 from planner.ui.charts.balance import LABEL, BalanceWeekChart, status_color
@@ -132,11 +132,6 @@ def skills_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
     return bullets(moved, "No skill levels changed this week.", c)
 
 
-#: The most contacts each network list names; a file with a thousand people due made the review
-#: a page of names (and laying that text out took half a second), so the rest are counted.
-NETWORK_LIST_MAX = 12
-
-
 def _first_of(items: list[str], total: int) -> list[str]:
     more = total - len(items)
     return items + [f"<i>… and {more:,} more: the Network page lists them all</i>"] * (more > 0)
@@ -153,9 +148,9 @@ def network_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
     due = _first_of(
         [
             f"{esc(r.name)} <i>({r.relationship}; last contact {day(r.last_contact)})</i>"
-            for r in s.contacts_due[:NETWORK_LIST_MAX]
+            for r in s.contacts_due
         ],
-        len(s.contacts_due),
+        s.contacts_due_total,
     )
     return (
         "<p><b>Contacts touched this week</b></p>"
