@@ -169,8 +169,8 @@ def contacts(
 def mentors_for(session: Session, skill: str, today: dt.date) -> list[ContactRow]:
     """Who can help with a skill: contacts with that expertise, mentors first."""
     skill_id = value(session, "SELECT id FROM skill WHERE name = ?", (skill.strip(),))
-    if skill_id is None:
-        find_skill(session, skill)  # raises, naming the skills closest to what was asked
+    if skill_id is None:  # unknown: this raises, naming the skills closest to what was asked
+        skill_id = find_skill(session, skill).id
     found = contact_rows(session, today, expert_in=skill_id)
     rank = {"mentor": 0, "manager": 1, "peer": 2}
     return sorted(found, key=lambda c: (rank.get(c.relationship, 3), c.name.casefold()))
