@@ -6,6 +6,7 @@ still show; and closing the window stops the preparing."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from planner.services import commitment
 from planner.ui.charts.base import ChartView
@@ -26,6 +27,12 @@ def started(qtbot, db, *, prepare: bool = True) -> _Windows:
     windows.window.resize(1280, 820)
     qtbot.waitUntil(lambda: windows.ctx is not None and windows.ctx.is_open, timeout=20_000)
     return windows
+
+
+def turns_of_the_event_loop(turns: int = 50) -> None:
+    """More turns than preparing every page takes (a step each), without waiting on time."""
+    for _ in range(turns):
+        QApplication.processEvents()
 
 
 def prepared(qtbot, db) -> _Windows:
@@ -58,7 +65,7 @@ def test_every_page_is_ready_before_it_is_visited_and_shows_without_drawing_agai
     sizes = {chart.title: chart.size() for chart in charts}
     window.show_page("balance")
     qtbot.waitUntil(lambda: all(c.isVisible() for c in charts))
-    qtbot.wait(50)  # let paint events run: a chart not drawn yet would draw in them
+    window.grab()  # paints the page now: a chart not drawn yet would draw in its paint
     assert drawn == []  # what the idle time drew is what shows
     assert {chart.title: chart.size() for chart in charts} == sizes
     for chart in charts:  # drawn at the size it shows at
@@ -89,7 +96,8 @@ def test_closing_the_window_while_pages_are_prepared_stops_the_preparing(qtbot, 
     assert preparer is not None and not preparer.is_finished
     built = {name for name in PAGE_NAMES if window.has_page(name)}
     windows.close_current()  # the database closes with the window
-    qtbot.wait(200)  # the preparing's timer would have built every page by now
+    assert not preparer.running
+    turns_of_the_event_loop()
     assert not preparer.is_finished
     assert {name for name in PAGE_NAMES if window.has_page(name)} == built
 
@@ -97,7 +105,7 @@ def test_closing_the_window_while_pages_are_prepared_stops_the_preparing(qtbot, 
 def test_without_preparing_a_page_is_built_on_its_first_visit(qtbot, demo_db) -> None:
     windows = started(qtbot, demo_db, prepare=False)
     window = windows.window
-    qtbot.wait(200)
+    turns_of_the_event_loop()
     assert [name for name in PAGE_NAMES if window.has_page(name)] == ["dashboard"]
     assert windows.preparer is None
     window.show_page("learning")
