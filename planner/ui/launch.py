@@ -188,7 +188,7 @@ class _Windows:
         gc.freeze()
         window, ctx = self.window, self.ctx
         if self.prepare_pages and window is not None and ctx is not None and ctx.is_open:
-            self.preparer = PagePreparer(window, PAGE_NAMES)
+            self.preparer = PagePreparer(window)
             self.preparer.finished.connect(gc.freeze)  # the pages live as long as the window
             self.preparer.start()
 

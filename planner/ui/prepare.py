@@ -4,17 +4,18 @@ A chart's first draw is mostly matplotlib building objects: every tick of every 
 lines, a grid line and two labels each) and the text measured around them, 40–50 ms a chart
 however little data it shows. A page with three or four charts cannot appear in 100 ms from
 nothing, and what is left of that cost is matplotlib's own. So once start-up is over (the
-window drawn, the database open), the window builds the pages not yet built, one step per turn
-of the event loop: a page's widgets and data, then laying it out hidden at the place it will
-show, which lets its charts build their figures and draw into their buffers, each as an event
-of its own. A later visit shows what is there, as a return to a page does.
+window drawn, the database open), the window makes the pages not yet built ready, one step per
+turn of the event loop: a page's module, then its widgets and data, then laying it out hidden
+at the place it will show, then each of its charts' figures and each chart's draw into its
+buffer. A later visit shows what is there, as a return to a page does.
 
-No step is long: building a page's widgets, or the figures of its charts, took at most 70 ms
-on the ten-year benchmark file, and a chart's draw 40 ms. A click or key press waits at most
-for one step; a page the person opens meanwhile is built then, as without this, and skipped
-here. A page whose data changes later refreshes when it is next shown, as any page does.
-The pages then live as long as the window, as they do once visited: the memory is that of a
-window whose every page was opened.
+No step is long, because a click or key press waits for the step under way: on the ten-year
+benchmark file the longest (a page's widgets and data) took about 50 ms, and a chart's plot or
+draw under 30 ms. The costliest pages to build on a click come first (`ORDER`), so the time in
+which a click can meet an unprepared page is shortest where that costs most; a page the person
+opens meanwhile is built then, as without this, and skipped here. A page whose data changes
+later refreshes when it is next shown, as any page does. The pages then live as long as the
+window, as they do once visited: the memory is that of a window whose every page was opened.
 """
 
 from __future__ import annotations
@@ -27,41 +28,48 @@ from PySide6.QtCore import QObject, QRect, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from planner.ui.charts.base import ChartView
     from planner.ui.main_window import MainWindow
 
 
+#: The pages in the order they are prepared: the slowest to build on a click first (on the
+#: benchmark file, with their charts: Balance 150 ms, Learning and its charts tab 210 ms,
+#: Weekly review 140 ms, Network and Roadmap 110 ms, Skills 80 ms), the dashboard last: most
+#: starts show it, and the page the window opened on is built already.
+ORDER = ("balance", "learning", "review", "network", "roadmap", "skills", "dashboard")
+
+
 @contextmanager
-def shown_unpainted(widget: QWidget, place: QRect) -> Iterator[None]:
+def shown_unpainted(widget: QWidget, place: QRect) -> Iterator[list[ChartView]]:
     """Lay a hidden widget (a page behind the shown one, a tab not selected) out at `place`,
-    where it will show, and send it the show events that let its charts build their figures
-    there; inside, its own hidden parts can be laid out the same way. It never paints: it is
-    hidden again before the event loop runs, and painting waits for that. Each chart then
-    draws into its buffer in an event of its own."""
-    from planner.ui.charts.canvas import Canvas  # matplotlib: loaded by now, not at start-up
+    where it will show, and yield the charts shown in it, which have not plotted yet (each
+    plots and draws in a step of its own); inside, its own hidden parts can be laid out the
+    same way. It never paints: it is hidden again before the event loop runs, and painting
+    waits for that."""
+    from planner.ui.charts.base import ChartView
 
     widget.setGeometry(place)
-    widget.show()
-    try:
-        yield
-    finally:
-        widget.hide()
-    for canvas in widget.findChildren(Canvas):
-        canvas.draw_pending_soon()
+    with ChartView.plotting_later() as charts:
+        widget.show()
+        try:
+            yield charts
+        finally:
+            widget.hide()
 
 
 class PagePreparer(QObject):
-    """Builds and lays out the window's unbuilt pages in idle time, one step at a time."""
+    """Builds, lays out and draws the window's unbuilt pages in idle time, a step at a time."""
 
-    #: Emitted once every page is built and laid out (the charts' draws are queued by then).
+    #: Emitted once every page is built and laid out and its charts drawn.
     finished = Signal()
 
-    def __init__(self, window: MainWindow, names: list[str]) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self._window, self._names = window, names
+        self._window = window
         self._steps = self._plan()
         self._timer = QTimer(self)
         self._timer.setInterval(0)  # a zero timer runs once the events waiting are handled
-        self._timer.timeout.connect(self._step)
+        self._timer.timeout.connect(self.step)
         self.is_finished = False
 
     def start(self) -> None:
@@ -76,17 +84,32 @@ class PagePreparer(QObject):
         self._timer.stop()
 
     def _plan(self) -> Iterator[None]:
+        from planner.ui.main_window import page_class
+
         window = self._window
-        for name in self._names:
+        for name in ORDER:
             if window.has_page(name):
                 continue  # shown already, or opened while earlier pages were prepared
+            page_class(name)  # its module and what it imports
+            yield
+            if window.has_page(name):
+                continue
             page = window.page(name)
             yield
-            if not page.isVisible():
-                page.prepare(window.page_place())
+            if page.isVisible():
+                continue
+            charts = page.prepare(window.page_place())
+            yield
+            for chart in charts:
+                if chart.isVisible():
+                    continue  # the person opened the page: it drew as it showed
+                chart.show_data()
+                yield
+                chart.canvas.draw_pending()
                 yield
 
-    def _step(self) -> None:
+    def step(self) -> None:
+        """One step: what the timer does at each turn of the event loop."""
         if not self._window.isVisible():
             self._timer.stop()  # closed: its file may be closed too, or another one shown
             return

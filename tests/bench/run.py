@@ -44,6 +44,7 @@ FIGURES: list[tuple[str, str, float, str]] = [
     ("start: bare PySide6 window painted", "bare painted", 0, "s"),
     ("start: dashboard fully drawn (charts included)", "start drawn", 1.2, "s"),
     ("other pages prepared in idle time after start-up", "pages prepared", 0, "s"),
+    ("preparing: longest step (the most a click waits)", "preparing: longest step", 0, "s"),
     *[(f"switch to {p} (first visit)", f"page {p}", 0.1, "s") for p in PAGES],
     *[
         (f"switch to {p} (first visit, cold: built on the click)", f"cold page {p}", 0.1, "s")

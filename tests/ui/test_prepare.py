@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QApplication
 
 from planner.services import commitment
 from planner.ui.charts.base import ChartView
+from planner.ui.charts.canvas import Canvas
 from planner.ui.instance import claim
 from planner.ui.launch import _Windows
 from planner.ui.main_window import PAGE_NAMES
+from planner.ui.prepare import ORDER
 from planner.ui.settings import Settings
 
 
@@ -110,4 +112,58 @@ def test_without_preparing_a_page_is_built_on_its_first_visit(qtbot, demo_db) ->
     assert windows.preparer is None
     window.show_page("learning")
     assert window.has_page("learning") and window.current_page().name == "learning"
+    windows.close_current()
+
+
+def test_every_page_is_in_the_preparing_order_once() -> None:
+    assert sorted(ORDER) == sorted(PAGE_NAMES)
+
+
+def test_a_click_waits_for_one_chart_at_most_while_pages_are_prepared(
+    qtbot, demo_db, monkeypatch
+) -> None:
+    """Each step of preparing plots one chart or draws one, never a page of them: a click made
+    meanwhile waits for that step only."""
+    plots: list[ChartView] = []
+    draws: list[Canvas] = []
+    redraw, draw = ChartView.redraw, Canvas.draw
+    monkeypatch.setattr(ChartView, "redraw", lambda self: (plots.append(self), redraw(self)))
+    monkeypatch.setattr(Canvas, "draw", lambda self: (draws.append(self), draw(self)))
+    windows = started(qtbot, demo_db)
+    preparer = windows.preparer
+    assert preparer is not None
+    preparer.stop()  # stepped here instead, one step at a time
+    steps = 0
+    plots.clear()
+    draws.clear()
+    while not preparer.is_finished:
+        preparer.step()
+        steps += 1
+        assert len(plots) + len(draws) <= 1, f"step {steps} plotted {plots} and drew {draws}"
+        plots.clear()
+        draws.clear()
+    assert all(windows.window.has_page(name) for name in PAGE_NAMES)
+    windows.close_current()
+
+
+def test_a_page_opened_while_others_are_prepared_is_built_then_and_the_rest_prepared(
+    qtbot, demo_db
+) -> None:
+    windows = started(qtbot, demo_db)
+    window, preparer = windows.window, windows.preparer
+    assert preparer is not None
+    preparer.stop()
+    while not window.has_page(ORDER[0]):
+        preparer.step()
+    later = ORDER[-2]
+    assert not window.has_page(later)
+    page = window.show_page(later)  # the person clicks a page not prepared yet
+    charts = page.findChildren(ChartView)
+    window.grab()
+    assert all(c._shown is not None for c in charts if c.isVisible())
+    assert not any(c.canvas._draw_pending for c in charts if c.isVisible())
+    while not preparer.is_finished:
+        preparer.step()
+    assert all(window.has_page(name) for name in PAGE_NAMES)
+    assert window.current_page() is page
     windows.close_current()

@@ -12,6 +12,8 @@ change).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -27,6 +29,10 @@ class ChartView(QWidget):
 
     title = ""
     empty_message = "Nothing to show yet."
+
+    #: While a hidden page is laid out in idle time, the charts shown meanwhile: they plot in
+    #: steps of their own (`planner.ui.prepare`) instead of all in their show events.
+    _shown_unplotted: list[ChartView] | None = None
 
     def __init__(self, parent: QWidget | None = None, *, height: float = 3.0) -> None:
         super().__init__(parent)
@@ -67,13 +73,31 @@ class ChartView(QWidget):
     def set_data(self, data: Any) -> None:
         self._data = data
         if self.isVisible():
-            self._show_data()
+            self.show_data()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        self._show_data()
+        if ChartView._shown_unplotted is not None:
+            ChartView._shown_unplotted.append(self)
+        else:
+            self.show_data()
 
-    def _show_data(self) -> None:
+    @staticmethod
+    @contextmanager
+    def plotting_later() -> Iterator[list[ChartView]]:
+        """Collect the charts shown inside instead of plotting them: a page laid out in idle
+        time plots them one at a time (with `show_data`) so that a click waits for one chart,
+        not for a page of them. Nested, it collects into the outer list."""
+        if ChartView._shown_unplotted is not None:
+            yield ChartView._shown_unplotted
+            return
+        ChartView._shown_unplotted = charts = []
+        try:
+            yield charts
+        finally:
+            ChartView._shown_unplotted = None
+
+    def show_data(self) -> None:
         """Bring the figure up to date with the data and theme, the cheapest way that works."""
         if self._data is None and self._shown is None:
             return

@@ -25,7 +25,6 @@ import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.font_manager import fontManager, get_font
-from PySide6.QtCore import QTimer
 
 from planner.ui.charts.layout import MIN_PIXELS
 
@@ -152,11 +151,11 @@ class Canvas(FigureCanvasQTAgg):
         else:
             self._draw_pending = True  # paintEvent draws a pending figure before it paints
 
-    def draw_pending_soon(self) -> None:
-        """Draw a figure that waits for its widget to show in a turn of the event loop of its
-        own, shown or not: how pages prepared in idle time draw (`planner.ui.prepare`)."""
+    def draw_pending(self) -> None:
+        """Draw now a figure that waits for its widget to show, shown or not: how pages
+        prepared in idle time draw (`planner.ui.prepare`)."""
         if getattr(self, "_draw_pending", False) and min(self.width(), self.height()) >= MIN_PIXELS:
-            QTimer.singleShot(0, self, self._draw_idle)
+            self._draw_idle()
 
     def get_renderer(self) -> TextRenderer:
         """matplotlib's renderer reuse (one per pixel size and dpi), with `TextRenderer`."""

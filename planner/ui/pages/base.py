@@ -4,11 +4,16 @@ and icon are listed in `main_window.PAGES`, so the sidebar needs no page's modul
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from planner.ui.context import AppContext
 from planner.ui.prepare import shown_unpainted
+
+if TYPE_CHECKING:
+    from planner.ui.charts.base import ChartView
 
 
 class Page(QWidget):
@@ -23,11 +28,12 @@ class Page(QWidget):
     def refresh(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
 
-    def prepare(self, place: QRect) -> None:
-        """Lay the hidden page out at `place`, where it will show, so that its charts draw
-        there before the first visit (see `planner.ui.prepare`)."""
-        with shown_unpainted(self, place):
+    def prepare(self, place: QRect) -> list[ChartView]:
+        """Lay the hidden page out at `place`, where it will show, and return the charts laid
+        out, for `planner.ui.prepare` to plot and draw there before the first visit."""
+        with shown_unpainted(self, place) as charts:
             self.prepare_tabs()
+        return charts
 
     def prepare_tabs(self) -> None:
         """Lay out, while `prepare` lays the page out, the parts of it that a first visit does
