@@ -13,7 +13,7 @@ from planner.db import SCHEMA_REVISION, Database
 from planner.exporters.jsonfile import export_json
 from planner.importers import jsonfile
 from planner.importers.plan import ImportFileError
-from planner.models import Base
+from planner.models import Base, Contact, Interaction, LearningActivity, LearningSession
 
 
 def _import(database: Database, path: Path) -> tuple[jsonfile.ImportPlan, int]:
@@ -77,6 +77,43 @@ def test_identical_sessions_are_counted_not_merged(db: Database, tmp_path: Path)
     )
     plan, written = _import(db, path)
     assert (len(plan.duplicates), written) == (2, 1)
+
+
+def test_rows_join_the_activity_and_contact_already_in_the_file_by_name(
+    db: Database, tmp_path: Path
+) -> None:
+    with db.session() as s:
+        s.add_all([LearningActivity(title="Deep Learning Course"), Contact(name="Ada Lovelace")])
+    session = {"activity": "deep learning course", "date": "2024-03-04", "hours": 1.5, "note": ""}
+    talk = {
+        "contact": "ADA LOVELACE",
+        "date": "2024-03-05",
+        "channel": "call",
+        "note": "mock interview",
+        "follow_up_on": "2024-04-05",
+    }
+    path = tmp_path / "rows.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "career-planner",
+                "version": 1,
+                "learning_sessions": [session, {**session, "activity": None}],
+                "interactions": [talk],
+            }
+        )
+    )
+    plan, written = _import(db, path)
+    assert (plan.rejected, written) == ([], 3)
+    with db.session() as s:
+        activity = s.query(LearningActivity).one()
+        contact = s.query(Contact).one()
+        sessions = s.query(LearningSession).order_by(LearningSession.id).all()
+        assert [(x.activity_id, x.hours) for x in sessions] == [(activity.id, 1.5), (None, 1.5)]
+        (interaction,) = s.query(Interaction).all()
+        assert interaction.contact_id == contact.id
+        assert (interaction.channel, interaction.note) == ("call", "mock interview")
+        assert str(interaction.follow_up_on) == "2024-04-05"
 
 
 def test_the_backup_names_its_format_version_and_schema(full_db: Database, tmp_path: Path) -> None:
