@@ -11,7 +11,7 @@ buffer. A later visit shows what is there, as a return to a page does.
 
 No step is long, because a click or key press waits for the step under way: on the ten-year
 benchmark file the longest (a page's widgets and data) took about 50 ms, and a chart's plot or
-draw under 30 ms. The costliest pages to build on a click come first (`ORDER`), so the time in
+draw up to 40 ms. The costliest pages to build on a click come first (`ORDER`), so the time in
 which a click can meet an unprepared page is shortest where that costs most; a page the person
 opens meanwhile is built then, as without this, and skipped here. A page whose data changes
 later refreshes when it is next shown, as any page does. The pages then live as long as the
