@@ -9,7 +9,9 @@ temporary folder, then in each run, interleaved so that machine load hits every 
 - runs `tests/bench/inapp.py` on each file (page switches, quick log, chart redraw, the session
   table, peak memory), and again with `--cold` (first visits to pages not prepared in idle time);
 - times `planner week --json` and `planner log` against `python -c "import sqlalchemy.orm"`;
-- times `planner week --json` on a fresh copy of the schema-0001 heavy file (backup + upgrade).
+- times `planner week --json` on a fresh copy of the schema-0001 heavy file (backup + upgrade);
+- times a fixed Python loop before each file's figures: the machine's own speed, which on a
+  shared virtual machine varies enough to explain a figure that moved while the code did not.
 Ratios are taken within a run, then their median reported. Runs on any machine; the targets are
 for the project's 2-core machine.
 """
@@ -39,6 +41,7 @@ START_TIMEOUT_S = 60
 #: (figure, key in a run's results, target, unit): "x" ratio, "s" seconds, "MB".
 PAGES = ["roadmap", "skills", "learning", "network", "balance", "review", "dashboard"]
 FIGURES: list[tuple[str, str, float, str]] = [
+    ("machine: a fixed pure-Python loop (noise reference)", "machine loop", 0, "s"),
     ("start: dashboard painted, ratio to a bare window", "start painted ratio", 3.0, "x"),
     ("start: dashboard painted (seconds)", "start painted", 0, "s"),
     ("start: bare PySide6 window painted", "bare painted", 0, "s"),
@@ -114,6 +117,17 @@ def start(command: list[str], env: dict[str, str], wanted: list[str]) -> dict[st
     return seen
 
 
+def machine_loop() -> float:
+    """Seconds a fixed pure-Python loop takes: the same work in every run, timed before each
+    file's figures. This machine's speed varies by up to half from minute to minute (a shared
+    virtual machine), so a figure that moved with this moved with the machine, not the app."""
+    began = time.perf_counter()
+    total = 0
+    for i in range(2_000_000):
+        total += i * i
+    return time.perf_counter() - began
+
+
 def run_time(command: list[str], env: dict[str, str]) -> float:
     began = time.perf_counter()
     subprocess.run(command, cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -126,6 +140,7 @@ def one_run(n: int, work: Path, heavy: Path, demo: Path, old: Path) -> dict[str,
     bare = start([py, str(BENCH / "bare_window.py")], _env(work), [TEXT_PAINTED])[TEXT_PAINTED]
     for label, path in (("demo", demo), ("heavy", heavy)):
         r = results[label]
+        r["machine loop"] = machine_loop()
         copy = files.fresh_copy(path, work / f"{label}-run{n}.sqlite3")
         app = start(
             [py, "-m", "planner", "--db", str(copy)], _env(work), [TEXT_PAINTED, CHARTS_DRAWN]
