@@ -96,7 +96,9 @@ class WeeklyHoursChart(ChartView):
 
     @staticmethod
     def _top(data: CommitmentSeries) -> float:
-        return max(max(p.hours for p in data.weeks), data.weekly_goal) * 1.15
+        """Room above the tallest bar for the goal's legend in the top left corner, which the
+        bars would otherwise run into."""
+        return max(max(p.hours for p in data.weeks), data.weekly_goal) * 1.3
 
     def _bar_alphas_and_hovers(self, data: CommitmentSeries) -> None:
         """Weeks that met the goal in full colour, the others faded; each week's hover text."""
