@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import signal
 import socket
 import sqlite3
@@ -49,6 +50,8 @@ from planner.ui.source_cache import forget_read_sources
 
 
 def launch(args: argparse.Namespace) -> int:
+    if args.screenshot:  # rendered offscreen, as the README says, with or without a display
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = app_instance()
     app.setApplicationName("Career Planner")
     app.setOrganizationName("career-planner")

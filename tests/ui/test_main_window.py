@@ -96,7 +96,7 @@ def test_undo_and_redo_are_in_the_edit_menu(window) -> None:
     assert any("Quick" in t for t in texts)
 
 
-def test_screenshot_renders_each_page_to_png(demo_db, tmp_path) -> None:
+def test_screenshot_renders_each_page_to_png(qapp, demo_db, tmp_path) -> None:
     path = demo_db.path
     demo_db.close()
     for name in PAGE_NAMES:
@@ -110,11 +110,13 @@ def test_screenshot_command_line(tmp_path: Path, demo_db) -> None:
     path = demo_db.path
     demo_db.close()
     out = tmp_path / "dash.png"
+    # Offscreen by itself, as the README says: no platform chosen, and no display here.
+    headless = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
     result = subprocess.run(
         [sys.executable, "-m", "planner", "--db", str(path), "--screenshot", str(out)],
         capture_output=True,
         text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        env=headless,
     )
     assert result.returncode == 0, result.stderr
     assert QImage(str(out)).width() == 1280
