@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -53,6 +53,9 @@ def shown_unpainted(widget: QWidget, place: QRect) -> Iterator[list[ChartView]]:
         widget.show()
         try:
             yield charts
+            # What showing changed (a page that selects a row as it shows, filling a panel)
+            # moves the charts: lay that out too, as the first paint would.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         finally:
             widget.hide()
 

@@ -75,6 +75,21 @@ def test_every_page_is_ready_before_it_is_visited_and_shows_without_drawing_agai
     windows.close_current()
 
 
+def test_no_prepared_page_draws_again_when_first_visited(qtbot, demo_db) -> None:
+    """Each page's charts were drawn at the size they show at, with the data they show (Skills
+    selects its first skill as it shows: that happened while it was prepared)."""
+    windows = prepared(qtbot, demo_db)
+    window = windows.window
+    drawn: list[str] = []
+    for chart in window.findChildren(ChartView):
+        chart.canvas.mpl_connect("draw_event", lambda _e, c=chart: drawn.append(type(c).__name__))
+    for name in ORDER:
+        window.show_page(name)
+        window.grab()
+        assert drawn == [], name
+    windows.close_current()
+
+
 def test_the_learning_charts_tab_is_prepared_and_takes_hours_logged_since(qtbot, demo_db) -> None:
     windows = prepared(qtbot, demo_db)
     window, ctx = windows.window, windows.ctx

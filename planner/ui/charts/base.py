@@ -73,21 +73,26 @@ class ChartView(QWidget):
     def set_data(self, data: Any) -> None:
         self._data = data
         if self.isVisible():
-            self.show_data()
+            self._show_data_now_or_later()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if ChartView._shown_unplotted is not None:
-            ChartView._shown_unplotted.append(self)
-        else:
+        self._show_data_now_or_later()
+
+    def _show_data_now_or_later(self) -> None:
+        collected = ChartView._shown_unplotted
+        if collected is None:
             self.show_data()
+        elif self not in collected:
+            collected.append(self)
 
     @staticmethod
     @contextmanager
     def plotting_later() -> Iterator[list[ChartView]]:
-        """Collect the charts shown inside instead of plotting them: a page laid out in idle
-        time plots them one at a time (with `show_data`) so that a click waits for one chart,
-        not for a page of them. Nested, it collects into the outer list."""
+        """Collect the charts shown (or given data while shown) inside instead of plotting
+        them: a page laid out in idle time plots them one at a time (with `show_data`) so that
+        a click waits for one chart, not for a page of them. Nested, it collects into the outer
+        list."""
         if ChartView._shown_unplotted is not None:
             yield ChartView._shown_unplotted
             return
