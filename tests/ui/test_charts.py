@@ -229,3 +229,22 @@ def test_a_resized_heatmap_sits_where_a_fresh_one_does(qtbot, demo_ctx) -> None:
     fresh.canvas.draw()
     placed, first = resized.figure.axes[0].bbox, fresh.figure.axes[0].bbox  # in pixels
     assert placed.bounds == pytest.approx(first.bounds, abs=2)
+
+
+def test_artists_loaded_for_the_charts_still_take_their_properties_in_set(qtbot) -> None:
+    """matplotlib is loaded without the help text of each artist's `set()` (`charts/mpl.py`);
+    `set()` itself takes a class's properties and aliases and refuses unknown ones as before."""
+    chart = shown_chart(qtbot, WeeklyHoursChart())
+    chart.set_data(series(2.0, 6.0))
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    line = Line2D([], [])
+    line.set(color="red", lw=3, linestyle="--")
+    assert (line.get_color(), line.get_linewidth(), line.get_linestyle()) == ("red", 3.0, "--")
+    bar = Rectangle((0, 0), 1, 1)
+    bar.set(facecolor="blue", alpha=0.5)
+    assert bar.get_alpha() == 0.5
+    with pytest.raises(AttributeError, match=r"Line2D.set\(\) got an unexpected keyword"):
+        line.set(bogus=1)
+    assert Line2D.set is not Rectangle.set  # each class keeps a set() of its own

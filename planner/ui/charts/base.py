@@ -36,8 +36,9 @@ class ChartView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, height: float = 3.0) -> None:
         super().__init__(parent)
-        from matplotlib.figure import Figure
+        from planner.ui.charts.mpl import Figure  # first: matplotlib loads here
 
+        # isort: split
         from planner.ui.charts.canvas import Canvas
         from planner.ui.charts.layout import CachedConstrainedLayout
 
