@@ -101,7 +101,13 @@ def test_a_filled_file_from_every_past_revision_keeps_every_row(tmp_path, revisi
     upgrade_to_head(engine)
     engine.dispose()
     assert read_revision(path) == SCHEMA_REVISION
-    assert counts(path) == before
+    upgraded = counts(path)
+    assert {table: upgraded[table] for table in before} == before
+    with sqlite3.connect(path) as con:  # 0004's day sums, filled from the sessions
+        assert con.execute("SELECT date, hours FROM learning_day ORDER BY date").fetchall() == [
+            ("2026-01-05", 1.5),
+            ("2026-01-06", 1.0),
+        ]
     database = open_database(path)  # the app's own path: catalog sync on top of the upgrade
     database.close()
     after = counts(path)
@@ -120,12 +126,15 @@ def test_a_filled_file_from_every_past_revision_keeps_every_row(tmp_path, revisi
 
 
 def test_a_failure_inside_the_last_step_changes_nothing(tmp_path) -> None:
-    """0003's second index collides with an object of the same name, so the last migration
-    fails after its first operation succeeded: all of it must roll back."""
+    """0004's last trigger collides with a trigger of the same name, so the last migration
+    fails after its table, its day sums and its first triggers were made: all of it must roll
+    back."""
     path = tmp_path / "old.sqlite3"
     before = filled_at(path, past_revisions()[0])
     with sqlite3.connect(path) as con:
-        con.execute("CREATE VIEW ix_learning_session_note_date AS SELECT 1")
+        con.execute(
+            "CREATE TRIGGER learning_day_after_update AFTER UPDATE ON app_meta BEGIN SELECT 1; END"
+        )
         schema = con.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
 
     with pytest.raises(DataFileError, match="could not be upgraded") as caught:

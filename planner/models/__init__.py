@@ -2,7 +2,12 @@
 
 from planner.models.balance import BalanceTarget, WeekHours
 from planner.models.base import Base
-from planner.models.learning import LearningActivity, LearningSession, activity_skill
+from planner.models.learning import (
+    LearningActivity,
+    LearningDay,
+    LearningSession,
+    activity_skill,
+)
 from planner.models.milestones import Milestone, WeeklyReview, milestone_skill
 from planner.models.network import Contact, Interaction, contact_skill
 from planner.models.profile import AppMeta, Profile
@@ -26,6 +31,7 @@ __all__ = [
     "Industry",
     "Interaction",
     "LearningActivity",
+    "LearningDay",
     "LearningSession",
     "Milestone",
     "Profile",

@@ -50,14 +50,14 @@ def streak(db: Reader, today: dt.date) -> Streak:
     The current streak may end last week: a week in progress does not break it until it ends.
     """
     goal = targets(db)["learning"]
-    # Days first: the week's date arithmetic then runs once a day, not once a session.
-    monday = WEEK_START.format("day")
+    # From the day sums the file keeps (`learning_day`, migration 0004): a few thousand days,
+    # not tens of thousands of sessions, and the week's date arithmetic once a day.
+    monday = WEEK_START.format("date")
     met = {
         dt.date.fromisoformat(m)
         for (m,) in rows(
             db,
-            f"SELECT {monday} FROM (SELECT date AS day, sum(hours) AS hours"
-            " FROM learning_session WHERE date <= ? GROUP BY date)"
+            f"SELECT {monday} FROM learning_day WHERE date <= ?"
             f" GROUP BY {monday} HAVING sum(hours) >= ? OR ? <= 0",
             (today.isoformat(), goal, goal),
         )
