@@ -36,17 +36,21 @@ class ContactRow(NamedTuple):
     expertise: tuple[str, ...] = ()
 
 
-#: Each contact's last interaction up to :until (`l.last`), joined to the contacts connected by
-#: :until; the `experts_of_...` slots narrow both to the experts in a skill. Read in the order of
-#: the contact name index: sorting the rows afterwards cost as much as reading them.
-_CONTACTS = """
-    FROM contact c LEFT JOIN (
-        SELECT contact_id, max(date) AS last FROM interaction
-        WHERE date <= :until{experts_of_interaction} GROUP BY contact_id
-    ) l ON l.contact_id = c.id
-    WHERE (c.connected_on IS NULL OR c.connected_on <= :until){experts_of_contact}
+#: Each contact's last interaction up to :until (`l.last`), found by a seek in the
+#: (contact, date) index per contact: grouping every interaction by contact read all 15,000 of
+#: them. Materialized, so the seeks run once however often the query names `l.last`. The
+#: `experts` slot narrows the contacts to the experts in a skill.
+_LAST_CONTACT = """
+    WITH l AS MATERIALIZED (
+        SELECT c.id AS contact_id, (
+            SELECT max(date) FROM interaction WHERE contact_id = c.id AND date <= :until
+        ) AS last FROM contact c
+        WHERE (c.connected_on IS NULL OR c.connected_on <= :until){experts}
+    )
 """
-_EXPERTS = " AND {} IN (SELECT contact_id FROM contact_skill WHERE skill_id = :skill)"
+#: The contacts `_LAST_CONTACT` found, with their last interaction.
+_CONTACTS = " FROM contact c JOIN l ON l.contact_id = c.id WHERE 1"
+_EXPERTS = " AND c.id IN (SELECT contact_id FROM contact_skill WHERE skill_id = :skill)"
 #: The day a contact's follow-up clock runs from: the last interaction, else connecting.
 _ANCHOR = "coalesce(l.last, c.connected_on)"
 #: The follow-up rule, its one statement: due when the days since the anchor exceed the cadence;
@@ -115,18 +119,16 @@ def _select(
     until: dt.date | None = None,
     expert_in: int | None = None,
 ) -> tuple[list[ContactRow], int]:
-    """The contacts `_CONTACTS` finds (only the due ones, with `due_only`) in `order`: the first
+    """The contacts `_LAST_CONTACT` finds (only the due ones, with `due_only`) in `order`: the first
     `limit` of them (-1: all) as rows, and how many there are in all."""
     experts = expert_in is not None
     query = (
-        "SELECT c.id, c.name, c.relationship, c.company, c.position, c.email, c.url,"
+        _LAST_CONTACT.format(experts=_EXPERTS if experts else "")
+        + "SELECT c.id, c.name, c.relationship, c.company, c.position, c.email, c.url,"
         f" c.connected_on, l.last, c.cadence_days, {_IS_DUE}"
         # Counting takes a pass of its own over the rows: only when some are left out.
         + (", count(*) OVER ()" if limit >= 0 else "")
-        + _CONTACTS.format(
-            experts_of_interaction=_EXPERTS.format("contact_id") if experts else "",
-            experts_of_contact=_EXPERTS.format("c.id") if experts else "",
-        )
+        + _CONTACTS
         + (f" AND {_IS_DUE}" if due_only else "")
         + f" ORDER BY {order} LIMIT :limit"
     )
