@@ -11,7 +11,9 @@ temporary folder, then in each run, interleaved so that machine load hits every 
 - times `planner week --json` and `planner log` against `python -c "import sqlalchemy.orm"`;
 - times `planner week --json` on a fresh copy of the schema-0001 heavy file (backup + upgrade);
 - times a fixed Python loop before each file's figures: the machine's own speed, which on a
-  shared virtual machine varies enough to explain a figure that moved while the code did not.
+  shared virtual machine varies enough to explain a figure that moved while the code did not
+  (the first file measured in a run often met a machine half as fast, so the two files take
+  turns being first).
 Ratios are taken within a run, then their median reported. Runs on any machine; the targets are
 for the project's 2-core machine.
 """
@@ -138,7 +140,10 @@ def one_run(n: int, work: Path, heavy: Path, demo: Path, old: Path) -> dict[str,
     py = sys.executable
     results: dict[str, dict] = {"demo": {}, "heavy": {}}
     bare = start([py, str(BENCH / "bare_window.py")], _env(work), [TEXT_PAINTED])[TEXT_PAINTED]
-    for label, path in (("demo", demo), ("heavy", heavy)):
+    files_in_turn = [("demo", demo), ("heavy", heavy)]
+    if n % 2:  # each file first in every other run: what slows a run's start hits both alike
+        files_in_turn.reverse()
+    for label, path in files_in_turn:
         r = results[label]
         r["machine loop"] = machine_loop()
         copy = files.fresh_copy(path, work / f"{label}-run{n}.sqlite3")
