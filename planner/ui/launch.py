@@ -46,7 +46,6 @@ from planner.ui.opening import (
 )
 from planner.ui.prepare import PagePreparer
 from planner.ui.settings import Settings
-from planner.ui.source_cache import forget_read_sources
 
 
 def launch(args: argparse.Namespace) -> int:
@@ -213,7 +212,6 @@ class _Windows:
             return
         try:
             ctx.open_now()
-            forget_read_sources()  # what PySide6 read of SQLAlchemy's modules
         except DataFileError as exc:
             window.close()
             instance.release()

@@ -37,7 +37,6 @@ from planner.ui.context import AppContext
 from planner.ui.forms import hide_editing
 from planner.ui.pages.base import Page
 from planner.ui.settings import THEMES, Settings
-from planner.ui.source_cache import forget_read_sources
 
 
 class PageEntry(NamedTuple):
@@ -147,7 +146,6 @@ class MainWindow(QMainWindow):
             if self.ctx.read_only:
                 hide_editing(page)
             page.refresh()
-            forget_read_sources()  # what PySide6 read of the modules the page imported
         return self._pages[name]
 
     def has_page(self, name: str) -> bool:

@@ -42,7 +42,6 @@ from planner.ui.context import AppContext
 from planner.ui.dialogs.quick_log import QuickLogForm
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
-from planner.ui.source_cache import forget_read_sources
 
 if TYPE_CHECKING:
     from planner.ui.charts.learning import WeeklyHoursChart
@@ -201,7 +200,6 @@ class DashboardPage(Page):
             if self.summary is not None:
                 chart.set_data(self.summary.series)
             chart.show()  # now, not on the layout's next turn: it plots when shown
-            forget_read_sources()  # what PySide6 read of matplotlib's modules
             startup_trace.charts_built(self)
         return self._chart
 
