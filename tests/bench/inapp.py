@@ -32,6 +32,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(path: Path, *, cold: bool = False) -> dict[str, float]:
+    import planner.ui  # noqa: F401  first, as in the app: it changes how PySide6 checks imports
+
+    # isort: split
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
 
