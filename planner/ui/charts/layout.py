@@ -81,11 +81,14 @@ class CachedConstrainedLayout(ConstrainedLayoutEngine):
         width, height = fig.bbox.width, fig.bbox.height
         if width < MIN_PIXELS or height < MIN_PIXELS:
             return
-        key = (round(width), round(height), fig.dpi, text_signature(fig))
-        if key == self._laid_out_for:
+        size = (round(width), round(height), fig.dpi)
+        if (*size, text_signature(fig)) == self._laid_out_for:
             return
         self._one_pass(fig)
-        self._laid_out_for = key
+        # Remembered as laid out: how many ticks an axis shows depends on its length, which the
+        # layout just changed, so the text before it would differ at the next draw and lay the
+        # figure out once more for nothing.
+        self._laid_out_for = (*size, text_signature(fig))
 
     def _one_pass(self, fig: Any, *, again: bool = True, around: tuple | None = None) -> None:
         """Place the axes (and any twin at the same place) so that everything drawn around them
