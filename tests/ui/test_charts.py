@@ -248,3 +248,28 @@ def test_artists_loaded_for_the_charts_still_take_their_properties_in_set(qtbot)
     with pytest.raises(AttributeError, match=r"Line2D.set\(\) got an unexpected keyword"):
         line.set(bogus=1)
     assert Line2D.set is not Rectangle.set  # each class keeps a set() of its own
+
+
+def test_a_chart_keeps_its_layout_when_new_hours_keep_its_labels(qtbot, monkeypatch) -> None:
+    """The layout is measured again only when the text around the axes changes; an axis's
+    ticks depend on its length, which the first layout changed, and that is not a change."""
+    from planner.ui.charts.layout import CachedConstrainedLayout
+
+    chart = shown_chart(qtbot, MonthlyCommitmentChart())
+    chart.resize(514, 252)  # its size on the Learning page, where this was seen
+    qtbot.waitUntil(lambda: chart.canvas.get_width_height() == (514, 252))
+    chart.set_data([MonthCommitment(m, 30, h) for m, h in zip(MONTHS, (60, 38, 40), strict=True)])
+    chart.canvas.draw()
+    laid_out: list[object] = []
+    one_pass = CachedConstrainedLayout._one_pass
+    monkeypatch.setattr(
+        CachedConstrainedLayout,
+        "_one_pass",
+        lambda self, fig, **kw: (laid_out.append(fig), one_pass(self, fig, **kw)),
+    )
+    labels = [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
+    # A quick log: the same scale, a taller bar this month.
+    chart.set_data([MonthCommitment(m, 30, h) for m, h in zip(MONTHS, (60, 38, 40.5), strict=True)])
+    chart.canvas.draw()
+    assert [t.get_text() for t in chart.figure.axes[0].get_yticklabels()] == labels
+    assert laid_out == []
