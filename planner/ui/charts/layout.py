@@ -41,12 +41,6 @@ def _tick_labels(axis: Any) -> tuple:
     return tuple(places), tuple(labels), repr(sorted(axis._major_tick_kw.items()))
 
 
-def _decorations(signature: tuple) -> tuple:
-    """A `text_signature` without the text placed at data points (and the limits it is read
-    with): what sets how far the decorations reach past each axes."""
-    return tuple(part[:-2] for part in signature)
-
-
 def text_signature(figure: Any) -> tuple:
     """Everything around each axes that sets the margins constrained layout finds: titles, axis
     labels, tick labels and free-standing text (with where it sits, as it may reach outside)."""
@@ -82,26 +76,15 @@ class CachedConstrainedLayout(ConstrainedLayoutEngine):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._laid_out_for: tuple | None = None
-        #: How far the decorations reached past the axes at the last layout (see `_one_pass`).
-        self._reach: tuple | None = None
 
     def execute(self, fig: Any) -> None:
         width, height = fig.bbox.width, fig.bbox.height
         if width < MIN_PIXELS or height < MIN_PIXELS:
             return
         size = (round(width), round(height), fig.dpi)
-        signature = text_signature(fig)
-        last = self._laid_out_for
-        if (*size, signature) == last:
+        if (*size, text_signature(fig)) == self._laid_out_for:
             return
-        # Only text placed at data points moved (a marker's label following the line): the
-        # decorations reach as far as they did, so only that text is measured.
-        moved_only = (
-            last is not None
-            and last[:3] == size
-            and _decorations(last[3]) == (_decorations(signature))
-        )
-        self._one_pass(fig, around=self._reach if moved_only else None)
+        self._one_pass(fig)
         # Remembered as laid out: how many ticks an axis shows depends on its length, which the
         # layout just changed, so the text before it would differ at the next draw and lay the
         # figure out once more for nothing.
@@ -141,7 +124,6 @@ class CachedConstrainedLayout(ConstrainedLayoutEngine):
                 edges = [max(e, r) for e, r in zip(edges, reached, strict=True)]
             return edges[0], edges[1], edges[2], edges[3]
 
-        keeps_reach = all(ax.get_aspect() == "auto" for ax in axes)
         decorations = around
         if decorations is None:
             decorations = reach(
@@ -156,7 +138,6 @@ class CachedConstrainedLayout(ConstrainedLayoutEngine):
                     for ax in axes
                 ]
             )
-            self._reach = decorations if keeps_reach else None
         placed = reach([t.get_tightbbox(renderer) for t in texts])
         left, bottom, right, top = (max(d, p) for d, p in zip(decorations, placed, strict=True))
         x0, y0 = left + w_pad, bottom + h_pad
@@ -168,8 +149,9 @@ class CachedConstrainedLayout(ConstrainedLayoutEngine):
             ax._set_position(place)
         if again and texts:
             # Text placed at data points moves with the axes: measure once more where it went.
+            keeps_reach = all(ax.get_aspect() == "auto" for ax in axes)
             self._one_pass(fig, again=False, around=decorations if keeps_reach else None)
 
     def forget(self) -> None:
         """Lay out afresh at the next draw (the axes were replaced)."""
-        self._laid_out_for = self._reach = None
+        self._laid_out_for = None
