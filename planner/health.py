@@ -2,9 +2,10 @@
 
 Like Anki's Check Database it backs the file up first, then runs SQLite's `integrity_check`
 and `foreign_key_check`, then the app's own invariants: no day with more than 24 logged hours,
-no week with more than 168, no follow-up before its interaction, and every value readable as
-its column's type (a date SQLAlchemy cannot parse would crash the page that shows it). It only
-reads, with plain `sqlite3`, so it also works on a file the app refuses to open.
+no week with more than 168, no follow-up before its interaction, each day's kept total
+(`learning_day`) equal to its sessions', and every value readable as its column's type (a date
+SQLAlchemy cannot parse would crash the page that shows it). It only reads, with plain
+`sqlite3`, so it also works on a file the app refuses to open.
 """
 
 from __future__ import annotations
@@ -113,6 +114,29 @@ def _hours_per_week(con: sqlite3.Connection) -> list[Problem]:
     return _problem("hours-per-week", "weeks with more than 168 hours", described)
 
 
+def _day_sums(con: sqlite3.Connection) -> list[Problem]:
+    """`learning_day` (schema 0004 on) against the sessions it sums: its triggers keep it so,
+    unless something removed them or wrote to it. The weekly streak reads it."""
+    has_table = con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'learning_day'"
+    ).fetchone()
+    if not has_table:
+        return []
+    rows = con.execute(
+        "SELECT s.date, s.hours, coalesce(d.hours, 0) FROM"
+        " (SELECT date, sum(hours) AS hours FROM learning_session GROUP BY date) s"
+        " LEFT JOIN learning_day d ON d.date = s.date WHERE d.hours IS NOT s.hours"
+        " UNION ALL SELECT date, 0, hours FROM learning_day d WHERE NOT EXISTS"
+        " (SELECT 1 FROM learning_session s WHERE s.date = d.date) ORDER BY 1"
+    ).fetchall()
+    described = [f"{day}: sessions {hours:g} h, day total {kept:g} h" for day, hours, kept in rows]
+    return _problem(
+        "day-sums",
+        "day totals that disagree with the day's sessions (the weekly streak reads them)",
+        described,
+    )
+
+
 def _follow_up_dates(con: sqlite3.Connection) -> list[Problem]:
     rows = con.execute(
         "SELECT i.id, c.name, i.date, i.follow_up_on FROM interaction i "
@@ -168,6 +192,7 @@ CHECKS: tuple[Callable[[sqlite3.Connection], list[Problem]], ...] = (
     _foreign_keys,
     _hours_per_day,
     _hours_per_week,
+    _day_sums,
     _follow_up_dates,
     _value_types,
 )

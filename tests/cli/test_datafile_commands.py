@@ -117,6 +117,14 @@ WEEK_HOURS = "INSERT INTO week_hours (week_start, category, hours) VALUES "
             "week of 2026-11-02: 170 h in all",
         ),
         (
+            [  # a session written with the day totals' trigger removed
+                "DROP TRIGGER learning_day_after_insert",
+                "INSERT INTO learning_session (date, hours, note) VALUES ('2026-11-03', 2, '')",
+            ],
+            "day-sums",
+            "2026-11-03: sessions 2 h, day total 0 h",
+        ),
+        (
             ["UPDATE interaction SET follow_up_on = '2026-11-01'"],
             "follow-up-dates",
             "with Ada on 2026-11-10: follow-up on 2026-11-01",
