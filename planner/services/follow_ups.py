@@ -9,6 +9,7 @@ a statement.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from typing import NamedTuple
 
 from planner.services.sql import Reader, date, rows
@@ -38,14 +39,16 @@ class ContactRow(NamedTuple):
 
 #: Each contact's last interaction up to :until (`l.last`), found by a seek in the
 #: (contact, date) index per contact: grouping every interaction by contact read all 15,000 of
-#: them. Materialized, so the seeks run once however often the query names `l.last`. The
-#: `experts` slot narrows the contacts to the experts in a skill.
-_LAST_CONTACT = """
-    WITH l AS MATERIALIZED (
+#: them. Materialized, so the seeks run once however often the query names `l.last` (SQLite
+#: 3.35 and later; an older one runs them where they are named). The `experts` slot narrows the
+#: contacts to the experts in a skill.
+_MATERIALIZED = "MATERIALIZED" if sqlite3.sqlite_version_info >= (3, 35) else ""
+_LAST_CONTACT = f"""
+    WITH l AS {_MATERIALIZED} (
         SELECT c.id AS contact_id, (
             SELECT max(date) FROM interaction WHERE contact_id = c.id AND date <= :until
         ) AS last FROM contact c
-        WHERE (c.connected_on IS NULL OR c.connected_on <= :until){experts}
+        WHERE (c.connected_on IS NULL OR c.connected_on <= :until){{experts}}
     )
 """
 #: The contacts `_LAST_CONTACT` found, with their last interaction.
