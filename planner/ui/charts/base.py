@@ -36,9 +36,8 @@ class ChartView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, height: float = 3.0) -> None:
         super().__init__(parent)
-        from planner.ui.charts.mpl import Figure  # first: matplotlib loads here
+        from matplotlib.figure import Figure  # matplotlib loads with the first chart
 
-        # isort: split
         from planner.ui.charts.canvas import Canvas
         from planner.ui.charts.layout import CachedConstrainedLayout
 
