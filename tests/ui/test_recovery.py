@@ -112,7 +112,9 @@ def test_file_restore_puts_a_backup_back_and_keeps_the_current_data_too(qtbot, d
     assert windows.window is not None and windows.window.isVisible()
     assert windows.window.ctx.read(lambda s: learning.session_totals(s).hours) == 1.0
     assert list_backups(db_path)[0].label == "before-restore"
-    qtbot.waitUntil(lambda: windows.preparer is not None and windows.preparer.is_finished)
+    qtbot.waitUntil(
+        lambda: windows.preparer is not None and windows.preparer.is_finished, timeout=30_000
+    )
     assert windows.window.has_page("learning")  # the restored file's pages are prepared
     windows.close_current()
     assert _hours(db_path) == 1.0

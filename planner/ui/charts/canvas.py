@@ -22,6 +22,13 @@ class Canvas(FigureCanvasQTAgg):
         super().__init__(figure)
         #: A draw was asked for while the canvas could not be seen: its next paint draws.
         self.waiting = False
+        #: A draw was asked for while visible: matplotlib draws on a later turn of the loop.
+        self.scheduled = False
+
+    @property
+    def pending(self) -> bool:
+        """Whether a draw was asked for that has not happened yet."""
+        return self.waiting or self.scheduled
 
     def is_sized(self) -> bool:
         return min(self.width(), self.height()) >= MIN_PIXELS
@@ -32,7 +39,12 @@ class Canvas(FigureCanvasQTAgg):
         elif self.waiting:
             self.update()  # its paint, already due as it shows or grows, draws once
         else:
+            self.scheduled = True
             super().draw_idle()
+
+    def draw(self) -> None:
+        self.scheduled = self.waiting = False
+        super().draw()
 
     def draw_pending(self) -> None:
         """Draw now a figure that waits for its widget to show, shown or not: how pages
