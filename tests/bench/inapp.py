@@ -62,7 +62,7 @@ def main(path: Path, *, cold: bool = False) -> dict[str, float]:
         app.processEvents()
         for _ in range(20):
             charts = [c for c in window.findChildren(ChartView) if c.isVisible()]
-            if not any(getattr(c.canvas, "_draw_pending", False) for c in charts):
+            if not any(c.canvas.pending for c in charts):
                 break
             app.processEvents()
         app.processEvents()
