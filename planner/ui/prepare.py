@@ -20,6 +20,7 @@ window, as they do once visited: the memory is that of a window whose every page
 
 from __future__ import annotations
 
+import linecache
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -118,5 +119,9 @@ class PagePreparer(QObject):
             return
         if next(self._steps, StopIteration) is StopIteration:
             self._timer.stop()
+            # PySide6 reads the whole source of every module imported after it (to look for
+            # its opt-in `__feature__` switches) and linecache keeps them: ~40 MB once every
+            # page's modules are in. Nothing here shows source lines, so let them go.
+            linecache.clearcache()
             self.is_finished = True
             self.finished.emit()

@@ -256,3 +256,28 @@ def test_a_chart_keeps_its_layout_when_new_hours_keep_its_labels(qtbot, monkeypa
     chart.canvas.draw()
     assert [t.get_text() for t in chart.figure.axes[0].get_yticklabels()] == labels
     assert laid_out == []
+
+
+def test_the_calendar_lays_nothing_out_when_an_hour_is_logged(qtbot, demo_ctx, monkeypatch) -> None:
+    """The calendar's total (in its legend's row, inside the axes) changes with every log; the
+    tick labels and title do not, so the figure keeps its layout and only draws."""
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    chart = shown_chart(qtbot, CalendarHeatmap())
+    today = demo_ctx.today()
+    chart.set_data(demo_ctx.read(commitment.learning_calendar, today))
+    chart.canvas.draw()
+    texts_before = [t.get_text() for t in chart.figure.axes[0].texts]
+    laid_out: list[object] = []
+    layout = ConstrainedLayoutEngine.execute
+    monkeypatch.setattr(
+        ConstrainedLayoutEngine,
+        "execute",
+        lambda self, fig: (laid_out.append(fig), layout(self, fig)),
+    )
+    demo_ctx.write(learning.log_session, 1.5, today)
+    chart.set_data(demo_ctx.read(commitment.learning_calendar, today))
+    chart.canvas.draw()
+    texts_after = [t.get_text() for t in chart.figure.axes[0].texts]
+    assert texts_after != texts_before  # the total moved on
+    assert laid_out == []

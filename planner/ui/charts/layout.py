@@ -39,8 +39,8 @@ def _tick_labels(axis: Any) -> tuple:
 
 def text_signature(figure: Any) -> tuple:
     """Everything around each axes that sets the margins constrained layout finds: titles, axis
-    labels, tick labels, legends and free-standing text (with where it sits, as it may reach
-    outside)."""
+    labels, tick labels and free-standing text (with where it sits, as it may reach outside).
+    Legends sit inside the axes here and take no part in the layout."""
     parts: list[tuple] = []
     for ax in figure.axes:
         texts = tuple(
@@ -48,7 +48,6 @@ def text_signature(figure: Any) -> tuple:
             for t in ax.texts
             if t.get_in_layout()
         )
-        legend = ax.get_legend()
         parts.append(
             (
                 ax.get_visible(),
@@ -63,7 +62,6 @@ def text_signature(figure: Any) -> tuple:
                 _tick_labels(ax.yaxis),
                 texts,
                 (ax.get_xlim(), ax.get_ylim()) if texts else None,
-                None if legend is None else tuple(_text(t) for t in legend.get_texts()),
             )
         )
     return tuple(parts)
