@@ -74,6 +74,7 @@ def learning_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
         f" — <b>{verdict}</b></p>"
         f"<p>{sessions} logged. Streak of weeks meeting the goal: <b>{weeks}</b> "
         f"(longest {s.streak.longest}).</p>"
+        + (f"<p>Target role: {esc(s.forecast.message)}</p>" if s.forecast else "")
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -270,11 +271,10 @@ class DashboardPage(Page):
         )
         if f.ready_on and f.weeks_needed:
             self.forecast.setText(
-                f"Projected ready: <b>{day_text(f.ready_on)}</b><br>at your recent pace of "
-                f"{f.weekly_hours:.1f} h a week"
+                f"Projected ready: <b>{day_text(f.ready_on)}</b><br>{html.escape(f.basis_text)}"
             )
-        else:
-            self.forecast.setText(f.message)
+        else:  # no date (yet, or beyond ten years): the forecast says what it needs
+            self.forecast.setText(html.escape(f.message))
         self.forecast.show()
 
     def _learning(self, s: DashboardSummary) -> None:

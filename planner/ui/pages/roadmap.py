@@ -142,14 +142,11 @@ class RoadmapPage(Page):
         self.recent_forecast = self.ctx.read(readiness.forecast, today)
         self.what_if.setText(ready_text(self.what_if_forecast))
         recent = self.recent_forecast
-        pace = (
-            f"At your recent pace ({recent.recent_weekly_hours:.1f} h/week over the last "
-            f"{readiness.PACE_WEEKS} weeks)"
-        )
         if recent.ready_on is not None and recent.remaining_hours > 0:
-            self.recent.setText(f"{pace}: {ready_text(recent)}.")
+            basis = recent.basis_text
+            self.recent.setText(f"{basis[:1].upper()}{basis[1:]}: {ready_text(recent)}.")
         elif recent.ready_on is None and self.ready.role is not None:
-            self.recent.setText(f"{pace}: {recent.message}")
+            self.recent.setText(recent.message)
         else:
             self.recent.setText("")
 
