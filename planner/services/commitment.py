@@ -116,7 +116,7 @@ def year_to_date(session: Session, today: dt.date) -> YearToDate:
         today.year,
         round(float(logged), 2),
         goal,
-        round(expected_between(goal, first, today), 2),
+        round(expected_between(goal, first, today), 1),
         first,
         goal_follows_weekly(session),
     )

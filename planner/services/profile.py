@@ -13,7 +13,7 @@ from planner.models import (
     Profile,
     RolePhase,
 )
-from planner.services.balance import targets
+from planner.services.balance import set_targets, targets
 from planner.services.errors import InputError
 from planner.services.phase_plan import phase_months
 from planner.services.roles import find_role
@@ -22,6 +22,10 @@ from planner.vocabulary import STAGES
 
 #: A yearly goal that follows the weekly goal is the weekly goal times this.
 WEEKS_A_YEAR = 52
+MAX_NAME = 200
+#: Plan starts the app accepts: every date laid out from one (phases run ten years at most)
+#: stays far inside the calendar.
+PLAN_START_RANGE = (dt.date(1970, 1, 1), dt.date(2100, 12, 31))
 
 
 @dataclass(frozen=True)
@@ -97,14 +101,24 @@ def update_profile(
 ) -> ProfileInfo:
     p = profile_row(session)
     if display_name is not None:
+        if len(display_name.strip()) > MAX_NAME:
+            raise InputError(
+                f"the name is {len(display_name.strip())} characters; at most {MAX_NAME}"
+            )
         p.display_name = display_name.strip()
-    if current_role is not None:
-        p.current_role = find_role(session, current_role)
+    if current_role is not None:  # "" clears it (not in the catalog, or a student)
+        try:
+            p.current_role = find_role(session, current_role) if current_role.strip() else None
+        except InputError as exc:
+            raise InputError(f"current role: {exc}") from None
     if career_stage is not None:
         if career_stage not in STAGES:
             raise InputError(f"unknown career stage {career_stage!r}; use {', '.join(STAGES)}")
         p.career_stage = career_stage
     if plan_start is not None:
+        first, last = PLAN_START_RANGE
+        if not first <= plan_start <= last:
+            raise InputError(f"the plan start must be between {first} and {last}")
         p.plan_start = plan_start
         _reschedule_phase_milestones(session, p)
     if annual_learning_goal is not None:  # 0: follow the weekly goal (x 52)
@@ -120,6 +134,33 @@ def update_profile(
         p.monthly_contact_goal = monthly_contact_goal
     session.flush()
     return profile_info(session)
+
+
+def edit_profile(
+    session: Session,
+    *,
+    display_name: str | None = None,
+    current_role: str | None = None,
+    career_stage: str | None = None,
+    plan_start: dt.date | None = None,
+    weekly_learning_goal: float | None = None,
+    annual_learning_goal: float | None = None,
+    monthly_contact_goal: int | None = None,
+) -> ProfileInfo:
+    """Change anything chosen at onboarding, as one action: the Profile dialog and `planner
+    profile` both come here, so a bad value anywhere leaves every field as it was (the caller's
+    transaction rolls back). None leaves a field alone; the weekly goal is the learning target."""
+    if weekly_learning_goal is not None:
+        set_targets(session, {"learning": weekly_learning_goal})
+    return update_profile(
+        session,
+        display_name=display_name,
+        current_role=current_role,
+        career_stage=career_stage,
+        plan_start=plan_start,
+        annual_learning_goal=annual_learning_goal,
+        monthly_contact_goal=monthly_contact_goal,
+    )
 
 
 def phase_dues(plan_start: dt.date, phases: list[RolePhase]) -> dict[int, dt.date | None]:

@@ -53,6 +53,7 @@ class PhaseSpan:
     pace_beyond: bool = False
     #: Hours of this phase's skills still to learn.
     remaining_hours: float = 0.0
+    phase_id: int | None = None
 
     @property
     def differs(self) -> bool:
@@ -182,6 +183,7 @@ def plan_timeline(session: Session, today: dt.date) -> PlanTimeline:
                 pace_end=pace_end,
                 pace_beyond=beyond,
                 remaining_hours=own,
+                phase_id=phase.id,
             )
         )
     return PlanTimeline(role.title, start, today, tuple(spans), dated, outlook.basis_text)

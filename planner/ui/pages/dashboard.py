@@ -100,6 +100,17 @@ def progress_bar(name: str) -> QProgressBar:
     return bar
 
 
+def profile_button(text: str, tip: str) -> QPushButton:
+    """A small flat button at a card's foot that opens the Profile dialog."""
+    button = QPushButton(text)
+    button.setFlat(True)
+    button.setToolTip(tip + " (Edit › Profile…)")
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setStyleSheet("QPushButton { text-align: left; padding: 0px; }")
+    edits_data(button)
+    return button
+
+
 class DashboardPage(Page):
     name = "dashboard"
     #: The figures and the chart are on screen for the first time.
@@ -137,6 +148,15 @@ class DashboardPage(Page):
         self.learning = Card("Learning this week")
         self.learning_bar = progress_bar("Learning this week against the goal")
         self.learning.body.insertWidget(2, self.learning_bar)
+        # The choices behind both cards (goals, plan start, current role) are the profile's.
+        self.profile_buttons = (
+            profile_button("Change goals…", "Weekly and yearly learning goal, networking goal"),
+            profile_button("Profile…", "Name, current role, career stage, plan start and goals"),
+        )
+        self.learning.body.addWidget(self.profile_buttons[0])
+        self.readiness.body.addWidget(self.profile_buttons[1])
+        for button in self.profile_buttons:
+            button.clicked.connect(self._open_profile)
         self.balance = Card("Balance this week", figure=False)
         self.chips: dict[str, QLabel] = {}
         for category in ("work", "learning", "exercise", "social", "rest"):
@@ -219,6 +239,12 @@ class DashboardPage(Page):
         """On screen in the main window, the write that logged the hours has refreshed the page
         already (the window refreshes the page it shows); anywhere else it refreshes itself."""
         if not (self.isVisible() and isinstance(self.window(), QMainWindow)):
+            self.refresh()
+
+    def _open_profile(self) -> None:
+        from planner.ui.dialogs.profile import open_profile
+
+        if open_profile(self.ctx, self) and not self.isVisible():
             self.refresh()
 
     def _open_roadmap(self) -> None:

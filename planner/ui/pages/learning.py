@@ -210,7 +210,7 @@ class LearningPage(Page):
         self.summary.setText(
             f"This month: <b>{hours_text(month.logged)}</b> logged of "
             f"{hours_text(month.planned)} planned · This year: <b>{hours_text(year.logged)}</b> "
-            f"of the {goal} · {hours_text(round(year.expected_by_now, 1))} expected by now{since}"
+            f"of the {goal} · {hours_text(year.expected_by_now)} expected by now{since}"
         )
         self._charts_stale = True
         if self.tabs.currentIndex() == 2:
