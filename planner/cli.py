@@ -303,6 +303,8 @@ def cmd_gap(db: Database, args: argparse.Namespace) -> None:
         raise InputError("no target role yet: choose one with 'planner target SLUG'")
     print(f"{gap.role_title}: {gap.score:.0%} ready ({gap.skills_met}/{gap.skills_total} skills)")
     print(f"  {outlook.message}")
+    if outlook.plan_note:
+        print(f"  {outlook.plan_note}")
     for g in gap.gaps:
         level = f"level {g.level} of {g.required_level}"
         print(f"  {g.importance:<10} {g.skill:<34} {level}  ({g.remaining_hours:g} h)")

@@ -99,6 +99,10 @@ class Forecast:
     #: The weekly hours that would make the person ready in `FIX_YEARS` years (the what-if that
     #: fixes a date beyond the horizon); 0 when not needed.
     fix_pace: float = 0.0
+    #: The plan's own date: when its last phase is due (the guide's windows from the plan start).
+    plan_ready_on: dt.date | None = None
+    #: Where the plan's date and this forecast differ by more than a fortnight, both and why.
+    plan_note: str = ""
 
 
 def readiness(db: Reader, role_slug: str | None = None) -> Readiness:
@@ -269,6 +273,7 @@ def forecast(
             fix_pace=fix,
         )
     ready = today + dt.timedelta(days=math.ceil(weeks * 7))
+    plan = plan_ready_on(db)
     return Forecast(
         remaining,
         pace,
@@ -278,4 +283,34 @@ def forecast(
         f"{_hours(remaining)} to go {basis_text}: ready around {day_text(ready)}.",
         basis,
         basis_text,
+        plan_ready_on=plan,
+        plan_note=_plan_note(plan, ready),
+    )
+
+
+def plan_ready_on(db: Reader) -> dt.date | None:
+    """When the plan expects the person ready: the due date of the target role's last phase
+    milestone, if it is dated and open (the timeline's and the milestones' own date)."""
+    found = rows(
+        db,
+        "SELECT m.due_on, m.done_on FROM milestone m JOIN role_phase rp ON rp.id = m.role_phase_id"
+        " JOIN profile p ON p.id = 1 AND rp.role_id = p.target_role_id WHERE m.kind = 'phase'"
+        ' ORDER BY rp."order" DESC LIMIT 1',
+    )
+    if not found or found[0][1] is not None:
+        return None
+    return date(found[0][0])
+
+
+def _plan_note(plan: dt.date | None, ready: dt.date) -> str:
+    """Both dates, and why they differ: the plan keeps to the guide's windows; the forecast
+    follows the hours still to learn at the pace it names."""
+    if plan is None or abs((ready - plan).days) <= 14:
+        return ""
+    gap = abs((ready - plan).days)
+    span = f"{gap / 365.25:.1f} years" if gap >= 730 else f"{round(gap / 30.44) or 1} months"
+    side = "later" if ready > plan else "sooner"
+    return (
+        f"The plan's date is {day_text(plan)} (its phases end inside the guide's windows); "
+        f"at this pace you would be ready {span} {side}."
     )

@@ -217,3 +217,7 @@ def test_the_plan_and_the_pace_disagree_and_say_so(db) -> None:
     assert last.differs
     assert timeline.pace_text == f.basis_text
     assert [p.window for p in timeline.phases] == ["3–6 months", "6–12 months", "12–18 months"]
+    # The forecast names the plan's own date beside its own, and why they differ.
+    assert f.plan_ready_on == last.end == add_months(TODAY, 18)
+    assert f.plan_note.startswith(f"The plan's date is {readiness.day_text(last.end)}")
+    assert "later" in f.plan_note

@@ -106,7 +106,9 @@ def profile_button(text: str, tip: str) -> QPushButton:
     button.setFlat(True)
     button.setToolTip(tip + " (Edit › Profile…)")
     button.setCursor(Qt.CursorShape.PointingHandCursor)
-    button.setStyleSheet("QPushButton { text-align: left; padding: 0px; }")
+    button.setStyleSheet(
+        "QPushButton { text-align: left; padding: 0px; color: palette(link); border: none; }"
+    )
     edits_data(button)
     return button
 
@@ -298,6 +300,7 @@ class DashboardPage(Page):
         if f.ready_on and f.weeks_needed:
             self.forecast.setText(
                 f"Projected ready: <b>{day_text(f.ready_on)}</b><br>{html.escape(f.basis_text)}"
+                + (f"<br><i>{html.escape(f.plan_note)}</i>" if f.plan_note else "")
             )
         else:  # no date (yet, or beyond ten years): the forecast says what it needs
             self.forecast.setText(html.escape(f.message))

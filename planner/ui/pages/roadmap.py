@@ -147,7 +147,8 @@ class RoadmapPage(Page):
         recent = self.recent_forecast
         if recent.ready_on is not None and recent.remaining_hours > 0:
             basis = recent.basis_text
-            self.recent.setText(f"{basis[:1].upper()}{basis[1:]}: {ready_text(recent)}.")
+            plan = f"<br>{recent.plan_note}" if recent.plan_note else ""
+            self.recent.setText(f"{basis[:1].upper()}{basis[1:]}: {ready_text(recent)}.{plan}")
         elif recent.ready_on is None and self.ready.role is not None:
             self.recent.setText(recent.message)
         else:
@@ -332,9 +333,9 @@ class RoadmapPage(Page):
         differ = [p for p in plan.phases if p.differs]
         self.plan_note.setVisible(bool(differ))
         self.plan_note.setText(
-            "The plan's dates follow the guide: each phase ends inside its window, counted from "
-            f"your plan start. ▷ and “At your pace” show when you would finish it "
-            f"{plan.pace_text}; hover for why they differ."
+            "Bars: the plan's dates (each phase ends inside the guide's window, counted from "
+            f"your plan start). ▷ and “At your pace”: when you would finish it {plan.pace_text}."
+            " Hover for why."
         )
         selected = selected_row(self.milestone_table)
         rows = self.ctx.read(milestones.milestones)
