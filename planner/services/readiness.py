@@ -200,6 +200,11 @@ def day_text(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def pace_text(weekly: float) -> str:
+    """A weekly pace to a tenth of an hour, or to two figures below that (0.02, not 0.0)."""
+    return f"{weekly:.1f}" if weekly >= 0.1 else f"{weekly:.2g}"
+
+
 def _hours(hours: float) -> str:
     return f"{hours:,.1f}".rstrip("0").rstrip(".") + " h"
 
@@ -233,7 +238,7 @@ def forecast(
         pace, basis, basis_text = weekly_hours, "what-if", f"at {weekly_hours:g} h/week"
     elif own.enough and own.weekly_hours > 0:
         pace, basis = own.weekly_hours, "pace"
-        basis_text = f"at your pace of {pace:.1f} h/week over {own.weeks_text}"
+        basis_text = f"at your pace of {pace_text(pace)} h/week over {own.weeks_text}"
     else:
         goal = float(targets(db)["learning"])
         why = (
@@ -264,9 +269,9 @@ def forecast(
             recent,
             weeks,
             None,
-            f"{_hours(remaining)} to go: more than ten years {basis_text}. At {fix:g} h/week "
-            f"you would be ready in about {FIX_YEARS} years: try that pace in the Roadmap's "
-            "what-if.",
+            f"{_hours(remaining)} to go: more than ten years at this pace ({basis_text}). At "
+            f"{fix:g} h/week you would be ready in about {FIX_YEARS} years: try that pace in "
+            "the Roadmap's what-if.",
             basis,
             basis_text,
             beyond_horizon=True,

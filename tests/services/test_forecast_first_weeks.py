@@ -116,7 +116,7 @@ def test_a_date_beyond_ten_years_is_not_given_and_the_fix_is(db) -> None:
     newcomer(db)
     f = outlook(db, weekly_hours=0.5)
     assert f.ready_on is None and f.beyond_horizon
-    assert "more than ten years at 0.5 h/week" in f.message
+    assert "more than ten years at this pace (at 0.5 h/week)" in f.message
     assert f.fix_pace * readiness.FIX_YEARS * 52 >= f.remaining_hours
     assert f"At {f.fix_pace:g} h/week" in f.message
     assert outlook(db, weekly_hours=f.fix_pace).ready_on is not None

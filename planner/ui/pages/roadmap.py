@@ -334,8 +334,8 @@ class RoadmapPage(Page):
         self.plan_note.setVisible(bool(differ))
         self.plan_note.setText(
             "Bars: the plan's dates (each phase ends inside the guide's window, counted from "
-            f"your plan start). ▷ and “At your pace”: when you would finish it {plan.pace_text}."
-            " Hover for why."
+            "your plan start). ▷ and “At your pace”: when you would finish it at the pace "
+            "above. Hover for why."
         )
         selected = selected_row(self.milestone_table)
         rows = self.ctx.read(milestones.milestones)
