@@ -240,7 +240,8 @@ class YearToDateChart(ChartView):
                 color=colors.muted,
                 linestyle="--",
                 linewidth=1.3,
-                label=f"Path to the {data.goal:g} h goal",
+                label=f"Path to the {data.goal:g} h goal"
+                + (f" from {first.day} {first:%b}" if first != jan1 else ""),
             )
         self._today_marker = ax.scatter([0], [0], color=colors.accent, zorder=3, s=28)
         jan1 = dt.date(data.year, 1, 1)
@@ -290,4 +291,6 @@ class YearToDateChart(ChartView):
             )
         self._today_marker.set_offsets([[today, data.logged]])
         self.add_hover(self._today_marker, f"Today: {data.logged:g} h logged, {verdict}")
-        ax.set_ylim(0, max(data.goal, data.logged) * 1.15 or 1)
+        # Up to where the path ends this year (less than the goal when the plan began late).
+        path_end = data.expected_on(dt.date(data.year, 12, 31))
+        ax.set_ylim(0, max(path_end, data.logged) * 1.15 or 1)

@@ -137,7 +137,8 @@ class ProfileDialog(QDialog):
             "display_name": info.display_name,
             "current_role": info.current_role or "",
             "career_stage": info.career_stage,
-            "plan_start": info.plan_start,
+            # A file without a plan start shows today's date: written only if changed.
+            "plan_start": info.plan_start or self.ctx.today(),
             "weekly_learning_goal": info.weekly_learning_goal,
             "annual_learning_goal": 0.0
             if info.annual_goal_follows_weekly
