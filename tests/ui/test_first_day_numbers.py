@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from ui_helpers import open_page
 
@@ -193,3 +194,19 @@ def test_the_dashboard_cards_and_the_edit_menu_open_the_profile(qtbot, window, m
     menu = next(a for a in window.menuBar().actions() if a.text() == "&Edit").menu()
     next(a for a in menu.actions() if a.text() == "&Profile…").trigger()
     assert opened == ["dialog"] * 3
+
+
+def test_the_year_chart_path_starts_at_the_plan_start(qtbot, ctx) -> None:
+    from planner.services import commitment
+    from planner.ui.pages.learning import LearningPage
+
+    onboard(qtbot, ctx, held=False)
+    ctx.write(learning.log_session, 1.5, ctx.today())
+    page = open_page(qtbot, LearningPage, ctx)
+    page.tabs.setCurrentIndex(2)
+    today = ctx.today()
+    path = ctx.read(commitment.year_path, today)
+    xs, ys = page.year_chart.goal_line.get_data()
+    assert xs[0] == (today - dt.date(today.year, 1, 1)).days  # not 1 January
+    assert ys[-1] == pytest.approx(path.expected_on(dt.date(today.year, 12, 31)))
+    assert ys[-1] < path.goal or today == dt.date(today.year, 1, 1)
