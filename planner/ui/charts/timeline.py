@@ -32,7 +32,9 @@ def pace_text(span: PhaseSpan, pace: str) -> str:
     window; the pace is how fast the person has been learning."""
     if not span.differs:
         return ""
-    left = f"{span.remaining_hours:,.0f} h of its skills (and earlier phases') still to learn"
+    left = f"{span.remaining_hours:,.0f} h of its skills still to learn" + (
+        ", after the earlier phases'" if span.order > 1 else ""
+    )
     if span.pace_end is None:
         return f"\nAt your pace: more than ten years ({pace}); {left}."
     if span.end is None:
