@@ -13,7 +13,10 @@ Pure arithmetic over (earliest, latest) month pairs, so the milestones (`profile
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+
+from planner.services.weeks import add_months
 
 #: (earliest_month, latest_month or None), as the seed and `role_phase` hold them.
 Window = tuple[int, int | None]
@@ -41,3 +44,11 @@ def window_text(earliest: int, latest: int | None) -> str:
     if latest is None:
         return f"{earliest}+ months"
     return f"{earliest}–{latest} months"
+
+
+def phase_date(start: dt.date, months: int) -> dt.date | None:
+    """`start` moved by `months`, or None past the calendar's last year: a plan start read from
+    an old or foreign file may lie far out, and a plan laid out from it must not crash."""
+    if start.year + (start.month - 1 + months) // 12 > dt.MAXYEAR:
+        return None
+    return add_months(start, months)

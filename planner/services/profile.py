@@ -15,9 +15,8 @@ from planner.models import (
 )
 from planner.services.balance import set_targets, targets
 from planner.services.errors import InputError
-from planner.services.phase_plan import phase_months
+from planner.services.phase_plan import phase_date, phase_months
 from planner.services.roles import find_role
-from planner.services.weeks import add_months
 from planner.vocabulary import STAGES
 
 #: A yearly goal that follows the weekly goal is the weekly goal times this.
@@ -169,7 +168,7 @@ def phase_dues(plan_start: dt.date, phases: list[RolePhase]) -> dict[int, dt.dat
     no date."""
     spans = phase_months([(p.earliest_month, p.latest_month) for p in phases])
     return {
-        phase.id: None if end is None else add_months(plan_start, end)
+        phase.id: None if end is None else phase_date(plan_start, end)
         for phase, (_, end) in zip(phases, spans, strict=True)
     }
 

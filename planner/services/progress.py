@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from planner.models import Milestone, Profile, Role, RolePhase, RoleSkill, SkillAssessment
 from planner.services import readiness
 from planner.services.milestones import MilestoneRow, milestones
-from planner.services.phase_plan import phase_months, window_text
+from planner.services.phase_plan import phase_date, phase_months, window_text
 from planner.services.readiness import WEIGHTS
 from planner.services.weeks import add_months
 
@@ -171,12 +171,15 @@ def plan_timeline(session: Session, today: dt.date) -> PlanTimeline:
         own = to_learn.get(phase.id, 0.0) + (to_learn.get(None, 0.0) if i == len(phases) - 1 else 0)
         running += own
         pace_end, beyond = _at_pace(today, running, outlook.weekly_hours)
+        begins = phase_date(start, first)
+        if begins is None:  # a plan start at the calendar's end: nothing left to draw
+            break
         spans.append(
             PhaseSpan(
                 order=phase.order,
                 name=phase.name,
-                start=add_months(start, first),
-                end=None if last is None else add_months(start, last),
+                start=begins,
+                end=None if last is None else phase_date(start, last),
                 focus=phase.focus,
                 done=phase.id in done_phases,
                 window=window_text(phase.earliest_month, phase.latest_month),

@@ -221,3 +221,24 @@ def test_the_plan_and_the_pace_disagree_and_say_so(db) -> None:
     assert f.plan_ready_on == last.end == add_months(TODAY, 18)
     assert f.plan_note.startswith(f"The plan's date is {readiness.day_text(last.end)}")
     assert "later" in f.plan_note
+
+
+def test_a_plan_start_at_the_calendars_end_is_refused_and_never_crashes_a_plan(db) -> None:
+    """Typed: refused with the range. Read from an old or foreign file: the plan still lays out
+    (the phase that would end past year 9999 has no end) and the forecast still answers."""
+    from sqlalchemy import text
+
+    from planner.services.errors import InputError
+
+    newcomer(db)
+    with db.session() as s, pytest.raises(InputError, match="plan start must be between"):
+        profile.update_profile(s, plan_start=dt.date(9999, 6, 1))
+    with db.session() as s:
+        s.execute(text("UPDATE profile SET plan_start = '9999-06-01'"))
+        timeline = progress.plan_timeline(s, TODAY)
+        f = readiness.forecast(s, TODAY)
+        profile.update_profile(s, display_name="Ada")  # no rescheduling: the start is unchanged
+    assert timeline.phases[0].start == dt.date(9999, 6, 1)
+    assert timeline.phases[0].end == dt.date(9999, 12, 1)
+    assert timeline.phases[-1].end is None
+    assert f.basis == "goal" and f.ready_on is not None
