@@ -189,12 +189,6 @@ def measured_pace(db: Reader, today: dt.date, weeks: int = PACE_WEEKS) -> Pace:
     return Pace(float(total) * 7 / days, since, days)
 
 
-def recent_weekly_hours(db: Reader, today: dt.date, weeks: int = PACE_WEEKS) -> float:
-    """The measured weekly pace (see `measured_pace`), 0 while there are under two weeks of it."""
-    pace = measured_pace(db, today, weeks)
-    return pace.weekly_hours if pace.enough else 0.0
-
-
 def day_text(day: dt.date) -> str:
     """'3 Mar 2028': how the forecast names a date everywhere."""
     return f"{day.day} {day:%b %Y}"
