@@ -42,7 +42,7 @@ def pace_text(span: PhaseSpan, pace: str) -> str:
     later = "later" if span.pace_end > span.end else "sooner"
     return (
         f"\nThe plan's date follows the guide ({span.window} from the start); {pace} you "
-        f"would finish it around {_when(span.pace_end)}, {later}: {left}."
+        f"would finish it around {_when(span.pace_end)}, {later}, with {left}."
     )
 
 
