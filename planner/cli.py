@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from planner import cli_datafile
+from planner import cli_datafile, cli_profile
 from planner.file_errors import DataFileError
 from planner.paths import data_file
 from planner.services.errors import InputError, check_hours
@@ -135,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YEARS",
         help="2 (default) for the demo shown in the screenshots; 10 for a heavy daily-learner file",
     )
+    cli_profile.add_command(sub, _arg)
     cli_datafile.add_commands(sub)
     return parser
 
@@ -302,6 +303,8 @@ def cmd_gap(db: Database, args: argparse.Namespace) -> None:
         raise InputError("no target role yet: choose one with 'planner target SLUG'")
     print(f"{gap.role_title}: {gap.score:.0%} ready ({gap.skills_met}/{gap.skills_total} skills)")
     print(f"  {outlook.message}")
+    if outlook.plan_note:
+        print(f"  {outlook.plan_note}")
     for g in gap.gaps:
         level = f"level {g.level} of {g.required_level}"
         print(f"  {g.importance:<10} {g.skill:<34} {level}  ({g.remaining_hours:g} h)")
@@ -392,6 +395,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "import": cmd_import,
     "demo": cmd_demo,
     "export": cmd_export,
+    "profile": cli_profile.cmd_profile,
 }
 
 

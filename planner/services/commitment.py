@@ -16,7 +16,7 @@ from planner.services.learning_weeks import Streak as Streak
 from planner.services.learning_weeks import WeekPoint as WeekPoint
 from planner.services.learning_weeks import streak as streak
 from planner.services.learning_weeks import weekly_series as weekly_series
-from planner.services.profile import profile_row
+from planner.services.profile import annual_goal, goal_follows_weekly, profile_row
 from planner.services.weeks import week_start
 
 
@@ -32,7 +32,28 @@ class YearToDate:
     year: int
     logged: float
     goal: float
-    expected_by_now: float  # the straight-line share of the goal at this date
+    expected_by_now: float  # the goal's hours a day, counted from `counted_from` to today
+    #: The day expectations count from: 1 January, or the plan start when it is later.
+    counted_from: dt.date
+    #: The goal is the weekly goal x 52 (the person has not set a yearly one).
+    goal_follows_weekly: bool = False
+
+
+def expected_between(goal: float, first: dt.date, day: dt.date) -> float:
+    """Hours of a yearly `goal` expected from `first` up to and including `day`: the goal spread
+    evenly over the days of `day`'s year, counted only from `first` (nothing before the plan
+    started is owed)."""
+    if day < first:
+        return 0.0
+    days_in_year = (dt.date(day.year + 1, 1, 1) - dt.date(day.year, 1, 1)).days
+    return goal * ((day - first).days + 1) / days_in_year
+
+
+def counted_from(session: Session, today: dt.date) -> dt.date:
+    """1 January of today's year, or the plan start when it is later."""
+    start = dt.date(today.year, 1, 1)
+    plan_start = profile_row(session).plan_start
+    return max(start, plan_start) if plan_start is not None else start
 
 
 def hours_by_day(session: Session, first: dt.date, last: dt.date) -> dict[dt.date, float]:
@@ -89,10 +110,16 @@ def year_to_date(session: Session, today: dt.date) -> YearToDate:
             LearningSession.date.between(start, today)
         )
     )
-    goal = profile_row(session).annual_learning_goal
-    days_in_year = (dt.date(today.year + 1, 1, 1) - start).days
-    share = ((today - start).days + 1) / days_in_year
-    return YearToDate(today.year, round(float(logged), 2), goal, round(goal * share, 2))
+    goal = annual_goal(session)
+    first = counted_from(session, today)
+    return YearToDate(
+        today.year,
+        round(float(logged), 2),
+        goal,
+        round(expected_between(goal, first, today), 1),
+        first,
+        goal_follows_weekly(session),
+    )
 
 
 @dataclass(frozen=True)
@@ -125,10 +152,16 @@ class YearPath:
     today: dt.date
     #: (day, cumulative hours up to and including that day) for each day with hours.
     cumulative: tuple[tuple[dt.date, float], ...]
+    #: The day the path to the goal starts: 1 January, or the plan start when it is later.
+    counted_from: dt.date | None = None
 
     @property
     def logged(self) -> float:
         return self.cumulative[-1][1] if self.cumulative else 0.0
+
+    def expected_on(self, day: dt.date) -> float:
+        """Hours of the goal expected by the end of `day` (see `expected_between`)."""
+        return expected_between(self.goal, self.counted_from or dt.date(self.year, 1, 1), day)
 
 
 def learning_calendar(session: Session, today: dt.date, weeks: int = 53) -> LearningCalendar:
@@ -139,10 +172,13 @@ def learning_calendar(session: Session, today: dt.date, weeks: int = 53) -> Lear
 
 
 def year_path(session: Session, today: dt.date) -> YearPath:
-    """Cumulative learning hours from 1 January to today, with the profile's annual goal."""
+    """Cumulative learning hours from 1 January to today, with the annual goal's path from 1
+    January or the plan start."""
     start = dt.date(today.year, 1, 1)
     running, points = 0.0, []
     for day, hours in sorted(hours_by_day(session, start, today).items()):
         running += hours
         points.append((day, round(running, 2)))
-    return YearPath(today.year, profile_row(session).annual_learning_goal, today, tuple(points))
+    return YearPath(
+        today.year, annual_goal(session), today, tuple(points), counted_from(session, today)
+    )

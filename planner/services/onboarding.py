@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from planner.db import open_database
-from planner.services import balance
+from planner.services import balance, skills
 from planner.services.first_run import has_user_data
 from planner.services.first_run import needs_onboarding as needs_onboarding
 from planner.services.profile import set_target_role, update_profile
@@ -22,11 +22,19 @@ def complete(
     target_role: str,
     plan_start: dt.date,
     weekly_goal: float,
+    skills_held: dict[str, int] | None = None,
+    today: dt.date | None = None,
 ) -> None:
+    """Set up the profile, the weekly goal, the target role's plan and the levels the person
+    already holds (`skills_held`: skill name -> level 1..5, from their current role's checklist),
+    all in the caller's one transaction: their readiness starts where they are, not at 0 %."""
     update_profile(
         session, display_name=display_name, current_role=current_role or None, plan_start=plan_start
     )
     balance.set_targets(session, {"learning": weekly_goal})
+    for name, level in (skills_held or {}).items():
+        if level:
+            skills.set_level(session, name, level, today or plan_start)
     set_target_role(session, target_role, plan_start)
 
 

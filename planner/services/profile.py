@@ -13,11 +13,18 @@ from planner.models import (
     Profile,
     RolePhase,
 )
-from planner.services.balance import targets
+from planner.services.balance import set_targets, targets
 from planner.services.errors import InputError
+from planner.services.phase_plan import phase_date, phase_months
 from planner.services.roles import find_role
-from planner.services.weeks import add_months
 from planner.vocabulary import STAGES
+
+#: A yearly goal that follows the weekly goal is the weekly goal times this.
+WEEKS_A_YEAR = 52
+MAX_NAME = 200
+#: Plan starts the app accepts: every date laid out from one (phases run ten years at most)
+#: stays far inside the calendar.
+PLAN_START_RANGE = (dt.date(1970, 1, 1), dt.date(2100, 12, 31))
 
 
 @dataclass(frozen=True)
@@ -30,8 +37,9 @@ class ProfileInfo:
     career_stage: str
     plan_start: dt.date | None
     weekly_learning_goal: float
-    annual_learning_goal: float
+    annual_learning_goal: float  # as used: the one set, or the weekly goal x 52
     monthly_contact_goal: int
+    annual_goal_follows_weekly: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,17 @@ def profile_row(session: Session) -> Profile:
     return profile
 
 
+def annual_goal(session: Session) -> float:
+    """The yearly learning goal: the one the person set, else the weekly goal x 52."""
+    stored = profile_row(session).annual_learning_goal
+    return stored if stored > 0 else round(targets(session)["learning"] * WEEKS_A_YEAR, 2)
+
+
+def goal_follows_weekly(session: Session) -> bool:
+    """Whether the yearly goal is the weekly goal x 52 (none of its own was set)."""
+    return profile_row(session).annual_learning_goal <= 0
+
+
 def profile_info(session: Session) -> ProfileInfo:
     p = profile_row(session)
     return ProfileInfo(
@@ -63,8 +82,9 @@ def profile_info(session: Session) -> ProfileInfo:
         career_stage=p.career_stage,
         plan_start=p.plan_start,
         weekly_learning_goal=targets(session)["learning"],
-        annual_learning_goal=p.annual_learning_goal,
+        annual_learning_goal=annual_goal(session),
         monthly_contact_goal=p.monthly_contact_goal,
+        annual_goal_follows_weekly=goal_follows_weekly(session),
     )
 
 
@@ -80,19 +100,32 @@ def update_profile(
 ) -> ProfileInfo:
     p = profile_row(session)
     if display_name is not None:
+        if len(display_name.strip()) > MAX_NAME:
+            raise InputError(
+                f"the name is {len(display_name.strip())} characters; at most {MAX_NAME}"
+            )
         p.display_name = display_name.strip()
-    if current_role is not None:
-        p.current_role = find_role(session, current_role)
+    if current_role is not None:  # "" clears it (not in the catalog, or a student)
+        try:
+            p.current_role = find_role(session, current_role) if current_role.strip() else None
+        except InputError as exc:
+            raise InputError(f"current role: {exc}") from None
     if career_stage is not None:
         if career_stage not in STAGES:
             raise InputError(f"unknown career stage {career_stage!r}; use {', '.join(STAGES)}")
         p.career_stage = career_stage
     if plan_start is not None:
+        first, last = PLAN_START_RANGE
+        if not first <= plan_start <= last:
+            raise InputError(f"the plan start must be between {first} and {last}")
         p.plan_start = plan_start
         _reschedule_phase_milestones(session, p)
-    if annual_learning_goal is not None:
+    if annual_learning_goal is not None:  # 0: follow the weekly goal (x 52)
         if not 0 <= annual_learning_goal <= 8760:
-            raise InputError("the annual learning goal must be between 0 and 8760 hours")
+            raise InputError(
+                "the yearly learning goal must be between 1 and 8760 hours"
+                " (or 0 to follow the weekly goal)"
+            )
         p.annual_learning_goal = float(annual_learning_goal)
     if monthly_contact_goal is not None:
         if not 0 <= monthly_contact_goal <= 1000:
@@ -102,11 +135,42 @@ def update_profile(
     return profile_info(session)
 
 
-def phase_due(plan_start: dt.date, phase: RolePhase) -> dt.date | None:
-    """A phase is due at the plan start plus its latest month; open-ended phases have no date."""
-    if phase.latest_month is None:
-        return None
-    return add_months(plan_start, phase.latest_month)
+def edit_profile(
+    session: Session,
+    *,
+    display_name: str | None = None,
+    current_role: str | None = None,
+    career_stage: str | None = None,
+    plan_start: dt.date | None = None,
+    weekly_learning_goal: float | None = None,
+    annual_learning_goal: float | None = None,
+    monthly_contact_goal: int | None = None,
+) -> ProfileInfo:
+    """Change anything chosen at onboarding, as one action: the Profile dialog and `planner
+    profile` both come here, so a bad value anywhere leaves every field as it was (the caller's
+    transaction rolls back). None leaves a field alone; the weekly goal is the learning target."""
+    if weekly_learning_goal is not None:
+        set_targets(session, {"learning": weekly_learning_goal})
+    return update_profile(
+        session,
+        display_name=display_name,
+        current_role=current_role,
+        career_stage=career_stage,
+        plan_start=plan_start,
+        annual_learning_goal=annual_learning_goal,
+        monthly_contact_goal=monthly_contact_goal,
+    )
+
+
+def phase_dues(plan_start: dt.date, phases: list[RolePhase]) -> dict[int, dt.date | None]:
+    """Each phase's due date: the plan start plus the month it ends (`phase_plan.phase_months`:
+    one after another from month 0, each ending inside its window); a last open-ended phase has
+    no date."""
+    spans = phase_months([(p.earliest_month, p.latest_month) for p in phases])
+    return {
+        phase.id: None if end is None else phase_date(plan_start, end)
+        for phase, (_, end) in zip(phases, spans, strict=True)
+    }
 
 
 def set_target_role(session: Session, key: str, today: dt.date) -> TargetChange:
@@ -132,12 +196,13 @@ def set_target_role(session: Session, key: str, today: dt.date) -> TargetChange:
             select(Milestone.role_phase_id).where(Milestone.role_phase_id.in_(phase_ids))
         )
     )
+    dues = phase_dues(p.plan_start, list(role.phases))
     added = [
         Milestone(
             title=f"{role.title}: {phase.name}",
             kind="phase",
             role_phase_id=phase.id,
-            due_on=phase_due(p.plan_start, phase),
+            due_on=dues[phase.id],
             notes=phase.focus,
         )
         for phase in role.phases
@@ -154,6 +219,10 @@ def _reschedule_phase_milestones(session: Session, p: Profile) -> None:
     rows = session.scalars(
         select(Milestone).where(Milestone.kind == "phase", Milestone.done_on.is_(None))
     )
+    dues: dict[int, dt.date | None] = {}
     for milestone in rows:
-        if milestone.phase is not None and p.plan_start is not None:
-            milestone.due_on = phase_due(p.plan_start, milestone.phase)
+        phase = milestone.phase
+        if phase is not None and p.plan_start is not None:
+            if phase.id not in dues:
+                dues.update(phase_dues(p.plan_start, list(phase.role.phases)))
+            milestone.due_on = dues[phase.id]

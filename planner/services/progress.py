@@ -11,13 +11,16 @@ month and skill cost ~150 ms on ten years of history, the sweep a few millisecon
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.models import Milestone, Profile, Role, RolePhase, RoleSkill, SkillAssessment
+from planner.services import readiness
 from planner.services.milestones import MilestoneRow, milestones
+from planner.services.phase_plan import phase_date, phase_months, window_text
 from planner.services.readiness import WEIGHTS
 from planner.services.weeks import add_months
 
@@ -41,6 +44,25 @@ class PhaseSpan:
     end: dt.date | None  # None: open-ended ("24+ months")
     focus: str
     done: bool  # its phase milestone is completed
+    #: The guide's window for the phase's end, e.g. "6–9 months".
+    window: str = ""
+    #: When the phase's skills (and every earlier phase's) would be at their level at the pace
+    #: the forecast uses; None when there is no such date (no pace, or beyond the horizon).
+    pace_end: dt.date | None = None
+    #: The pace date is more than the forecast's horizon out.
+    pace_beyond: bool = False
+    #: Hours of this phase's skills still to learn.
+    remaining_hours: float = 0.0
+    phase_id: int | None = None
+
+    @property
+    def differs(self) -> bool:
+        """The plan's end and the pace's differ by more than a fortnight (or the pace has none)."""
+        if self.done or self.remaining_hours == 0:
+            return False
+        if self.end is None or self.pace_end is None:
+            return self.pace_beyond
+        return abs((self.pace_end - self.end).days) > 14
 
 
 @dataclass(frozen=True)
@@ -50,6 +72,8 @@ class PlanTimeline:
     today: dt.date
     phases: tuple[PhaseSpan, ...]
     milestones: tuple[MilestoneRow, ...]  # only those with a due date
+    #: The pace the phases' pace dates stand on, as the forecast says it ("at your pace of…").
+    pace_text: str = ""
 
     @property
     def is_empty(self) -> bool:
@@ -136,15 +160,53 @@ def plan_timeline(session: Session, today: dt.date) -> PlanTimeline:
             .where(RolePhase.role_id == role.id, Milestone.done_on.is_not(None))
         )
     )
-    spans = tuple(
-        PhaseSpan(
-            order=phase.order,
-            name=phase.name,
-            start=add_months(start, phase.earliest_month),
-            end=None if phase.latest_month is None else add_months(start, phase.latest_month),
-            focus=phase.focus,
-            done=phase.id in done_phases,
+    phases = list(role.phases)
+    months = phase_months([(p.earliest_month, p.latest_month) for p in phases])
+    outlook = readiness.forecast(session, today)
+    to_learn = _remaining_by_phase(session, role.id)
+    # Phases are learned in order: a phase is done at the pace once its skills and every earlier
+    # phase's are; skills of no phase count with the last, so its date is the forecast's.
+    running, spans = 0.0, []
+    for i, (phase, (first, last)) in enumerate(zip(phases, months, strict=True)):
+        own = to_learn.get(phase.id, 0.0) + (to_learn.get(None, 0.0) if i == len(phases) - 1 else 0)
+        running += own
+        pace_end, beyond = _at_pace(today, running, outlook.weekly_hours)
+        begins = phase_date(start, first)
+        if begins is None:  # a plan start at the calendar's end: nothing left to draw
+            break
+        spans.append(
+            PhaseSpan(
+                order=phase.order,
+                name=phase.name,
+                start=begins,
+                end=None if last is None else phase_date(start, last),
+                focus=phase.focus,
+                done=phase.id in done_phases,
+                window=window_text(phase.earliest_month, phase.latest_month),
+                pace_end=pace_end,
+                pace_beyond=beyond,
+                remaining_hours=own,
+                phase_id=phase.id,
+            )
         )
-        for phase in role.phases
-    )
-    return PlanTimeline(role.title, start, today, spans, dated)
+    return PlanTimeline(role.title, start, today, tuple(spans), dated, outlook.basis_text)
+
+
+def _remaining_by_phase(session: Session, role_id: int) -> dict[int | None, float]:
+    """Hours still to learn for the role's skills, by the phase that teaches them."""
+    found: dict[int | None, float] = {}
+    for item, phase_id in readiness.items_with_phase(session, role_id):
+        found[phase_id] = found.get(phase_id, 0.0) + item.remaining_hours
+    return found
+
+
+def _at_pace(today: dt.date, hours: float, weekly: float) -> tuple[dt.date | None, bool]:
+    """(date, beyond the horizon) after `hours` of learning at `weekly` hours a week."""
+    if hours <= 0:
+        return today, False
+    if weekly <= 0:
+        return None, False
+    days = math.ceil(hours / weekly * 7)
+    if days > readiness.HORIZON_DAYS:
+        return None, True
+    return today + dt.timedelta(days=days), False

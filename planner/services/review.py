@@ -16,12 +16,13 @@ from sqlalchemy.orm import Session
 
 from planner.models import Milestone, Skill, WeeklyReview
 from planner.models.milestones import milestone_skill
-from planner.services import balance, commitment, follow_ups, network, skills
+from planner.services import balance, commitment, follow_ups, network, readiness, skills
 from planner.services.balance import WeekBalance
 from planner.services.commitment import CommitmentSeries, Streak
 from planner.services.errors import InputError
 from planner.services.milestones import MilestoneRow
 from planner.services.network import ContactRow, ContactTouch
+from planner.services.readiness import Forecast
 from planner.services.skills import LevelChange
 from planner.services.week_heading import week_heading
 from planner.services.weeks import week_start
@@ -60,6 +61,8 @@ class WeeklyReviewSummary:
     contacts_due_total: int
     learning_weeks: CommitmentSeries
     reflection: str
+    #: The projected ready date as of `as_of`, by the rule the dashboard and roadmap show.
+    forecast: Forecast | None = None
 
     @property
     def goal_share(self) -> float | None:
@@ -110,6 +113,7 @@ def summary(session: Session, day: dt.date, today: dt.date) -> WeeklyReviewSumma
         contacts_due_total=due_total,
         learning_weeks=commitment.weekly_series(session, sunday, LEARNING_WEEKS),
         reflection=reflection(session, monday),
+        forecast=readiness.forecast(session, as_of),
     )
 
 

@@ -227,7 +227,8 @@ class MainWindow(QMainWindow):
         edit.addActions([undo, redo])
         edit.addSeparator()
         log = self._action(edit, "Quick &log learning…", self.quick_log, "Ctrl+L")
-        for action in (undo, redo, log):
+        profile = self._action(edit, "&Profile…", self.edit_profile)
+        for action in (undo, redo, log, profile):
             action.setEnabled(action.isEnabled() and not self.ctx.read_only)
 
         view = bar.addMenu("&View")
@@ -256,6 +257,12 @@ class MainWindow(QMainWindow):
         self.settings.set("view/theme", key)
         theme.apply(key)
         self.reload_all()
+
+    def edit_profile(self) -> None:
+        """Name, roles, plan start and goals: everything chosen at onboarding."""
+        from planner.ui.dialogs.profile import open_profile
+
+        open_profile(self.ctx, self)
 
     def quick_log(self) -> None:
         from planner.ui.dialogs.quick_log import QuickLogDialog

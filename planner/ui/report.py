@@ -74,6 +74,11 @@ def learning_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
         f" — <b>{verdict}</b></p>"
         f"<p>{sessions} logged. Streak of weeks meeting the goal: <b>{weeks}</b> "
         f"(longest {s.streak.longest}).</p>"
+        + (
+            f"<p>Target role: {esc(s.forecast.message)} {esc(s.forecast.plan_note)}</p>"
+            if s.forecast
+            else ""
+        )
     )
 
 

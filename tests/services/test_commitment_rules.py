@@ -146,10 +146,11 @@ def test_year_to_date_counts_this_year_up_to_today(db) -> None:
     assert (ytd.year, ytd.logged, ytd.goal, ytd.expected_by_now) == (2026, 3.0, 365.0, 70.0)
 
 
-def test_year_to_date_uses_the_default_annual_goal(db) -> None:
+def test_year_to_date_goal_follows_the_weekly_goal_until_one_is_set(db) -> None:
     with db.session() as s:
         ytd = commitment.year_to_date(s, dt.date(2026, 12, 31))
-    assert (ytd.logged, ytd.goal, ytd.expected_by_now) == (0.0, 200.0, 200.0)
+    assert (ytd.logged, ytd.goal, ytd.expected_by_now) == (0.0, 260.0, 260.0)  # 5 h x 52
+    assert ytd.goal_follows_weekly
 
 
 # --- streaks -----------------------------------------------------------------------------------

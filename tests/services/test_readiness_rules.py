@@ -2,7 +2,9 @@
 
 DESIGN.md: each required skill counts by importance (essential 3, important 2, useful 1) times
 min(level / required level, 1). The forecast turns missing level steps into hours (steps x the
-skill's hours per level, 20 by default) and divides by the pace of the last 8 weeks.
+skill's hours per level, 20 by default) and divides by the pace of the last 8 weeks, measured
+only since the first log or the plan start (see test_forecast_first_weeks.py for the newcomer's
+cases).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from planner.models import Role, RoleSkill
 from planner.services import readiness, skills
 from planner.services.errors import InputError
 from planner.services.learning import log_session
-from planner.services.profile import set_target_role
+from planner.services.profile import set_target_role, update_profile
 
 TODAY = dt.date(2026, 3, 11)
 
@@ -147,6 +149,8 @@ def gap_of_40h(db):
     make_role(db, "fc-role", [("Tskill Fc", "essential", 3)])
     set_levels(db, {"Tskill Fc": 1})
     target(db, "fc-role")
+    with db.session() as s:  # a plan that began well before the pace's eight weeks
+        update_profile(s, plan_start=TODAY - dt.timedelta(weeks=12))
     return db
 
 
@@ -191,7 +195,7 @@ def test_pace_is_the_last_eight_weeks_hours_divided_by_eight(gap_of_40h) -> None
 
 def test_ready_date_rounds_partial_days_up(gap_of_40h) -> None:
     """24 h in 8 weeks = 3 h/week; 40 / 3 weeks = 93.33 days, so ready on day 94."""
-    log(gap_of_40h, (TODAY - dt.timedelta(days=1), 12.0), (TODAY - dt.timedelta(days=8), 12.0))
+    log(gap_of_40h, (TODAY - dt.timedelta(days=1), 12.0), (TODAY - dt.timedelta(days=55), 12.0))
     result = get_forecast(gap_of_40h)
     assert result.weekly_hours == 3.0
     assert result.weeks_needed == pytest.approx(40 / 3)
@@ -199,10 +203,10 @@ def test_ready_date_rounds_partial_days_up(gap_of_40h) -> None:
 
 
 def test_what_if_pace_replaces_the_recent_pace(gap_of_40h) -> None:
-    log(gap_of_40h, (TODAY, 8.0))  # recent pace 1 h/week
+    log(gap_of_40h, (TODAY - dt.timedelta(days=55), 8.0))  # recent pace 1 h/week
     result = get_forecast(gap_of_40h, weekly_hours=5)
     assert result.recent_weekly_hours == 1.0
-    assert result.weekly_hours == 5
+    assert (result.weekly_hours, result.basis) == (5, "what-if")
     assert result.weeks_needed == 8.0
     assert result.ready_on == TODAY + dt.timedelta(days=56)
 
@@ -218,12 +222,12 @@ def test_what_if_pace_must_be_positive_and_at_most_a_week(gap_of_40h, pace) -> N
         readiness.forecast(s, TODAY, pace)
 
 
-def test_not_enough_data_when_nothing_logged_in_eight_weeks(gap_of_40h) -> None:
+def test_nothing_logged_in_eight_weeks_falls_back_to_the_weekly_goal(gap_of_40h) -> None:
     log(gap_of_40h, (TODAY - dt.timedelta(days=60), 10.0))  # older than the window
     result = get_forecast(gap_of_40h)
-    assert result.message.startswith("Not enough data")
-    assert result.ready_on is None
-    assert result.weeks_needed is None
+    assert "no learning logged in the last 8 weeks" in result.message
+    assert (result.basis, result.weekly_hours) == ("goal", 5.0)  # the default weekly goal
+    assert result.ready_on == TODAY + dt.timedelta(weeks=8)  # 40 h at 5 h a week
     assert result.remaining_hours == 40.0
     assert result.recent_weekly_hours == 0.0
 

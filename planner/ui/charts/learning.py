@@ -230,13 +230,18 @@ class YearToDateChart(ChartView):
         (self.logged_line,) = ax.step([], [], where="post", color=colors.accent, linewidth=2)
         self.goal_line = None
         if data.goal > 0:
+            # The path starts where expectations do: 1 January, or a later plan start.
+            jan1 = dt.date(data.year, 1, 1)
+            first = data.counted_from or jan1
+            dec31 = dt.date(data.year, 12, 31)
             (self.goal_line,) = ax.plot(
-                [0, days],
-                [0, data.goal],
+                [(first - jan1).days, days],
+                [0, data.expected_on(dec31)],
                 color=colors.muted,
                 linestyle="--",
                 linewidth=1.3,
-                label=f"Path to the {data.goal:g} h goal",
+                label=f"Path to the {data.goal:g} h goal"
+                + (f" from {first.day} {first:%b}" if first != jan1 else ""),
             )
         self._today_marker = ax.scatter([0], [0], color=colors.accent, zorder=3, s=28)
         jan1 = dt.date(data.year, 1, 1)
@@ -246,13 +251,13 @@ class YearToDateChart(ChartView):
         ax.set_ylabel("Hours, cumulative")
         self._show_logged(ax, data)
         self.legend(ax, colors, loc="upper left")
-        self._frame = (data.year, data.goal)
+        self._frame = (data.year, data.goal, data.counted_from)
         return True
 
     def update_plot(self, ax: Any, data: YearPath, colors: theme.Colors) -> bool:
         """Same year and goal as drawn (hours logged, another day): the line, the marker, the
         texts and the scale move; the goal's path stays."""
-        if not data.cumulative or (data.year, data.goal) != self._frame:
+        if not data.cumulative or (data.year, data.goal, data.counted_from) != self._frame:
             return False
         self._show_logged(ax, data)
         return True
@@ -265,11 +270,10 @@ class YearToDateChart(ChartView):
         """The logged line and today's marker where `data` has them, their texts (the legend's
         too, once there is one) and the hover texts of everything drawn."""
         jan1 = dt.date(data.year, 1, 1)
-        days = self._days(data)
         today = (data.today - jan1).days + 1
         xs = [0.0] + [(d - jan1).days + 1 for d, _ in data.cumulative] + [today]
         ys = [0.0] + [h for _, h in data.cumulative] + [data.logged]
-        expected = data.goal * today / days
+        expected = data.expected_on(data.today)
         ahead = data.logged - expected
         verdict = f"{abs(ahead):.0f} h {'ahead of' if ahead >= 0 else 'behind'} the path"
         self.logged_line.set_data(xs, ys)
@@ -283,8 +287,10 @@ class YearToDateChart(ChartView):
         if self.goal_line is not None:
             self.add_hover(
                 self.goal_line,
-                f"Annual goal: {data.goal:g} h by 31 Dec ({expected:.0f} h by today)",
+                f"Yearly goal: {data.goal:g} h a year ({expected:.0f} h expected by today)",
             )
         self._today_marker.set_offsets([[today, data.logged]])
         self.add_hover(self._today_marker, f"Today: {data.logged:g} h logged, {verdict}")
-        ax.set_ylim(0, max(data.goal, data.logged) * 1.15 or 1)
+        # Up to where the path ends this year (less than the goal when the plan began late).
+        path_end = data.expected_on(dt.date(data.year, 12, 31))
+        ax.set_ylim(0, max(path_end, data.logged) * 1.15 or 1)

@@ -27,7 +27,26 @@ def _when(day: dt.date) -> str:
     return day.strftime("%d %b %Y").lstrip("0")
 
 
-def phase_text(span: PhaseSpan, today: dt.date) -> str:
+def pace_text(span: PhaseSpan, pace: str) -> str:
+    """Where the plan's end and the pace's differ, both, and why: the plan keeps to the guide's
+    window; the pace is how fast the person has been learning."""
+    if not span.differs:
+        return ""
+    left = f"{span.remaining_hours:,.0f} h of its skills still to learn" + (
+        ", after the earlier phases'" if span.order > 1 else ""
+    )
+    if span.pace_end is None:
+        return f"\nAt your pace: more than ten years ({pace}); {left}."
+    if span.end is None:
+        return f"\nAt your pace: done around {_when(span.pace_end)} ({pace})."
+    later = "later" if span.pace_end > span.end else "sooner"
+    return (
+        f"\nThe plan's date follows the guide ({span.window} from the start); {pace} you "
+        f"would finish it around {_when(span.pace_end)}, {later}, with {left}."
+    )
+
+
+def phase_text(span: PhaseSpan, today: dt.date, pace: str = "") -> str:
     window = f"{_when(span.start)} – {_when(span.end)}" if span.end else f"from {_when(span.start)}"
     if span.done:
         state = "done"
@@ -38,7 +57,7 @@ def phase_text(span: PhaseSpan, today: dt.date) -> str:
     else:
         state = "in progress"
     focus = f"\n{span.focus}" if span.focus else ""
-    return f"{span.name}: {window} ({state}){focus}"
+    return f"{span.name}: {window} ({state}){focus}{pace_text(span, pace)}"
 
 
 class PlanTimelineChart(ChartView):
@@ -56,11 +75,15 @@ class PlanTimelineChart(ChartView):
         #: the hover text of each of its points.
         self.milestone_marks: list[tuple[Any, list[str]]] = []
         self.today_line: Any = None
+        #: The pace's end of each phase where it differs from the plan's (hollow triangles).
+        self.pace_marks: Any = None
+        self.pace_texts: list[str] = []
 
     def plot(self, ax: Any, data: PlanTimeline, colors: theme.Colors) -> bool:
         import matplotlib.dates as mdates
 
         self.phase_bars, self.milestone_marks, self.today_line = [], [], None
+        self.pace_marks = None
         if data.is_empty:
             return False
         lanes = [f"{p.order}. {p.name}" for p in data.phases]
@@ -92,7 +115,10 @@ class PlanTimelineChart(ChartView):
                 bar = segments[0]
                 ends.append(span.start + dt.timedelta(days=OPEN_TAIL_DAYS + ARROW_DAYS))
             self.phase_bars.append(bar)
-            self.add_hover(bar, phase_text(span, today))
+            self.add_hover(bar, phase_text(span, today, data.pace_text))
+
+        self._pace_marks(ax, data, y_of, lanes, colors)
+        ends.extend(p.pace_end for p in data.phases if p.differs and p.pace_end is not None)
 
         if has_milestones:
             self._milestones(ax, data, y_of[MILESTONE_LANE], colors)
@@ -170,6 +196,42 @@ class PlanTimelineChart(ChartView):
             )
             self.milestone_marks.append((line, texts))
 
+    def _pace_marks(
+        self, ax: Any, data: PlanTimeline, y_of: dict[str, int], lanes: list[str], colors: Any
+    ) -> None:
+        """A hollow triangle where the pace would end a phase, joined to the plan's end by a
+        dotted line, for each phase whose two dates differ: both dates, side by side."""
+        import matplotlib.dates as mdates
+
+        xs, ys, self.pace_texts = [], [], []
+        for span, lane in zip(data.phases, lanes, strict=False):
+            if not span.differs or span.pace_end is None:
+                continue
+            y = y_of[lane]
+            if span.end is not None:
+                ax.plot(
+                    mdates.date2num([span.end, span.pace_end]),
+                    [y, y],
+                    color=colors.muted,
+                    linestyle=":",
+                    linewidth=1.4,
+                )
+            xs.append(span.pace_end)
+            ys.append(y)
+            self.pace_texts.append(f"{span.name}: {pace_text(span, data.pace_text).strip()}")
+        if xs:
+            self.pace_marks = ax.scatter(
+                mdates.date2num(xs),
+                ys,
+                marker=">",
+                s=60,
+                facecolors=colors.window,
+                edgecolors=colors.under,
+                linewidths=1.6,
+                zorder=4,
+                label=f"Your pace ({data.pace_text})",
+            )
+
     def milestone_count(self) -> int:
         """How many milestone markers are drawn."""
         return sum(len(texts) for _, texts in self.milestone_marks)
@@ -177,6 +239,10 @@ class PlanTimelineChart(ChartView):
     def hover_text(self, event: Any) -> str | None:
         """A milestone's text when the mouse is over its marker (the topmost one where markers
         overlap), else the phase bar's."""
+        if self.pace_marks is not None:
+            hit, details = self.pace_marks.contains(event)
+            if hit:
+                return self.pace_texts[details["ind"][-1]]
         for line, texts in reversed(self.milestone_marks):
             hit, details = line.contains(event)
             if hit:

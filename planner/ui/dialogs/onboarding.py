@@ -1,12 +1,14 @@
-"""The first-run onboarding: name, current and target role from the catalog (searchable, with
-the role's track, phases and essential skills shown), plan start and weekly learning goal; or
-"Explore with demo data", which opens a separate demo file."""
+"""The first-run onboarding: name, current role and the skills of it the person already has (a
+checklist ticked at the role's required levels, editable), target role from the catalog
+(searchable, with the role's track, phases and essential skills shown), plan start and weekly
+learning goal; or "Explore with demo data", which opens a separate demo file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -14,11 +16,15 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -83,6 +89,22 @@ class OnboardingDialog(QDialog):
         self.current.addItem("(not in the catalog / student)", "")
         for role in sorted(self._roles.values(), key=lambda r: r.title):
             self.current.addItem(role.title, role.slug)
+        self.held = QTableWidget(0, 2)
+        self.held.setAccessibleName("Skills you already have")
+        self.held.setHorizontalHeaderLabels(["Skill of your current role", "Your level"])
+        self.held.verticalHeader().hide()
+        header = self.held.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.held.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.held.setMinimumHeight(150)
+        self.held_hint = QLabel(
+            "Ticked at the level your current role asks for: untick what you do not have yet, "
+            "or change the level."
+        )
+        self.held_hint.setWordWrap(True)
+        self.held_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.current.currentIndexChanged.connect(lambda _i: self._fill_held())
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search roles, e.g. engineer, NLP, product…")
         self.search.setClearButtonEnabled(True)
@@ -108,6 +130,8 @@ class OnboardingDialog(QDialog):
         form = QFormLayout()
         form.addRow("Name", self.name)
         form.addRow("Current role", self.current)
+        form.addRow("Skills you have", self.held_hint)
+        form.addRow("", self.held)
         form.addRow("Target role", self.search)
         form.addRow("", self.target)
         form.addRow("Plan starts", self.plan_start)
@@ -138,8 +162,43 @@ class OnboardingDialog(QDialog):
         start.clicked.connect(self.start)
         demo.clicked.connect(self.explore_demo)
         cancel.clicked.connect(self.reject)
-        self.resize(900, 600)
+        self.resize(900, 680)
         self._select("machine-learning-engineer")
+        self._fill_held()
+
+    def _fill_held(self) -> None:
+        """The current role's skills, each ticked at the level the role asks for (essential
+        first): a Data Analyst has SQL at 3, not at 0."""
+        role = self._roles.get(self.current.currentData() or "")
+        found = sorted(
+            role.skills if role else (),
+            key=lambda k: (roles.IMPORTANCE_ORDER[k.importance], k.name.casefold()),
+        )
+        self.held.setRowCount(0)
+        self.held.setRowCount(len(found))
+        for row, skill in enumerate(found):
+            item = QTableWidgetItem(skill.name)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setToolTip(f"{skill.importance.capitalize()} for your current role")
+            level = QSpinBox()
+            level.setRange(1, 5)
+            level.setValue(skill.required_level)
+            level.setAccessibleName(f"Your level in {skill.name}")
+            level.setToolTip("1 aware · 2 beginner · 3 working · 4 advanced · 5 expert")
+            self.held.setItem(row, 0, item)
+            self.held.setCellWidget(row, 1, level)
+        for widget in (self.held, self.held_hint):
+            widget.setVisible(bool(found))
+
+    def skills_held(self) -> dict[str, int]:
+        """The ticked skills and the levels chosen for them."""
+        held = {}
+        for row in range(self.held.rowCount()):
+            item = self.held.item(row, 0)
+            if item.checkState() == Qt.CheckState.Checked:
+                held[item.text()] = self.held.cellWidget(row, 1).value()
+        return held
 
     def _select(self, slug: str) -> None:
         for i in range(self.target.count()):
@@ -186,6 +245,8 @@ class OnboardingDialog(QDialog):
                 target_role=target,
                 plan_start=self.plan_start.date().toPython(),
                 weekly_goal=self.goal.value(),
+                skills_held=self.skills_held(),
+                today=self.ctx.today(),
             )
         except InputError as exc:
             self.error.setText(str(exc))

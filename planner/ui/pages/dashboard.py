@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -99,6 +100,19 @@ def progress_bar(name: str) -> QProgressBar:
     return bar
 
 
+def profile_button(text: str, tip: str) -> QPushButton:
+    """A small flat button at a card's foot that opens the Profile dialog."""
+    button = QPushButton(text)
+    button.setFlat(True)
+    button.setToolTip(tip + " (Edit › Profile…)")
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setStyleSheet(
+        "QPushButton { text-align: left; padding: 0px; color: palette(link); border: none; }"
+    )
+    edits_data(button)
+    return button
+
+
 class DashboardPage(Page):
     name = "dashboard"
     #: The figures and the chart are on screen for the first time.
@@ -136,6 +150,15 @@ class DashboardPage(Page):
         self.learning = Card("Learning this week")
         self.learning_bar = progress_bar("Learning this week against the goal")
         self.learning.body.insertWidget(2, self.learning_bar)
+        # The choices behind both cards (goals, plan start, current role) are the profile's.
+        self.profile_buttons = (
+            profile_button("Change goals…", "Weekly and yearly learning goal, networking goal"),
+            profile_button("Profile…", "Name, current role, career stage, plan start and goals"),
+        )
+        self.learning.body.addWidget(self.profile_buttons[0])
+        self.readiness.body.addWidget(self.profile_buttons[1])
+        for button in self.profile_buttons:
+            button.clicked.connect(self._open_profile)
         self.balance = Card("Balance this week", figure=False)
         self.chips: dict[str, QLabel] = {}
         for category in ("work", "learning", "exercise", "social", "rest"):
@@ -220,6 +243,12 @@ class DashboardPage(Page):
         if not (self.isVisible() and isinstance(self.window(), QMainWindow)):
             self.refresh()
 
+    def _open_profile(self) -> None:
+        from planner.ui.dialogs.profile import open_profile
+
+        if open_profile(self.ctx, self) and not self.isVisible():
+            self.refresh()
+
     def _open_roadmap(self) -> None:
         window = self.window()
         if hasattr(window, "show_page"):
@@ -270,11 +299,11 @@ class DashboardPage(Page):
         )
         if f.ready_on and f.weeks_needed:
             self.forecast.setText(
-                f"Projected ready: <b>{day_text(f.ready_on)}</b><br>at your recent pace of "
-                f"{f.weekly_hours:.1f} h a week"
+                f"Projected ready: <b>{day_text(f.ready_on)}</b><br>{html.escape(f.basis_text)}"
+                + (f"<br><i>{html.escape(f.plan_note)}</i>" if f.plan_note else "")
             )
-        else:
-            self.forecast.setText(f.message)
+        else:  # no date (yet, or beyond ten years): the forecast says what it needs
+            self.forecast.setText(html.escape(f.message))
         self.forecast.show()
 
     def _learning(self, s: DashboardSummary) -> None:

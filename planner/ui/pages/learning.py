@@ -7,6 +7,8 @@ Charts are drawn only while their tab is showing, and redrawn when it is shown a
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -197,11 +199,18 @@ class LearningPage(Page):
         self.timer.reload_activities()
         month = self.ctx.read(commitment.monthly_commitment, today, 1)[-1]
         year = self.ctx.read(commitment.year_to_date, today)
+        goal = f"{hours_text(year.goal)} goal" + (
+            " (your weekly goal × 52)" if year.goal_follows_weekly else ""
+        )
+        since = (
+            ""
+            if year.counted_from == dt.date(year.year, 1, 1)
+            else f" since the plan start on {year.counted_from.day} {year.counted_from:%b}"
+        )
         self.summary.setText(
             f"This month: <b>{hours_text(month.logged)}</b> logged of "
             f"{hours_text(month.planned)} planned · This year: <b>{hours_text(year.logged)}</b> "
-            f"of the {hours_text(year.goal)} goal ({hours_text(round(year.expected_by_now))} "
-            "expected by now)"
+            f"of the {goal} · {hours_text(year.expected_by_now)} expected by now{since}"
         )
         self._charts_stale = True
         if self.tabs.currentIndex() == 2:

@@ -7,6 +7,8 @@ the skill gap, readiness over time, the role catalog, and a side-by-side compari
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -27,7 +29,7 @@ from planner.services import milestones, profile, progress, readiness
 from planner.services.milestones import MilestoneRow
 from planner.services.readiness import Forecast
 from planner.ui.charts.roadmap import ReadinessHistoryChart
-from planner.ui.charts.timeline import PlanTimelineChart
+from planner.ui.charts.timeline import PlanTimelineChart, pace_text
 from planner.ui.context import AppContext
 from planner.ui.dialogs.milestone import KIND_LABELS, CompleteDialog, MilestoneDialog
 from planner.ui.forms import edits_data
@@ -77,6 +79,7 @@ class RoadmapPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._first_refresh = True
+        self._pace_basis = ""
         layout = QVBoxLayout(self)
         self.heading("Roadmap", layout)
         layout.addWidget(self._readiness_box())
@@ -142,14 +145,12 @@ class RoadmapPage(Page):
         self.recent_forecast = self.ctx.read(readiness.forecast, today)
         self.what_if.setText(ready_text(self.what_if_forecast))
         recent = self.recent_forecast
-        pace = (
-            f"At your recent pace ({recent.recent_weekly_hours:.1f} h/week over the last "
-            f"{readiness.PACE_WEEKS} weeks)"
-        )
         if recent.ready_on is not None and recent.remaining_hours > 0:
-            self.recent.setText(f"{pace}: {ready_text(recent)}.")
+            basis = recent.basis_text
+            plan = f"<br>{recent.plan_note}" if recent.plan_note else ""
+            self.recent.setText(f"{basis[:1].upper()}{basis[1:]}: {ready_text(recent)}.{plan}")
         elif recent.ready_on is None and self.ready.role is not None:
-            self.recent.setText(f"{pace}: {recent.message}")
+            self.recent.setText(recent.message)
         else:
             self.recent.setText("")
 
@@ -160,6 +161,12 @@ class RoadmapPage(Page):
             Column("Milestone", lambda m: m.title, tooltip=lambda m: m.notes or m.title),
             Column("Kind", lambda m: KIND_LABELS.get(m.kind, m.kind)),
             Column("Due", lambda m: m.due_on, text=date_text),
+            Column(
+                "At your pace",
+                lambda m: self._pace_of(m),
+                text=lambda v: v[1],
+                tooltip=lambda m: self._pace_of(m)[2],
+            ),
             Column("Status", lambda m: status_of(m, self.ctx.today()), text=lambda v: v[1]),
             Column("Skills", lambda m: m.skills),
         ]
@@ -221,15 +228,31 @@ class RoadmapPage(Page):
         lower_layout.addLayout(buttons)
         lower_layout.addWidget(self.milestone_table, 1)
         lower_layout.addWidget(self.milestones_empty)
+        self.plan_note = muted_label()
+        self.plan_note.setWordWrap(True)
+        self.plan_note.hide()
+        self._timeline_phases: dict[int | None, progress.PhaseSpan] = {}
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.timeline)
         split.addWidget(lower)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         tab = QWidget()
-        QVBoxLayout(tab).addWidget(split)
+        QVBoxLayout(tab).addWidget(self.plan_note)
+        tab.layout().addWidget(split)
         tab.layout().setContentsMargins(0, 6, 0, 0)
         return tab
+
+    def _pace_of(self, m: MilestoneRow) -> tuple[dt.date, str, str]:
+        """(sort key, text, tooltip): when a phase milestone's phase would be done at the pace,
+        where that differs from its due date; blank for everything else."""
+        span = self._timeline_phases.get(m.phase_id) if m.phase_id is not None else None
+        if span is None or not span.differs or m.done_on is not None:
+            return dt.date.max, "", ""
+        why = pace_text(span, self._pace_basis).strip()
+        if span.pace_end is None:
+            return dt.date.max, "more than ten years", why
+        return span.pace_end, date_text(span.pace_end), why
 
     def _sync_buttons(self) -> None:
         m = selected_row(self.milestone_table)
@@ -303,7 +326,17 @@ class RoadmapPage(Page):
             self.pace.blockSignals(False)
         self.update_forecast()
 
-        self.timeline.set_data(self.ctx.read(progress.plan_timeline, today))
+        plan = self.ctx.read(progress.plan_timeline, today)
+        self._timeline_phases = {p.phase_id: p for p in plan.phases}
+        self._pace_basis = plan.pace_text
+        self.timeline.set_data(plan)
+        differ = [p for p in plan.phases if p.differs]
+        self.plan_note.setVisible(bool(differ))
+        self.plan_note.setText(
+            "Bars: the plan's dates (each phase ends inside the guide's window, counted from "
+            "your plan start). ▷ and “At your pace”: when you would finish it at the pace "
+            "above. Hover for why."
+        )
         selected = selected_row(self.milestone_table)
         rows = self.ctx.read(milestones.milestones)
         self.milestone_model.set_rows(rows)
