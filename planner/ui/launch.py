@@ -25,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from planner.datafile import SCHEMA_REVISION, access_for, connect_read_only, read_revision
 from planner.file_errors import DataFileError
@@ -81,7 +81,21 @@ def _quit_on_termination(app: QApplication) -> None:
     notifier.activated.connect(lambda: wake_read.recv(64))
     app._wake_sockets = (wake_read, wake_write)  # type: ignore[attr-defined]  # kept open
     for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: app.quit())
+        signal.signal(number, lambda *_: _stop(app))
+
+
+def _stop(app: QApplication) -> None:
+    """Leave the way the person would: close any dialog that has its own event loop (the
+    onboarding, a message box), then the application's. `quit()` alone does nothing before
+    `app.exec()` has started, which is where the onboarding runs: it left SIGTERM unanswered."""
+    seen: set[int] = set()
+    while (modal := app.activeModalWidget()) is not None and id(modal) not in seen:
+        seen.add(id(modal))
+        if isinstance(modal, QDialog):
+            modal.reject()
+        else:
+            modal.close()
+    app.quit()
 
 
 def _run(app: QApplication, settings: Settings, path: Path) -> int:
