@@ -32,7 +32,7 @@ from planner.file_errors import DataFileError
 from planner.paths import data_file
 from planner.services.errors import InputError
 from planner.services.first_run import needs_onboarding
-from planner.ui import theme
+from planner.ui import platform_hint, theme
 from planner.ui.context import AppContext
 from planner.ui.instance import Instance
 from planner.ui.main_window import PAGE_NAMES, MainWindow, app_instance
@@ -51,7 +51,8 @@ from planner.ui.settings import Settings
 def launch(args: argparse.Namespace) -> int:
     if args.screenshot:  # rendered offscreen, as the README says, with or without a display
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = app_instance()
+    with platform_hint.explained():  # a missing xcb library: the apt line, not a core dump
+        app = app_instance()
     app.setApplicationName("Career Planner")
     app.setOrganizationName("career-planner")
     settings = Settings()
