@@ -168,6 +168,6 @@ class QuickLogDialog(QDialog):
         layout.addWidget(QLabel("Log learning hours — for today unless you pick another day"))
         layout.addWidget(self.form)
         layout.addWidget(buttons)
-        self.resize(620, self.sizeHint().height())
+        self.resize(720, self.sizeHint().height())
         self.form.hours.setFocus()
         self.form.hours.selectAll()
