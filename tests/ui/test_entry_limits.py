@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtWidgets import QDateEdit
 from ui_helpers import answer_boxes, open_page
 
 from planner.services import balance, learning
@@ -115,3 +116,23 @@ def test_the_balance_grid_refuses_a_week_past_168_hours(qtbot, ctx) -> None:
     assert "at most 160 h together, not 259 h" in text
     assert ctx.read(balance.typed_by_week, monday, monday) == {}
     assert page.save_button.isEnabled()  # still there to correct
+
+
+def test_every_date_field_offers_only_the_years_the_app_accepts(qtbot, ctx) -> None:
+    """A milestone due in 9999 or an interaction dated there crashed the pages that add a week
+    or a month to it: the fields stop at the app's bounds."""
+    from planner.ui.dialogs.activity import ActivityDialog
+    from planner.ui.dialogs.interaction import InteractionDialog
+    from planner.ui.dialogs.milestone import MilestoneDialog
+    from planner.ui.forms import date_edit
+
+    bare = date_edit(ctx.today())
+    qtbot.addWidget(bare)
+    dialogs = [ActivityDialog(ctx), MilestoneDialog(ctx), InteractionDialog(ctx, "Ada")]
+    seen = 0
+    for widget in (bare, *dialogs):
+        qtbot.addWidget(widget)
+        for field in [widget] if widget is bare else widget.findChildren(QDateEdit):
+            assert (field.minimumDate().year(), field.maximumDate().year()) == (1900, 2199)
+            seen += 1
+    assert seen > 4

@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDateEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from planner.services.weeks import EARLIEST, LATEST, date_warning
-from planner.ui.forms import to_qdate
-
-
-def bound_dates(edit: QDateEdit) -> None:
-    """Let the field offer only the dates the app accepts (Qt's own run to year 9999)."""
-    edit.setDateRange(to_qdate(EARLIEST), to_qdate(LATEST))
+from planner.services.weeks import date_warning
 
 
 def confirm_date(parent: QWidget, day: dt.date, today: dt.date, hours: float) -> bool:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from planner.services.errors import InputError
 from planner.services.weeks import day_name
 from planner.ui.context import AppContext, NotSaved
-from planner.ui.dialogs.date_confirm import bound_dates, confirm_date
+from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.forms import date_edit
 
 NO_ACTIVITY = "(no activity)"
@@ -46,7 +46,6 @@ class QuickLogForm(QWidget):
         self.date: QDateEdit | None = None
         if with_date:
             self.date = date_edit(ctx.today())
-            bound_dates(self.date)
             self.date.setAccessibleName("Date")
             self.date.setToolTip("The day you learned (today unless you change it)")
         self.hours = QDoubleSpinBox()

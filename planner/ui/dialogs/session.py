@@ -26,9 +26,9 @@ from planner.services import learning
 from planner.services.errors import InputError
 from planner.services.learning import SessionRow
 from planner.ui.context import AppContext
-from planner.ui.dialogs.date_confirm import bound_dates, confirm_date
+from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.dialogs.quick_log import NO_ACTIVITY
-from planner.ui.forms import error_label
+from planner.ui.forms import bound_dates, error_label
 
 
 class SessionDialog(QDialog):
