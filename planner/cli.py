@@ -19,7 +19,7 @@ from planner import cli_datafile, cli_newfile
 from planner.file_errors import DataFileError
 from planner.paths import data_file
 from planner.services.errors import InputError, check_hours
-from planner.services.weeks import parse_date, parse_week, week_start
+from planner.services.weeks import parse_date, parse_week, week_label, week_start
 
 if TYPE_CHECKING:
     from planner.db import Database
@@ -145,12 +145,12 @@ def _print_json(value: Any) -> None:
     print(json.dumps(value, indent=2, default=str, ensure_ascii=False))
 
 
-def _warn_date(command: str, day: dt.date) -> None:
+def _warn_date(command: str, day: dt.date, what: str | None = None) -> None:
     """A date in the future or over a year back is taken (it was typed with --date or --week)
     but said on stderr, where a slip of the year shows."""
     from planner.services.weeks import date_warning
 
-    warning = date_warning(day, dt.date.today())
+    warning = date_warning(day, dt.date.today(), what)
     if warning:
         print(f"planner {command}: warning: {warning}", file=sys.stderr)
 
@@ -171,7 +171,7 @@ def cmd_hours(db: Database, args: argparse.Namespace) -> None:
     from planner.services import balance
 
     monday = args.week or week_start(dt.date.today())
-    _warn_date(args.command, monday)
+    _warn_date(args.command, monday, f"the week {week_label(monday)}")
     with db.session() as s:
         balance.set_week_hours(s, monday, dict(args.values))
         summary = balance.week_balance(s, monday)

@@ -62,13 +62,15 @@ def day_name(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-def date_warning(day: dt.date, today: dt.date) -> str | None:
+def date_warning(day: dt.date, today: dt.date, what: str | None = None) -> str | None:
     """Why a date for logged hours may be a slip, or None: one in the future, or more than a
-    year back (a mistyped year). The window asks before saving it; the command line warns."""
+    year back (a mistyped year). The window asks before saving it; the command line warns.
+    `what` names it (a week, say) when the day's own name would not."""
+    what = what or day_name(day)
     if day > today:
-        return f"{day_name(day)} is in the future"
+        return f"{what} is in the future"
     if day < add_months(today, -12):
-        return f"{day_name(day)} is more than a year ago"
+        return f"{what} is more than a year ago"
     return None
 
 

@@ -221,3 +221,10 @@ def test_planner_contacts_honours_a_follow_up_date(planner, db_path: Path) -> No
     code, out, _ = planner("contacts", "--json")
     assert code == 0
     assert [(c["name"], c["due"]) for c in json.loads(out)] == [("Ada", True)]
+
+
+def test_hours_for_a_week_in_the_future_are_set_with_a_warning(planner) -> None:
+    week = week_label(week_start(TODAY) + dt.timedelta(weeks=2))
+    code, out, err = planner("hours", "--week", week, "work=40")
+    assert code == 0 and out.startswith(f"{week}: work 40 h")
+    assert one_line(err) == f"planner hours: warning: the week {week} is in the future"
