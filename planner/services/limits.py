@@ -74,17 +74,33 @@ def check_session(
     db: Reader, day: dt.date, hours: float, *, leaving_out: int | None = None
 ) -> None:
     """Refuse `hours` of learning on `day` when the day or its week would pass its hours.
-    `leaving_out` is the session being edited (its old hours make room)."""
-    held = learning_on(db, day, leaving_out=leaving_out)
+    `leaving_out` is the session being edited (its old hours make room).
+
+    Every log pays for this check, so it is one statement along the date index; the figures
+    the refusal names are read only when it refuses."""
+    monday = week_start(day)
+    held, week_total = rows(
+        db,
+        "SELECT (SELECT coalesce(sum(hours), 0.0) FROM learning_session"
+        "        WHERE date = :day AND id IS NOT :out),"
+        " (SELECT coalesce(sum(hours), 0.0) FROM learning_session"
+        "  WHERE date BETWEEN :monday AND :sunday AND id IS NOT :out)"
+        " + (SELECT coalesce(sum(hours), 0.0) FROM week_hours WHERE week_start = :monday)",
+        {
+            "day": day.isoformat(),
+            "monday": monday.isoformat(),
+            "sunday": (monday + dt.timedelta(days=6)).isoformat(),
+            "out": leaving_out,
+        },
+    )[0]
     if held + hours > DAY_HOURS + _SLACK:
         raise InputError(
             f"{day_name(day)} already holds {_h(held)} of learning and a day has "
             f"{DAY_HOURS:g} hours: {_fits(DAY_HOURS - held)}, not {_h(hours)}"
         )
-    monday = week_start(day)
-    week = week_hours(db, monday, leaving_out=leaving_out)
-    total = sum(week.values())
-    if total + hours > WEEK_HOURS + _SLACK:
+    if week_total + hours > WEEK_HOURS + _SLACK:
+        week = week_hours(db, monday, leaving_out=leaving_out)
+        total = sum(week.values())
         raise InputError(
             f"the week {week_heading(monday)} already holds {_h(total)} ({_parts(week)}) and a "
             f"week has {WEEK_HOURS:g} hours: {_fits(WEEK_HOURS - total)}, not {_h(hours)}"
