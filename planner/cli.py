@@ -12,13 +12,14 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from planner import cli_datafile, cli_profile
+from planner import cli_datafile, cli_newfile, cli_profile
 from planner.file_errors import DataFileError
 from planner.paths import data_file
 from planner.services.errors import InputError, check_hours
-from planner.services.weeks import parse_date, parse_week, week_start
+from planner.services.weeks import parse_date, parse_week, week_label, week_start
 
 if TYPE_CHECKING:
     from planner.db import Database
@@ -137,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cli_profile.add_command(sub, _arg)
     cli_datafile.add_commands(sub)
+    cli_newfile.add_commands(sub)
     return parser
 
 
@@ -144,10 +146,21 @@ def _print_json(value: Any) -> None:
     print(json.dumps(value, indent=2, default=str, ensure_ascii=False))
 
 
+def _warn_date(command: str, day: dt.date, what: str | None = None) -> None:
+    """A date in the future or over a year back is taken (it was typed with --date or --week)
+    but said on stderr, where a slip of the year shows."""
+    from planner.services.weeks import date_warning
+
+    warning = date_warning(day, dt.date.today(), what)
+    if warning:
+        print(f"planner {command}: warning: {warning}", file=sys.stderr)
+
+
 def cmd_log(db: Database, args: argparse.Namespace) -> None:
     from planner.services import learning
 
     day = args.date or dt.date.today()
+    _warn_date(args.command, day)
     with db.session() as s:
         row = learning.log_session(s, args.hours, day, args.activity, args.note)
     print(
@@ -159,6 +172,7 @@ def cmd_hours(db: Database, args: argparse.Namespace) -> None:
     from planner.services import balance
 
     monday = args.week or week_start(dt.date.today())
+    _warn_date(args.command, monday, f"the week {week_label(monday)}")
     with db.session() as s:
         balance.set_week_hours(s, monday, dict(args.values))
         summary = balance.week_balance(s, monday)
@@ -396,29 +410,51 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "demo": cmd_demo,
     "export": cmd_export,
     "profile": cli_profile.cmd_profile,
+    "init": cli_newfile.cmd_init,
 }
 
 
 def run(args: argparse.Namespace) -> int:
     if args.command in cli_datafile.FILE_COMMANDS:  # these must work on a file that won't open
         return cli_datafile.run(data_file(args.db), args)
+    path = data_file(args.db)
+    refused = cli_newfile.refusal(path, args, given=cli_newfile.given_path(args.db))
+    if refused:
+        print(f"planner {args.command}: {refused}", file=sys.stderr)
+        return EXIT_FILE
+    with cli_newfile.scratch_for_dry_run(path, args) as target:
+        args.new_file = target is path and not path.exists()
+        if target is not path:
+            print(
+                f"planner {args.command}: there is no data file at {path} yet, so this previews "
+                "an import into a new one",
+                file=sys.stderr,
+            )
+        return _run_on(target, args)
+
+
+def _run_on(path: Path, args: argparse.Namespace) -> int:
     from planner.db import open_database  # SQLAlchemy: not for --help, nor for the window
 
     try:
-        db = open_database(data_file(args.db))
+        db = open_database(path)
     except DataFileError as exc:
         print(f"planner: {exc}", file=sys.stderr)
         return EXIT_FILE
+    code = EXIT_FILE
     try:
         COMMANDS[args.command](db, args)
+        code = EXIT_OK
     except BrokenPipeError:  # `planner roles | head`: the reader left; that is not an error
         sys.stdout = None  # type: ignore[assignment]  # no flush at exit into a closed pipe
+        code = EXIT_OK
     except InputError as exc:
         print(f"planner {args.command}: {exc}", file=sys.stderr)
-        return EXIT_INPUT
+        code = EXIT_INPUT
     except DataFileError as exc:  # e.g. the backup before an import could not be made
         print(f"planner {args.command}: {exc}", file=sys.stderr)
-        return EXIT_FILE
     finally:
         db.close()
-    return EXIT_OK
+        if args.new_file:
+            cli_newfile.settle_new(path, args, kept=code == EXIT_OK)
+    return code

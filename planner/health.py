@@ -21,6 +21,7 @@ from sqlalchemy import JSON, Boolean, Date, Float, Integer
 from planner.backups import integrity_problems, take_backup
 from planner.db import DataFileError, access_for, read_revision
 from planner.models import Base
+from planner.vocabulary import DAY_HOURS, WEEK_HOURS
 
 #: At most this many rows are named per problem; the count says how many there are.
 SHOWN = 20
@@ -94,11 +95,14 @@ def _foreign_keys(con: sqlite3.Connection) -> list[Problem]:
 
 def _hours_per_day(con: sqlite3.Connection) -> list[Problem]:
     rows = con.execute(
-        "SELECT date, sum(hours) FROM learning_session GROUP BY date HAVING sum(hours) > 24 "
-        "ORDER BY date"
+        "SELECT date, sum(hours) FROM learning_session GROUP BY date HAVING sum(hours) > ? "
+        "ORDER BY date",
+        (DAY_HOURS,),
     ).fetchall()
     described = [f"{day}: {hours:g} h of learning sessions" for day, hours in rows]
-    return _problem("hours-per-day", "days with more than 24 hours of learning logged", described)
+    return _problem(
+        "hours-per-day", f"days with more than {DAY_HOURS:g} hours of learning logged", described
+    )
 
 
 def _hours_per_week(con: sqlite3.Connection) -> list[Problem]:
@@ -108,10 +112,11 @@ def _hours_per_week(con: sqlite3.Connection) -> list[Problem]:
         "  SELECT week_start AS week, hours FROM week_hours"
         "  UNION ALL"
         "  SELECT date(date, 'weekday 0', '-6 days'), hours FROM learning_session"
-        ") GROUP BY week HAVING sum(hours) > 168 ORDER BY week"
+        ") GROUP BY week HAVING sum(hours) > ? ORDER BY week",
+        (WEEK_HOURS,),
     ).fetchall()
     described = [f"week of {week}: {hours:g} h in all" for week, hours in rows]
-    return _problem("hours-per-week", "weeks with more than 168 hours", described)
+    return _problem("hours-per-week", f"weeks with more than {WEEK_HOURS:g} hours", described)
 
 
 def _day_sums(con: sqlite3.Connection) -> list[Problem]:

@@ -20,3 +20,8 @@ SOURCES = ("catalog", "user")
 
 #: The wellbeing plan's weekly defaults, in hours.
 DEFAULT_TARGETS = {"work": 40.0, "learning": 5.0, "exercise": 3.0, "social": 5.0, "rest": 8.0}
+
+#: The most hours a day and a week can hold, in every category together: `planner check` reports
+#: a file that passes them, and every entry (window, command line, import) refuses to.
+DAY_HOURS = 24.0
+WEEK_HOURS = 168.0

@@ -28,7 +28,9 @@ def writer(path: Path, round_no: int, confirm: int) -> None:  # pragma: no cover
     database = Database(make_engine(path), path)
     for i in range(10_000):
         with database.session() as s:
-            log_session(s, 0.25, DAY + dt.timedelta(days=i % 300), note=f"{round_no}-{i}")
+            # Each round on days of its own: a day holds 24 h, which 300 rounds on one would pass
+            day = DAY + dt.timedelta(days=round_no * 100 + i % 100)
+            log_session(s, 0.25, day, note=f"{round_no}-{i}")
         os.write(confirm, f"{round_no}-{i}\n".encode())
 
 

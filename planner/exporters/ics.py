@@ -18,11 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from planner.exporters.files import ExportResult, write_file
-from planner.models import Interaction, Milestone
+from planner.models import Milestone
 from planner.services.network import contacts
 
 PRODID = "-//Career Planner//Career Planner 1//EN"
@@ -85,25 +85,8 @@ def _milestone_events(session: Session) -> Iterator[Event]:
 
 
 def _follow_up_events(session: Session, today: dt.date) -> Iterator[Event]:
-    latest = (
-        select(Interaction.contact_id, func.max(Interaction.date).label("last"))
-        .group_by(Interaction.contact_id)
-        .subquery()
-    )
-    asked = dict(
-        session.execute(
-            select(Interaction.contact_id, func.max(Interaction.follow_up_on))
-            .join(
-                latest,
-                (latest.c.contact_id == Interaction.contact_id)
-                & (latest.c.last == Interaction.date),
-            )
-            .group_by(Interaction.contact_id)
-        ).all()
-    )
     for c in contacts(session, today):
-        due = asked.get(c.id) or c.due_on or today
-        due = dt.date.fromisoformat(due) if isinstance(due, str) else due
+        due = c.due_on or today  # the follow-up rule's own date (`services.follow_ups`)
         role = " at ".join(part for part in (c.position, c.company) if part)
         details = [role] if role else []
         if c.email:

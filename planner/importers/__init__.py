@@ -92,7 +92,14 @@ def preview(session: Session, kind: str, path: str | Path) -> ImportPlan:
 
 def commit(session: Session, plan: ImportPlan) -> int:
     """Write the plan's additions in the caller's transaction; returns how many were written
-    (fewer than planned when some became duplicates since the preview)."""
+    (fewer than planned when some became duplicates since the preview). Refused (InputError,
+    and the caller's transaction rolls back) if it takes a day past 24 hours or a week past 168
+    that was not already."""
+    from planner.services.limits import excess, refuse_new_excess
+
     if plan.writer is None:
         raise ValueError(f"the plan for {plan.path} has no writer")
-    return plan.writer(session, plan.add)
+    before = excess(session)
+    written = plan.writer(session, plan.add)
+    refuse_new_excess(session, before)
+    return written

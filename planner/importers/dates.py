@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from planner.services.weeks import EARLIEST, LATEST
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -41,9 +43,10 @@ _DECIMAL = re.compile(r"\d+(?:[.,]\d+)?|[.,]\d+")
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
     try:
-        return dt.date(year, month, day)
+        found = dt.date(year, month, day)
     except ValueError:
         return None
+    return found if EARLIEST <= found <= LATEST else None  # the app's own bounds
 
 
 def _year(text: str) -> int:

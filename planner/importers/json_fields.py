@@ -12,6 +12,8 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
+from planner.services.weeks import DATE_RANGE, EARLIEST, LATEST
+
 #: The largest whole number a SQLite column holds.
 MAX_INT = 2**63 - 1
 
@@ -124,9 +126,12 @@ class Fields:
         if not isinstance(value, str):
             raise BadRecord(f"{key} must be a date as YYYY-MM-DD, not {_kind(value)}")
         try:
-            return dt.date.fromisoformat(value).isoformat()
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise BadRecord(f"{key} {value[:40]!r} is not a date as YYYY-MM-DD") from None
+        if not EARLIEST <= day <= LATEST:
+            raise BadRecord(f"{key} {value!r} is out of range: use a date {DATE_RANGE}")
+        return day.isoformat()
 
     def optional_date(self, key: str) -> str | None:
         return None if self._value(key, None) is None else self.date(key)

@@ -14,11 +14,12 @@ from sqlalchemy.orm import Session
 
 from planner.models import BalanceTarget, WeekHours
 from planner.services.errors import InputError, unknown
+from planner.services.limits import check_week
 from planner.services.week_balance import WeekBalance as WeekBalance
 from planner.services.week_balance import learning_by_week, targets, typed_by_week
 from planner.services.week_balance import week_balance as week_balance
-from planner.services.weeks import week_label, week_start
-from planner.vocabulary import CATEGORIES, TYPED_CATEGORIES
+from planner.services.weeks import check_date, week_label, week_start
+from planner.vocabulary import CATEGORIES, TYPED_CATEGORIES, WEEK_HOURS
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,8 @@ def _check_category(category: str, allowed: tuple[str, ...]) -> str:
 
 
 def check_week_hours(hours: float, what: str) -> float:
-    if not isinstance(hours, int | float) or hours != hours or not 0 <= hours <= 168:
-        raise InputError(f"{what} must be between 0 and 168 hours a week, not {hours}")
+    if not isinstance(hours, int | float) or hours != hours or not 0 <= hours <= WEEK_HOURS:
+        raise InputError(f"{what} must be between 0 and {WEEK_HOURS:g} hours a week, not {hours}")
     return float(hours)
 
 
@@ -82,12 +83,14 @@ def set_targets(session: Session, values: dict[str, float]) -> dict[str, float]:
 
 
 def set_week_hours(session: Session, monday: dt.date, values: dict[str, float]) -> None:
-    """Set the typed hours of one week (work, exercise, social, rest); all or nothing."""
+    """Set the typed hours of one week (work, exercise, social, rest); all or nothing, and
+    never more than the week's 168 hours with its learning."""
     checked = {
         _check_category(c, TYPED_CATEGORIES): check_week_hours(h, f"{c} hours")
         for c, h in values.items()
     }
-    monday = week_start(monday)
+    monday = week_start(check_date(monday, "the week"))
+    check_week(session, monday, checked)
     existing = {
         w.category: w
         for w in session.scalars(select(WeekHours).where(WeekHours.week_start == monday))

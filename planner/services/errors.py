@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from planner.vocabulary import DAY_HOURS
+
 
 class InputError(ValueError):
     """Input the rules refuse. The message names the problem and the accepted values."""
@@ -24,7 +26,7 @@ def unknown(kind: str, given: str, known: Iterable[str]) -> InputError:
 
 
 def check_hours(
-    hours: float, *, low: float = 0.0, high: float = 24.0, what: str = "hours"
+    hours: float, *, low: float = 0.0, high: float = DAY_HOURS, what: str = "hours"
 ) -> float:
     """Hours must be a real number in (low, high]; a session's hours are in (0, 24]."""
     if not isinstance(hours, int | float) or hours != hours or not low < hours <= high:

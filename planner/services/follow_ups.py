@@ -1,4 +1,5 @@
-"""Who is due a follow-up: the contacts whose cadence has run out since the last conversation.
+"""Who is due a follow-up: the contacts whose cadence has run out since the last conversation,
+or whose last conversation set a follow-up date ("follow up on 16 Dec") that has come.
 
 Plain SQL (see `planner.services.sql`): the dashboard lists them on its first paint, and the
 Network page, its mentor finder and the weekly review read contacts through the same query, so
@@ -32,23 +33,31 @@ class ContactRow(NamedTuple):
     connected_on: dt.date | None
     last_contact: dt.date | None
     cadence_days: int
-    due_on: dt.date | None  # next follow-up by cadence
+    due_on: dt.date | None  # next follow-up: the date the last interaction set, else by cadence
     due: bool
     expertise: tuple[str, ...] = ()
+    #: The follow-up date the last interaction set (it overrides the cadence), if any.
+    follow_up_on: dt.date | None = None
 
 
 #: Each contact's last interaction up to :until (`l.last`), found by a seek in the
 #: (contact, date) index per contact: grouping every interaction by contact read all 15,000 of
-#: them. Materialized, so the seeks run once however often the query names `l.last` (SQLite
+#: them; and the follow-up date set on that day's interaction (`l.follow_up`), one more seek.
+#: Materialized, so the seeks run once however often the query names `l.last` (SQLite
 #: 3.35 and later; an older one runs them where they are named). The `experts` slot narrows the
 #: contacts to the experts in a skill.
 _MATERIALIZED = "MATERIALIZED" if sqlite3.sqlite_version_info >= (3, 35) else ""
 _LAST_CONTACT = f"""
     WITH l AS {_MATERIALIZED} (
-        SELECT c.id AS contact_id, (
-            SELECT max(date) FROM interaction WHERE contact_id = c.id AND date <= :until
-        ) AS last FROM contact c
-        WHERE (c.connected_on IS NULL OR c.connected_on <= :until){{experts}}
+        SELECT contact_id, last, (
+            SELECT max(follow_up_on) FROM interaction WHERE contact_id = x.contact_id
+            AND date = x.last
+        ) AS follow_up FROM (
+            SELECT c.id AS contact_id, (
+                SELECT max(date) FROM interaction WHERE contact_id = c.id AND date <= :until
+            ) AS last FROM contact c
+            WHERE (c.connected_on IS NULL OR c.connected_on <= :until){{experts}}
+        ) x
     )
 """
 #: The contacts `_LAST_CONTACT` found, with their last interaction.
@@ -56,11 +65,18 @@ _CONTACTS = " FROM contact c JOIN l ON l.contact_id = c.id WHERE 1"
 _EXPERTS = " AND c.id IN (SELECT contact_id FROM contact_skill WHERE skill_id = :skill)"
 #: The day a contact's follow-up clock runs from: the last interaction, else connecting.
 _ANCHOR = "coalesce(l.last, c.connected_on)"
-#: The follow-up rule, its one statement: due when the days since the anchor exceed the cadence;
-#: never met nor connected counts as due.
-_IS_DUE = f"({_ANCHOR} IS NULL OR julianday(:today) > julianday({_ANCHOR}) + c.cadence_days)"
+#: The follow-up rule, its one statement: a follow-up date set on the last interaction makes the
+#: contact due on that date, whatever the cadence; else due when the days since the anchor
+#: exceed the cadence; never met nor connected counts as due.
+_IS_DUE = (
+    f"({_ANCHOR} IS NULL OR CASE WHEN l.follow_up IS NOT NULL THEN :today >= l.follow_up"
+    f" ELSE julianday(:today) > julianday({_ANCHOR}) + c.cadence_days END)"
+)
 #: Most overdue first: never met nor connected, then by due date, then by name.
-_MOST_OVERDUE = f"{_ANCHOR} IS NOT NULL, julianday({_ANCHOR}) + c.cadence_days, c.name"
+_MOST_OVERDUE = (
+    f"{_ANCHOR} IS NOT NULL,"
+    f" coalesce(julianday(l.follow_up), julianday({_ANCHOR}) + c.cadence_days), c.name"
+)
 #: `contact.name` compares without regard to case (its column collation), as the index does.
 _BY_NAME = "c.name"
 #: Without a day to look back from, every stored date (ISO text) is on or before this one.
@@ -128,7 +144,7 @@ def _select(
     query = (
         _LAST_CONTACT.format(experts=_EXPERTS if experts else "")
         + "SELECT c.id, c.name, c.relationship, c.company, c.position, c.email, c.url,"
-        f" c.connected_on, l.last, c.cadence_days, {_IS_DUE}"
+        f" c.connected_on, l.last, c.cadence_days, {_IS_DUE}, l.follow_up"
         # Counting takes a pass of its own over the rows: only when some are left out.
         + (", count(*) OVER ()" if limit >= 0 else "")
         + _CONTACTS
@@ -151,8 +167,8 @@ def _select(
         known = expertise(db, skill_id=expert_in)
     result = []
     for id_, name, relationship, company, position, email, url, *rest in found:
-        connected_on, last, cadence, due = rest[:4]  # then the count, when asked for
-        connected, last_day = date(connected_on), date(last)
+        connected_on, last, cadence, due, follow_up = rest[:5]  # then the count, when asked
+        connected, last_day, follow_day = date(connected_on), date(last), date(follow_up)
         anchor = last_day or connected
         result.append(
             ContactRow(
@@ -166,9 +182,10 @@ def _select(
                 connected,
                 last_day,
                 cadence,
-                anchor + dt.timedelta(days=cadence) if anchor else None,
+                follow_day or (anchor + dt.timedelta(days=cadence) if anchor else None),
                 bool(due),
                 known.get(id_, ()),
+                follow_day,
             )
         )
     total = (found[0][-1] if found else 0) if limit >= 0 else len(found)

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from planner.models import LearningActivity, LearningSession, Skill
 from planner.models.learning import activity_skill
 from planner.services.errors import InputError, check_hours, unknown
+from planner.services.limits import check_session
 from planner.services.skills import find_skills
+from planner.services.weeks import check_date
 from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
 
 ACTIVE_STATUSES = ("planned", "in_progress")
@@ -95,8 +97,10 @@ def log_session(
     activity: str | None = None,
     note: str = "",
 ) -> SessionRow:
-    """Log learning hours (0 < hours <= 24), optionally against an activity."""
+    """Log learning hours (0 < hours <= 24, and no more than the day and its week have left),
+    optionally against an activity."""
     hours = check_hours(hours)
+    check_session(session, check_date(day), hours)
     linked = find_activity(session, activity) if activity else None
     row = LearningSession(date=day, hours=hours, note=note.strip(), activity=linked)
     session.add(row)
@@ -116,7 +120,9 @@ def update_session(
     note: str,
 ) -> None:
     row = _session_row(session, session_id)
-    row.hours = check_hours(hours)
+    hours = check_hours(hours)
+    check_session(session, check_date(day), hours, leaving_out=session_id)
+    row.hours = hours
     row.date = day
     row.activity = find_activity(session, activity) if activity else None
     row.note = note.strip()

@@ -9,6 +9,13 @@ from planner.services.errors import InputError
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 
+#: The days a date typed or imported may fall on. Python's dates end in year 9999, and the app
+#: adds weeks and months to the dates it is given (a week's Sunday, the next week, a year's
+#: goal), so a date near that end crashed a page: anything outside these years is refused.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2199, 12, 31)
+DATE_RANGE = f"between {EARLIEST.year} and {LATEST.year}"
+
 
 def week_start(day: dt.date) -> dt.date:
     """The Monday of the ISO week that holds `day`."""
@@ -25,17 +32,46 @@ def parse_week(text: str) -> dt.date:
     match = _WEEK.match(text.strip())
     if match:
         try:
-            return dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
         except ValueError:
             pass
+        else:
+            if not EARLIEST <= monday <= LATEST:
+                raise InputError(f"week {text!r} is out of range: use a week {DATE_RANGE}")
+            return monday
     raise InputError(f"bad week {text!r}: use YYYY-Www, e.g. 2026-W47 (weeks 01 to 52 or 53)")
 
 
 def parse_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(f"bad date {text!r}: use YYYY-MM-DD, e.g. 2026-11-21") from None
+    return check_date(day, f"date {text!r}")
+
+
+def check_date(day: dt.date, what: str = "the date") -> dt.date:
+    """`day` if it lies between EARLIEST and LATEST, else an InputError naming `what`."""
+    if not EARLIEST <= day <= LATEST:
+        raise InputError(f"{what} is out of range: use a date {DATE_RANGE}")
+    return day
+
+
+def day_name(day: dt.date) -> str:
+    """'Tue 3 Mar 2026': a day as people read it, in messages about that day."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def date_warning(day: dt.date, today: dt.date, what: str | None = None) -> str | None:
+    """Why a date for logged hours may be a slip, or None: one in the future, or more than a
+    year back (a mistyped year). The window asks before saving it; the command line warns.
+    `what` names it (a week, say) when the day's own name would not."""
+    what = what or day_name(day)
+    if day > today:
+        return f"{what} is in the future"
+    if day < add_months(today, -12):
+        return f"{what} is more than a year ago"
+    return None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

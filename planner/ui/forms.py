@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDateEdit, QLabel, QPushButton, QWidget
 
+from planner.services.weeks import EARLIEST, LATEST
 from planner.ui import theme
 
 
@@ -33,8 +34,15 @@ def to_qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def bound_dates(edit: QDateEdit) -> None:
+    """Offer only the dates the app accepts (`weeks.EARLIEST`..`LATEST`): Qt's own run to the
+    year 9999, where adding a week to a date overflows."""
+    edit.setDateRange(to_qdate(EARLIEST), to_qdate(LATEST))
+
+
 def date_edit(day: dt.date) -> QDateEdit:
     edit = QDateEdit(to_qdate(day))
+    bound_dates(edit)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     return edit

@@ -25,14 +25,14 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from planner.datafile import SCHEMA_REVISION, access_for, connect_read_only, read_revision
 from planner.file_errors import DataFileError
 from planner.paths import data_file
 from planner.services.errors import InputError
 from planner.services.first_run import needs_onboarding
-from planner.ui import theme
+from planner.ui import platform_hint, theme
 from planner.ui.context import AppContext
 from planner.ui.instance import Instance
 from planner.ui.main_window import PAGE_NAMES, MainWindow, app_instance
@@ -51,7 +51,8 @@ from planner.ui.settings import Settings
 def launch(args: argparse.Namespace) -> int:
     if args.screenshot:  # rendered offscreen, as the README says, with or without a display
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = app_instance()
+    with platform_hint.explained():  # a missing xcb library: the apt line, not a core dump
+        app = app_instance()
     app.setApplicationName("Career Planner")
     app.setOrganizationName("career-planner")
     settings = Settings()
@@ -81,7 +82,21 @@ def _quit_on_termination(app: QApplication) -> None:
     notifier.activated.connect(lambda: wake_read.recv(64))
     app._wake_sockets = (wake_read, wake_write)  # type: ignore[attr-defined]  # kept open
     for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: app.quit())
+        signal.signal(number, lambda *_: _stop(app))
+
+
+def _stop(app: QApplication) -> None:
+    """Leave the way the person would: close any dialog that has its own event loop (the
+    onboarding, a message box), then the application's. `quit()` alone does nothing before
+    `app.exec()` has started, which is where the onboarding runs: it left SIGTERM unanswered."""
+    seen: set[int] = set()
+    while (modal := app.activeModalWidget()) is not None and id(modal) not in seen:
+        seen.add(id(modal))
+        if isinstance(modal, QDialog):
+            modal.reject()
+        else:
+            modal.close()
+    app.quit()
 
 
 def _run(app: QApplication, settings: Settings, path: Path) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,11 @@ from planner.app import main
 
 
 @pytest.fixture
-def planner(db_path: Path, capsys):
-    """Run `planner --db FILE ARGS...`; returns (exit code, stdout, stderr)."""
+def planner(fresh_template: Path, db_path: Path, capsys):
+    """Run `planner --db FILE ARGS...` on a data file as `planner init` makes it; returns (exit
+    code, stdout, stderr). (Commands on a path with no file: `tests/cli/test_new_file.py`.)"""
+    shutil.copyfile(fresh_template, db_path)
+    db_path.chmod(0o600)
 
     def run(*args: str) -> tuple[int, str, str]:
         code = main(["--db", str(db_path), *args])

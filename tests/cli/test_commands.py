@@ -159,7 +159,7 @@ def test_newer_file_is_refused_with_exit_1(planner, db_path) -> None:
 
 def test_python_dash_m_planner_runs_the_same_entry_point(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "planner", "--db", str(tmp_path / "x.sqlite3"), "targets"],
+        [sys.executable, "-m", "planner", "--db", str(tmp_path / "x.sqlite3"), "targets", "rest=8"],
         capture_output=True,
         text=True,
     )

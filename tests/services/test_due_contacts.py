@@ -56,3 +56,42 @@ def test_the_rows_equal_the_network_lists_due_contacts_in_the_dashboards_order(d
         full.sort(key=lambda c: (c.due_on is not None, c.due_on or today, c.name.casefold()))
         assert total == len(full) > 0
         assert rows == full[:5]
+
+
+def test_a_follow_up_date_makes_the_contact_due_on_that_date_whatever_the_cadence(db) -> None:
+    """ "Follow up on 16 Dec" set on the last interaction: due on that day, though the cadence
+    (90 days) has far to run; and not due before it, however short the cadence. Every reader
+    agrees: the due list (on the session and on a plain sqlite3 connection, as the first paint
+    reads it), the dashboard, the weekly review and `network.contacts`."""
+    import sqlite3
+    from contextlib import closing
+
+    from planner.services import dashboard, review
+
+    met = dt.date(2026, 12, 1)
+    follow = dt.date(2026, 12, 16)
+    with db.session() as s:
+        network.save_contact(s, ContactInput(name="Ada", cadence_days=90, connected_on=met))
+        network.save_contact(s, ContactInput(name="Bea", cadence_days=3, connected_on=met))
+        network.add_interaction(s, "Ada", met, follow_up_on=follow)
+        network.add_interaction(s, "Bea", met, follow_up_on=follow)  # waits for the date too
+    for today, expected in (
+        (follow - dt.timedelta(days=1), []),
+        (follow, ["Ada", "Bea"]),
+        (follow + dt.timedelta(days=5), ["Ada", "Bea"]),
+    ):
+        assert due(db, today) == (expected, len(expected))
+        with closing(sqlite3.connect(db.path)) as con:
+            rows, total = network.due_contacts(con, today, 5)
+            assert [r.name for r in rows] == expected and total == len(expected)
+            assert [c.name for c in dashboard.summary(con, today).due_contacts] == expected
+        with db.session() as s:
+            everyone = {c.name: c for c in network.contacts(s, today)}
+            week = review.summary(s, today, today)
+        assert [n for n, c in everyone.items() if c.due] == expected
+        assert {c.due_on for c in everyone.values()} == {follow}
+        assert [c.name for c in week.contacts_due] == expected
+    # A later conversation without a follow-up date goes back to the cadence.
+    with db.session() as s:
+        network.add_interaction(s, "Ada", follow)
+    assert due(db, follow + dt.timedelta(days=5)) == (["Bea"], 1)

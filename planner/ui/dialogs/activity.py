@@ -37,7 +37,7 @@ from planner.services.learning import (
 )
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill_picker import SkillPicker
-from planner.ui.forms import error_label
+from planner.ui.forms import bound_dates, error_label
 
 
 def label_of(value: str) -> str:
@@ -61,6 +61,7 @@ class DateField(QWidget):
         self.enabled = QCheckBox(label)
         self.enabled.setMinimumWidth(90)
         self.edit = QDateEdit(QDate(today.year, today.month, today.day))
+        bound_dates(self.edit)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setEnabled(False)

@@ -27,7 +27,7 @@ from planner.services.errors import InputError
 from planner.services.milestones import MilestoneRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill_picker import SkillPicker
-from planner.ui.forms import error_label
+from planner.ui.forms import bound_dates, error_label
 
 #: Kinds a person picks; "phase" milestones come from the target role's learning path.
 USER_KINDS = ("custom", "skill", "certification", "networking")
@@ -74,6 +74,7 @@ class MilestoneDialog(QDialog):
 
         self.has_due = QCheckBox("D&ue on")
         self.due = QDateEdit()
+        bound_dates(self.due)
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
         default_due = ctx.today() + dt.timedelta(days=30)

@@ -7,9 +7,12 @@ reads or writes, and the activities are listed once the database is open.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -21,19 +24,30 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services.errors import InputError
+from planner.services.weeks import day_name
 from planner.ui.context import AppContext, NotSaved
+from planner.ui.dialogs.date_confirm import confirm_date
+from planner.ui.forms import date_edit
 
 NO_ACTIVITY = "(no activity)"
 
 
 class QuickLogForm(QWidget):
-    """The hours / activity / note row shared by the dashboard and the Ctrl+L dialog."""
+    """The hours / activity / note row shared by the dashboard and the Ctrl+L dialog; the
+    dialog's (`with_date`) starts with the day, today unless changed."""
 
     logged = Signal(object)  # the SessionRow written
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, with_date: bool = False
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.date: QDateEdit | None = None
+        if with_date:
+            self.date = date_edit(ctx.today())
+            self.date.setAccessibleName("Date")
+            self.date.setToolTip("The day you learned (today unless you change it)")
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0.0, 24.0)
         self.hours.setDecimals(2)
@@ -54,6 +68,8 @@ class QuickLogForm(QWidget):
         self.error.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        if self.date is not None:
+            row.addWidget(self.date)
         row.addWidget(self.hours)
         row.addWidget(self.activity, 1)
         row.addWidget(self.note, 2)
@@ -63,6 +79,9 @@ class QuickLogForm(QWidget):
         layout.addWidget(self.error)
         for widget in (self.hours, self.note):
             widget.installEventFilter(self)
+        if self.date is not None:
+            self.date.installEventFilter(self)
+            self.setTabOrder(self.date, self.hours)
         self.setTabOrder(self.hours, self.activity)
         self.setTabOrder(self.activity, self.note)
         self.activity.addItem(NO_ACTIVITY)
@@ -92,30 +111,41 @@ class QuickLogForm(QWidget):
             return True
         return super().eventFilter(obj, event)
 
+    def day(self) -> dt.date:
+        return self.date.date().toPython() if self.date is not None else self.ctx.today()
+
     def submit(self) -> bool:
         from planner.services import learning
 
         activity = self.activity.currentText()
+        day = self.day()
+        if not confirm_date(self, day, self.ctx.today(), self.hours.value()):
+            assert self.date is not None  # only a chosen day can be a slip
+            self.date.setFocus()
+            return False
         try:
             row = self.ctx.write(
                 learning.log_session,
                 self.hours.value(),
-                self.ctx.today(),
+                day,
                 None if activity == NO_ACTIVITY else activity,
                 self.note.text(),
             )
         except InputError as exc:
             if isinstance(exc, NotSaved):  # the disk refused: keep the input for a retry
                 self.error.setText(f"Not logged. {exc}")
-            else:
+            elif self.hours.value() <= 0:
                 self.error.setText(f"Not logged: {exc}. Enter between 0.25 and 24 hours.")
+            else:  # the day or week is full: the message says what fits
+                self.error.setText(f"Not logged: {exc}.")
             self.error.show()
             self.hours.setFocus()
             return False
         self.error.hide()
         self.note.clear()
+        on = "" if row.date == self.ctx.today() else f" on {day_name(row.date)}"
         self.ctx.status.emit(
-            f"Logged {row.hours:g} h" + (f" for {row.activity}" if row.activity else "")
+            f"Logged {row.hours:g} h{on}" + (f" for {row.activity}" if row.activity else "")
         )
         self.logged.emit(row)
         return True
@@ -125,7 +155,7 @@ class QuickLogDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Quick log learning")
-        self.form = QuickLogForm(ctx, self)
+        self.form = QuickLogForm(ctx, self, with_date=True)
         self.form.logged.connect(lambda _row: self.accept())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -134,9 +164,9 @@ class QuickLogDialog(QDialog):
         buttons.accepted.connect(self.form.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Log learning hours for today"))
+        layout.addWidget(QLabel("Log learning hours — for today unless you pick another day"))
         layout.addWidget(self.form)
         layout.addWidget(buttons)
-        self.resize(620, self.sizeHint().height())
+        self.resize(720, self.sizeHint().height())
         self.form.hours.setFocus()
         self.form.hours.selectAll()

@@ -26,8 +26,9 @@ from planner.services import learning
 from planner.services.errors import InputError
 from planner.services.learning import SessionRow
 from planner.ui.context import AppContext
+from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.dialogs.quick_log import NO_ACTIVITY
-from planner.ui.forms import error_label
+from planner.ui.forms import bound_dates, error_label
 
 
 class SessionDialog(QDialog):
@@ -44,9 +45,8 @@ class SessionDialog(QDialog):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        latest = max(today, row.date) if row else today  # keep a future date typed elsewhere
-        self.date.setMaximumDate(QDate(latest.year, latest.month, latest.day))
-        self.date.setToolTip("The day you learned; future days cannot be logged")
+        bound_dates(self.date)  # a future or long-past day is asked about on saving
+        self.date.setToolTip("The day you learned")
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0.0, 24.0)
         self.hours.setDecimals(2)
@@ -98,6 +98,10 @@ class SessionDialog(QDialog):
         if hours <= 0:
             self._show(self.hours_error, "Enter the hours you learned: at least 0.25 h.")
             self.hours.setFocus()
+            return False
+        moved = self.row is None or self.day() != self.row.date  # ask about a day once
+        if moved and not confirm_date(self, self.day(), self.ctx.today(), hours):
+            self.date.setFocus()
             return False
         activity = self.activity.currentText()
         fields = {

@@ -42,10 +42,11 @@ from planner.ui.charts.balance import (
 )
 from planner.ui.forms import bold_label, edits_data, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
+from planner.vocabulary import WEEK_HOURS
 
 TYPED = balance.TYPED_CATEGORIES
 CATEGORIES = balance.CATEGORIES
-HOURS_IN_WEEK = 168.0
+HOURS_IN_WEEK = WEEK_HOURS  # one home: planner.vocabulary
 HISTORY_CHOICES = (8, 12, 26)
 
 

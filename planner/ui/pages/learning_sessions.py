@@ -154,7 +154,7 @@ class SessionLog(QWidget):
         self.activity.currentTextChanged.connect(self.load)
         add = QPushButton("Add session…")
         edits_data(add)
-        add.setToolTip("Log hours for any past day (Ctrl+L logs today's from anywhere)")
+        add.setToolTip("Log hours for any day (Ctrl+L does the same from anywhere)")
         add.clicked.connect(lambda: SessionDialog(self.ctx, None, self).exec())
         edit = QPushButton("Edit…")
         edits_data(edit)

@@ -44,6 +44,8 @@ def _due_tip(row: ContactRow) -> str:
     if row.due_on is None:
         return "Never contacted and no connection date: due now."
     verb = "was due" if row.due else "due"
+    if row.follow_up_on is not None:
+        return f"Follow-up {verb} on {day_text(row.due_on)} (the date set at your last contact)"
     return f"Follow-up {verb} on {day_text(row.due_on)} (every {row.cadence_days} days)"
 
 
