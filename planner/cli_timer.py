@@ -19,9 +19,11 @@ if TYPE_CHECKING:
 
 def _hours(text: str) -> float:
     try:
-        return check_hours(float(text))
+        value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"hours must be a number, not {text!r}") from None
+    try:
+        return check_hours(value)
     except InputError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
