@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from planner import cli_datafile, cli_newfile, cli_profile
+from planner import cli_datafile, cli_newfile, cli_profile, cli_timer
 from planner.file_errors import DataFileError
 from planner.paths import data_file
 from planner.services.errors import InputError, check_hours
@@ -137,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="2 (default) for the demo shown in the screenshots; 10 for a heavy daily-learner file",
     )
     cli_profile.add_command(sub, _arg)
+    cli_timer.add_command(sub)
     cli_datafile.add_commands(sub)
     cli_newfile.add_commands(sub)
     return parser
@@ -411,6 +412,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "export": cmd_export,
     "profile": cli_profile.cmd_profile,
     "init": cli_newfile.cmd_init,
+    "timer": cli_timer.cmd_timer,
 }
 
 

@@ -21,6 +21,7 @@ from planner.models.roles import (
     RoleTransition,
 )
 from planner.models.skills import Skill, SkillAssessment, UserSkill
+from planner.models.timer import RunningTimer
 
 __all__ = [
     "AppMeta",
@@ -40,6 +41,7 @@ __all__ = [
     "RoleSalary",
     "RoleSkill",
     "RoleTransition",
+    "RunningTimer",
     "Skill",
     "SkillAssessment",
     "UserSkill",

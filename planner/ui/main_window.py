@@ -37,6 +37,7 @@ from planner.ui.context import AppContext
 from planner.ui.forms import hide_editing
 from planner.ui.pages.base import Page
 from planner.ui.settings import THEMES, Settings
+from planner.ui.timer_status import TimerStatus
 
 
 class PageEntry(NamedTuple):
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
 
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+        self.timer_status = TimerStatus(self, ctx)  # the running timer, on every page
         ctx.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         ctx.changed.connect(self._on_changed)
         self._build_menus()
@@ -344,7 +346,7 @@ class MainWindow(QMainWindow):
         return all(page.may_leave() for page in self._pages.values())
 
     def closeEvent(self, event) -> None:
-        if self.ask_before_closing and not self.may_close():
+        if self.ask_before_closing and not (self.may_close() and self.timer_status.may_close()):
             event.ignore()
             return
         self.settings.set("window/geometry", self.saveGeometry())

@@ -31,7 +31,10 @@ def full_db(demo_db: Database) -> Database:
 
 def test_every_table_has_rows_to_compare(full_db: Database) -> None:
     # Otherwise the round trip below would pass for a table the backup leaves out.
-    empty = [t for t, rows in content(full_db).items() if not rows]
+    # Not `running_timer`: a timer running is kept in the file and its SQLite backups, but a
+    # JSON backup is a record of what was logged; restored days later it would start a timer
+    # that "ran" all that time.
+    empty = [t for t, rows in content(full_db).items() if not rows and t != "running_timer"]
     assert empty == [], "fill these tables in backup_helpers.fill_extras"
 
 

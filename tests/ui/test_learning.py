@@ -1,5 +1,5 @@
 """The Learning page on a real file: the activity table and dialog, the session log with undoable
-deletes, the timer (on a fake clock) and the commitment charts."""
+deletes and the commitment charts (the timer: test_timer.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from planner.ui.dialogs.activity import ActivityDialog
 from planner.ui.dialogs.session import SessionDialog
 from planner.ui.pages.learning import LearningPage
 from planner.ui.pages.learning_sessions import RANGES
-from planner.ui.pages.learning_timer import rounded_hours
 from planner.ui.qtmodels.rows import ROW_ROLE
 
 CHARTS_TAB = 2
@@ -248,57 +247,7 @@ def test_the_session_dialog_edits_a_session(qtbot, page, demo_ctx) -> None:
     assert edited in log_rows(page)
 
 
-# --- timer -------------------------------------------------------------------------------------
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 10_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.mark.parametrize(
-    ("seconds", "hours"), [(60, 0.25), (66 * 60, 1.0), (68 * 60, 1.25), (90 * 60, 1.5)]
-)
-def test_timer_rounding_to_the_quarter_hour(seconds, hours) -> None:
-    assert rounded_hours(seconds) == hours
-
-
-def test_the_timer_logs_the_rounded_elapsed_time(page, demo_ctx) -> None:
-    clock = FakeClock()
-    page.timer.clock = clock
-    page.timer.activity.setCurrentText("Deep Learning with PyTorch")
-    before = len(all_sessions(demo_ctx))
-    page.timer.toggle.click()
-    assert page.timer.running and not page.timer.activity.isEnabled()
-    clock.now += 68 * 60 + 5
-    page.timer.update_elapsed()
-    assert page.timer.elapsed.text() == "1:08:05"
-    page.timer.toggle.click()
-    assert not page.timer.running
-    rows = all_sessions(demo_ctx)
-    assert len(rows) == before + 1
-    new = max(rows, key=lambda r: r.id)
-    assert (new.hours, new.date, new.activity) == (
-        1.25,
-        demo_ctx.today(),
-        "Deep Learning with PyTorch",
-    )
-    assert "Logged 1.25 h" in page.timer.message.text()
-
-
-def test_the_timer_refuses_more_than_a_day(page, demo_ctx) -> None:
-    clock = FakeClock()
-    page.timer.clock = clock
-    before = len(all_sessions(demo_ctx))
-    page.timer.start()
-    clock.now += 25 * 3600
-    assert page.timer.stop() is None
-    assert "Not logged" in page.timer.message.text()
-    assert len(all_sessions(demo_ctx)) == before
-    assert not page.timer.running
+# The timer: tests/ui/test_timer.py.
 
 
 # --- charts ------------------------------------------------------------------------------------
