@@ -144,7 +144,7 @@ def take_backup(
             sync_folder(folder)
     except OSError as exc:
         if is_disk_full(exc):
-            raise disk_full_error(data_path, copy=_size_of(source)) from exc
+            raise disk_full_error(data_path, copy=_size_of(source), where=folder) from exc
         raise DataFileError(
             f"No backup could be written to {folder} ({exc.strerror}). Make the folder writable "
             "or free some space.",
@@ -266,7 +266,7 @@ def _copy_verified(source: sqlite3.Connection, dest_path: Path, data_path: Path)
             problems = integrity_problems(dest)
     except sqlite3.Error as exc:
         if is_disk_full(exc, dest_path):
-            raise disk_full_error(dest_path, copy=_size_of(source)) from exc
+            raise disk_full_error(data_path, copy=_size_of(source), where=dest_path.parent) from exc
         raise DataFileError(
             f"The copy of {data_path} could not be written ({exc}). Free some disk space and "
             "try again; the data file itself was not changed.",
@@ -301,7 +301,7 @@ def staged(source: sqlite3.Connection, dest_path: Path, data_path: Path) -> Iter
             yield partial
     except OSError as exc:
         if is_disk_full(exc):
-            raise disk_full_error(data_path, copy=_size_of(source)) from exc
+            raise disk_full_error(data_path, copy=_size_of(source), where=partial.parent) from exc
         raise
 
 

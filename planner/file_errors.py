@@ -134,12 +134,13 @@ def room_needed(path: Path, copy: int = 0) -> str:
     return f"about {_size(WORKING_ROOM + copy)} is needed, {have}"
 
 
-def disk_full_error(path: Path, *, copy: int = 0) -> SaveError:
-    """The error for a disk with no room at `path`: how much is free, how much is needed (the
-    working room, plus `copy` bytes for a backup being written), and that the file is sound."""
+def disk_full_error(path: Path, *, copy: int = 0, where: Path | None = None) -> SaveError:
+    """The error for a disk with no room for the data file at `path` (or for its backup copy of
+    `copy` bytes in the folder `where`): how much is needed and free, and that it is sound."""
+    where = where or path.parent
     return SaveError(
-        f"The disk holding {path} is full: free some space ({room_needed(path, copy)}) "
-        "and try again. The file is not damaged; nothing saved in it was lost.",
+        f"The disk holding {where} is full: free some space ({room_needed(where, copy)}) and "
+        f"try again. {path.name} is not damaged; nothing saved in it was lost.",
         kind="disk-full",
         path=path,
     )
