@@ -1,6 +1,6 @@
 """One window per data file: a lock beside the file, and a local socket to wake the window.
 
-The first launch takes `NAME.lock` beside the data file's real path (a QLockFile, whose stale-lock check
+The first launch takes `NAME.lock` beside the data file (a QLockFile, whose stale-lock check
 by process ID means a crashed window never locks the file for good) and listens on a local
 socket named after the file. A later launch on the same file fails to take the lock, asks the
 running window to come to the front through that socket, and exits: twenty launches at once
