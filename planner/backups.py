@@ -18,12 +18,17 @@ import datetime as dt
 import os
 import re
 import sqlite3
-from collections.abc import Iterable
-from contextlib import closing, suppress
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.file_errors import DataFileError
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: stale partial files are left alone there
+    fcntl = None  # type: ignore[assignment]
+
+from planner.file_errors import DataFileError, SaveError, disk_full_error, is_disk_full
 from planner.paths import backup_dir
 
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
@@ -88,6 +93,32 @@ def latest_good_backup(data_path: Path) -> BackupInfo | None:
     return next((b for b in list_backups(data_path) if is_sound(b.path)), None)
 
 
+def damaged_error(
+    data_path: Path, detail: object, so: str = "so nothing more is written to it"
+) -> SaveError:
+    """The one message for a damaged data file, wherever SQLite noticed it (a read, a save, a
+    backup, a check before the first write): what is wrong, that nothing more is written to it,
+    and the latest good backup to restore. A SaveError, so a form keeps what was typed."""
+    backup = latest_good_backup(data_path)
+    if backup is None:
+        offer = (
+            "No sound backup of it was found; 'planner check' lists the damage, and an export "
+            "may still save what can be read"
+        )
+    else:
+        offer = (
+            f"Restore the latest good backup, of {backup.taken_at:%d %b %Y %H:%M} "
+            f"(planner restore '{backup.path}', or File > Restore from backup...)"
+        )
+    first_line = (str(detail).splitlines() or [""])[0]
+    return SaveError(
+        f"{data_path} is damaged ({first_line}), {so}. {offer}; the "
+        "damaged file is set aside, never deleted.",
+        kind="corrupt",
+        path=data_path,
+    )
+
+
 def take_backup(
     source: sqlite3.Connection, data_path: Path, label: str, *, now: dt.datetime | None = None
 ) -> Path:
@@ -98,34 +129,132 @@ def take_backup(
     if not _LABEL.fullmatch(label):
         raise ValueError(f"backup label must be lower-case words joined by '-', not {label!r}")
     problems = integrity_problems(source, full=False)
-    if problems:
-        raise DataFileError(
-            f"{data_path} is damaged ({problems[0]}), so it was not backed up: a damaged copy "
-            "would replace good backups. Restore the latest good backup.",
-            kind="corrupt",
-            path=data_path,
-        )
+    if problems:  # a damaged copy would push good ones out of the rotation
+        raise damaged_error(data_path, problems[0], "so it was not backed up")
     now = now or dt.datetime.now()
     folder = backup_dir(data_path)
     target = folder / f"{data_path.stem}-{now.strftime(STAMP_FORMAT)}-{label}{data_path.suffix}"
-    partial = target.with_name(target.name + ".partial")
+    partial = target.with_name(target.name + PARTIAL)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.close(os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
+        remove_stale(folder)
+        with writing(partial):
+            _copy_verified(source, partial, data_path)
+            partial.replace(target)
+            sync_folder(folder)
     except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full_error(data_path, copy=_size_of(source), where=folder) from exc
         raise DataFileError(
             f"No backup could be written to {folder} ({exc.strerror}). Make the folder writable "
             "or free some space.",
             kind="read-only",
             path=data_path,
         ) from exc
-    try:
-        _copy_verified(source, partial, data_path)
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
     rotate(data_path, now=now)
     return target
+
+
+#: What a file being written is called until it is complete and verified.
+PARTIAL = ".partial"
+#: The files SQLite may leave beside a database killed while it was written.
+SIDE_FILES = ("-journal", "-wal", "-shm")
+
+
+@contextmanager
+def writing(partial: Path) -> Iterator[None]:
+    """Create `partial` empty and hold an exclusive `flock` on it while the block writes it, so
+    `remove_stale` can tell a file a live process is writing from one a killed process left.
+    Whatever the block leaves under the name (and SQLite's side files) is removed after it."""
+    while True:
+        fd = os.open(partial, os.O_CREAT | os.O_WRONLY, 0o600)
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise DataFileError(
+                    f"{partial} is being written by another Career Planner process; try again "
+                    "when it has finished.",
+                    kind="locked",
+                    path=partial,
+                ) from None
+        try:  # a cleaner may have removed the name between our open and our lock
+            if os.stat(partial).st_ino == os.fstat(fd).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+    try:
+        os.ftruncate(fd, 0)
+        for side in SIDE_FILES:  # a killed writer's hot journal must not roll into the new copy
+            Path(f"{partial}{side}").unlink(missing_ok=True)
+        yield
+    finally:
+        for leftover in (partial, *(Path(f"{partial}{side}") for side in SIDE_FILES)):
+            leftover.unlink(missing_ok=True)
+        os.close(fd)
+
+
+def remove_stale(folder: Path) -> list[Path]:
+    """Remove the `.partial` files (with their -journal, -wal, -shm) that killed backups or
+    restores left in `folder`: those no live process holds a lock on. Returns what went."""
+    if fcntl is None or not folder.is_dir():
+        return []
+    gone: list[Path] = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(PARTIAL):
+            gone += _remove_if_unlocked(entry)
+        elif any(name.endswith(PARTIAL + side) for side in SIDE_FILES):
+            partial = entry.with_name(name[: name.rindex(PARTIAL) + len(PARTIAL)])
+            if not partial.exists():  # a side file whose database is gone
+                with suppress(FileNotFoundError):
+                    entry.unlink()
+                    gone.append(entry)
+    return gone
+
+
+def _remove_if_unlocked(partial: Path) -> list[Path]:
+    try:
+        fd = os.open(partial, os.O_RDONLY)
+    except OSError:
+        return []
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return []  # a live process is writing it
+        try:
+            if os.stat(partial).st_ino != os.fstat(fd).st_ino:
+                return []
+        except FileNotFoundError:
+            return []
+        gone = []
+        for path in (*(Path(f"{partial}{side}") for side in SIDE_FILES), partial):
+            with suppress(FileNotFoundError):
+                path.unlink()
+                gone.append(path)
+        return gone
+    finally:
+        os.close(fd)
+
+
+def sync_folder(folder: Path) -> None:
+    """fsync a folder, so a rename in it survives a power cut (where the OS allows it)."""
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _size_of(source: sqlite3.Connection) -> int:
+    with suppress(sqlite3.Error):
+        count = source.execute("PRAGMA page_count").fetchone()[0]
+        return count * source.execute("PRAGMA page_size").fetchone()[0]
+    return 0
 
 
 def _copy_verified(source: sqlite3.Connection, dest_path: Path, data_path: Path) -> None:
@@ -136,10 +265,12 @@ def _copy_verified(source: sqlite3.Connection, dest_path: Path, data_path: Path)
             source.backup(dest)
             problems = integrity_problems(dest)
     except sqlite3.Error as exc:
+        if is_disk_full(exc, dest_path):
+            raise disk_full_error(data_path, copy=_size_of(source), where=dest_path.parent) from exc
         raise DataFileError(
             f"The copy of {data_path} could not be written ({exc}). Free some disk space and "
             "try again; the data file itself was not changed.",
-            kind="disk-full" if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 13 else "io-error",
+            kind="io-error",
             path=data_path,
         ) from exc
     if problems:
@@ -154,13 +285,24 @@ def _copy_verified(source: sqlite3.Connection, dest_path: Path, data_path: Path)
 def copy_into(source: sqlite3.Connection, dest_path: Path, data_path: Path) -> None:
     """Write the database on `source` to `dest_path` whole or not at all: a verified copy under
     a temporary name, then a rename (the caller makes sure no `-wal` of an older file remains)."""
-    partial = dest_path.with_name(dest_path.name + ".partial")
-    os.close(os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600))
-    try:
-        _copy_verified(source, partial, data_path)
+    with staged(source, dest_path, data_path) as partial:
         partial.replace(dest_path)
-    finally:
-        partial.unlink(missing_ok=True)
+        sync_folder(dest_path.parent)
+
+
+@contextmanager
+def staged(source: sqlite3.Connection, dest_path: Path, data_path: Path) -> Iterator[Path]:
+    """A verified copy of the database on `source` as `dest_path.partial`, for the block to
+    rename into place; removed if the block does not."""
+    partial = dest_path.with_name(dest_path.name + PARTIAL)
+    try:
+        with writing(partial):
+            _copy_verified(source, partial, data_path)
+            yield partial
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full_error(data_path, copy=_size_of(source), where=partial.parent) from exc
+        raise
 
 
 def to_keep(stamps: Iterable[dt.datetime], now: dt.datetime) -> set[dt.datetime]:
@@ -206,11 +348,13 @@ def to_keep(stamps: Iterable[dt.datetime], now: dt.datetime) -> set[dt.datetime]
 
 
 def rotate(data_path: Path, *, now: dt.datetime | None = None) -> list[Path]:
-    """Delete the backups `to_keep` lets go; returns what was deleted."""
+    """Delete the backups `to_keep` lets go, and what killed backups left (`remove_stale`);
+    returns what was deleted."""
+    removed = remove_stale(backup_dir(data_path))
     found = list_backups(data_path)
     keep = to_keep((b.taken_at for b in found), now or dt.datetime.now())
     gone = [b.path for b in found if b.taken_at not in keep]
     for path in gone:
         with suppress(FileNotFoundError):
             path.unlink()
-    return gone
+    return removed + gone

@@ -14,12 +14,52 @@ from pathlib import Path
 from typing import Literal, NoReturn
 
 from planner.backups import list_backups
-from planner.file_errors import DataFileError
+from planner.file_errors import DataFileError, disk_full_error, is_disk_full
 
 #: The newest migration in migrations/versions; a test keeps it equal to Alembic's head.
-SCHEMA_REVISION = "0005"
-#: Marks a SQLite file as Career Planner's ("CPLN").
+SCHEMA_REVISION = "0006"
+#: Marks a SQLite file as Career Planner's ("CPLN"): set by migration 0006, so by every new file.
 APPLICATION_ID = 0x43504C4E
+
+#: The tables schema 0001 created; every Career Planner file has had them since.
+CORE_TABLES = frozenset(
+    [
+        "app_meta",
+        "balance_target",
+        "certification",
+        "contact",
+        "industry",
+        "learning_activity",
+        "role",
+        "skill",
+        "week_hours",
+        "weekly_review",
+        "activity_skill",
+        "contact_skill",
+        "interaction",
+        "learning_session",
+        "profile",
+        "role_phase",
+        "role_salary",
+        "role_transition",
+        "skill_assessment",
+        "user_skill",
+        "milestone",
+        "role_skill",
+        "milestone_skill",
+        "alembic_version",
+    ]
+)
+#: Revisions written before files carried APPLICATION_ID, with the tables a file at each has.
+#: An unmarked file is ours only when its revision is one of these and it has their tables:
+#: another program using Alembic may well have an `alembic_version` saying "0001".
+UNMARKED_REVISIONS: dict[str, frozenset[str]] = {
+    "0001": CORE_TABLES,
+    "0002": CORE_TABLES,
+    "0003": CORE_TABLES,
+    "0004": CORE_TABLES | {"learning_day"},
+    "0005": CORE_TABLES | {"learning_day", "running_timer"},
+}
 
 
 #: How a file is opened: "rw" normally; "ro" when the file cannot be written but its folder
@@ -72,6 +112,44 @@ def access_for(path: Path) -> Access:
     )
 
 
+def traces_of(path: Path) -> list[Path]:
+    """What is left of a data file that is missing (or empty): a restore's `NAME.partial`,
+    set-aside `NAME.corrupt-*` files, a `-wal` holding its last commits, its backups. Empty for
+    a name that never held a data file."""
+    folder = path.parent
+    if not folder.is_dir():
+        return []
+    found = [
+        entry
+        for entry in sorted(folder.iterdir())
+        if entry.name.startswith(f"{path.name}.partial")
+        or entry.name.startswith(f"{path.name}.corrupt-")
+        or entry.name == f"{path.name}-wal"
+    ]
+    return found + [b.path for b in list_backups(path)]
+
+
+def refuse_if_lost(path: Path) -> None:
+    """Refuse to start a new, empty file where one is missing but its traces remain (a killed
+    restore, a file moved or deleted by mistake): starting afresh there would look like every
+    entry was lost. DataFileError kind "missing" names what was found and how to restore."""
+    if path.exists() and path.stat().st_size > 0:
+        return
+    found = traces_of(path)
+    if not found:
+        return
+    names = ", ".join(str(p.relative_to(path.parent)) for p in found[:6])
+    more = f" and {len(found) - 6} more" if len(found) > 6 else ""
+    state = "is empty" if path.exists() else "is missing"
+    raise DataFileError(
+        f"{path} {state}, but its folder still holds {names}{more}. Put a backup back with "
+        "'planner restore FILE' (see 'planner backups'), or move these away to start a new "
+        "file; nothing was created.",
+        kind="missing",
+        path=path,
+    )
+
+
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot write a byte of `path` (nor create its -wal and -shm files
     where the folder is read-only)."""
@@ -97,6 +175,7 @@ def read_revision(path: Path) -> str | None:
     try:
         with closing(connect_read_only(path)) as con:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            user_version = con.execute("PRAGMA user_version").fetchone()[0]
             tables = {
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -104,16 +183,41 @@ def read_revision(path: Path) -> str | None:
             if "alembic_version" in tables:
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
+        if is_disk_full(exc, path):
+            raise disk_full_error(path) from exc
         marked_ours = int.from_bytes(header[68:72], "big") == APPLICATION_ID
         _not_a_database(path, str(exc), marked_ours=marked_ours)
-    if app_id not in (0, APPLICATION_ID) or (tables and "alembic_version" not in tables):
+    revision = row[0] if row else None
+    if app_id == APPLICATION_ID and tables and revision is None:
         raise DataFileError(
-            f"{path} is a SQLite database of another program. "
-            "Open a Career Planner data file, or choose a new file name.",
-            kind="not-ours",
+            f"{path} is damaged: it is marked as a Career Planner file but has no schema "
+            "revision. Restore the latest good backup; the damaged file is kept beside it.",
+            kind="corrupt",
             path=path,
         )
-    return row[0] if row else None
+    if is_ours(app_id, user_version, tables, revision):
+        return revision
+    raise DataFileError(
+        f"{path} is not a Career Planner file: it is a SQLite database of another program. "
+        "Open a Career Planner data file, or choose a new file name; it was not changed.",
+        kind="not-ours",
+        path=path,
+    )
+
+
+def is_ours(app_id: int, user_version: int, tables: set[str], revision: str | None) -> bool:
+    """Whether a SQLite file with this header and these tables is a Career Planner file (or a
+    new one, with nothing in it yet, that it may make its own).
+
+    Marked files are ours whatever their revision (a newer one is "newer", not foreign); an
+    unmarked one only at a revision written before the mark existed, with that revision's
+    tables; an empty one only when no program has stamped its header."""
+    if not tables:
+        return app_id in (0, APPLICATION_ID) and user_version == 0
+    if app_id == APPLICATION_ID:
+        return True
+    expected = UNMARKED_REVISIONS.get(revision or "")
+    return app_id == 0 and expected is not None and expected <= tables
 
 
 def _not_a_database(path: Path, reason: str, *, marked_ours: bool) -> NoReturn:

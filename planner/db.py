@@ -23,20 +23,27 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planner import catalog
-from planner.backups import integrity_problems, take_backup
+from planner.backups import damaged_error, integrity_problems, take_backup
 from planner.datafile import (
     APPLICATION_ID,
     SCHEMA_REVISION,
     Access,
     access_for,
     read_revision,
+    refuse_if_lost,
 )
-from planner.file_errors import DataFileError, SaveError, save_error
+from planner.file_errors import (
+    DataFileError,
+    SaveError,
+    disk_full_error,
+    is_damage,
+    is_disk_full,
+    save_error,
+)
 
-__all__ = ["DataFileError", "Database", "SaveError", "open_database"]
+__all__ = ["APPLICATION_ID", "DataFileError", "Database", "SaveError", "open_database"]
 
 BUSY_TIMEOUT_MS = 5000
-SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26  # result codes: https://sqlite.org/rescode.html
 
 
 def _create_private_file(path: Path) -> None:
@@ -147,21 +154,58 @@ class Database:
         self.path = path
         self.read_only = read_only
         self._sessions = sessionmaker(engine)
+        #: `quick_check` passed since this file was opened: writes may go in. A damaged page
+        #: that no query happens to read would otherwise take writes for ever unnoticed.
+        self.verified = False
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One user action: commits at the end, rolls back everything on any error.
 
-        A save the disk refuses (full, I/O error, read-only, locked, damaged) raises SaveError
-        with a message for the person; the action is rolled back whole and earlier ones kept."""
+        The first action that writes runs `quick_check` before it commits (once per open), so a
+        damaged file is never written to. A damaged file met anywhere raises SaveError kind
+        "corrupt" (`backups.damaged_error`); a save the disk refuses (full, I/O error,
+        read-only, locked) a SaveError of its kind; the action is rolled back whole."""
         try:
             with self._sessions.begin() as session:
+                raw = session.connection().connection.driver_connection
+                changes = raw.total_changes
                 yield session
+                if not self.verified:
+                    session.flush()
+                    if raw.total_changes != changes:
+                        self.verify(raw)
         except DBAPIError as exc:
-            problem = save_error(exc.orig, self.path) if exc.orig is not None else None
+            problem = self._file_problem(exc.orig)
             if problem is None:
                 raise
             raise problem from exc
+        except sqlite3.DatabaseError as exc:  # raw DB-API queries (services.sql) raise these
+            problem = self._file_problem(exc)
+            if problem is None:
+                raise
+            raise problem from exc
+
+    def _file_problem(self, exc: BaseException | None) -> SaveError | None:
+        if exc is None:
+            return None
+        if is_damage(exc):
+            return damaged_error(self.path, exc)
+        return save_error(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+
+    def verify(self, raw: sqlite3.Connection | None = None) -> None:
+        """Run `quick_check` once (the window does it in idle time after opening; otherwise
+        the first write does); SaveError kind "corrupt" when the file is damaged."""
+        if self.verified:
+            return
+        if raw is None:
+            with self.engine.connect() as conn:
+                problems = integrity_problems(conn.connection.driver_connection, full=False)
+        else:
+            problems = integrity_problems(raw, full=False)
+        if problems:
+            raise damaged_error(self.path, problems[0])
+        self.verified = True
 
     def check(self, *, full: bool = False) -> list[str]:
         """`quick_check` (on a normal close), or the full `integrity_check` (after an unclean
@@ -173,11 +217,15 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path, *, read_only: bool = False) -> Database:
+def open_database(path: Path, *, read_only: bool = False, start_new: bool = False) -> Database:
     """Open (or create) a data file, migrate it to this code's schema and seed the catalog.
 
     A file that cannot be written opens read-only by itself; `read_only=True` asks for that
-    anyway (say, while another window has the file). Raises DataFileError with a `kind`."""
+    anyway (say, while another window has the file). A missing file whose backups or
+    set-aside copies remain is not created afresh unless `start_new` says the person chose
+    to (`datafile.refuse_if_lost`). Raises DataFileError with a `kind`."""
+    if not start_new:
+        refuse_if_lost(path)
     access = access_for(path)
     if read_only and access == "rw":
         access = "immutable" if not path.exists() else "ro"
@@ -208,22 +256,15 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
                     kind="upgrade-failed",
                     path=path,
                 ) from exc
-        with engine.begin() as conn:
-            if conn.exec_driver_sql("PRAGMA application_id").scalar() != APPLICATION_ID:
-                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
         database = Database(engine, path)
         with database.session() as session:
             catalog.sync(session)
     except DBAPIError as exc:
         engine.dispose()
-        code = getattr(exc.orig, "sqlite_errorcode", 0) & 0xFF
-        if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
-            raise DataFileError(
-                f"{path} is damaged and cannot be opened ({exc.orig}). Restore the latest good "
-                "backup; the damaged file is kept beside it, never deleted.",
-                kind="corrupt",
-                path=path,
-            ) from exc
+        if exc.orig is not None and is_damage(exc.orig):
+            raise damaged_error(path, exc.orig) from exc
+        if exc.orig is not None and is_disk_full(exc.orig, path):
+            raise disk_full_error(path) from exc
         problem = save_error(exc.orig, path) if exc.orig is not None else None
         if problem is None:
             raise

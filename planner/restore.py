@@ -1,24 +1,36 @@
 """Put a backup back in place of the data file, whether or not the current file still opens.
 
-The order makes every step recoverable: the backup is verified before anything changes; a
-sound current file is first backed up ("before-restore"), then overwritten in one transaction
-with SQLite's backup API (so its own WAL stays consistent and a reader sees old or new, never
-half); a damaged current file is set aside Firefox-style, renamed with its -wal and -shm to
-`NAME.corrupt-YYYYmmdd-HHMMSS` (never deleted), and the backup is copied into place under a
-temporary name and renamed. Close the app's Database on the file before calling `restore`.
+The order makes every step recoverable, and at every instant the data path holds either the
+old file or the restored one (a kill between two steps never leaves it missing): the backup is
+verified before anything changes; a sound current file is first backed up ("before-restore"),
+then overwritten in one transaction with SQLite's backup API (so its own WAL stays consistent
+and a reader sees old or new, never half). For a damaged current file, the backup is first
+copied beside it as `NAME.partial` and verified; then the damaged file gets a second name,
+`NAME.corrupt-YYYYmmdd-HHMMSS` (a hard link, or a copy where links are not possible), its -wal
+and -shm are renamed to go with that name (an old WAL beside the new file would be replayed
+into it), and only then is the copy renamed over the data path in one atomic step. Nothing is
+ever deleted. Close the app's Database on the file before calling `restore`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.backups import copy_into, integrity_problems, is_sound, take_backup
-from planner.datafile import APPLICATION_ID
+from planner.backups import (
+    integrity_problems,
+    is_sound,
+    remove_stale,
+    staged,
+    sync_folder,
+    take_backup,
+)
+from planner.datafile import read_revision
 from planner.file_errors import DataFileError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -53,32 +65,23 @@ def check_restorable(backup: Path) -> str:
             kind="corrupt",
             path=backup,
         )
-    with closing(sqlite3.connect(f"{backup.absolute().as_uri()}?mode=ro", uri=True)) as con:
-        app_id = con.execute("PRAGMA application_id").fetchone()[0]
-        has_version = con.execute(
-            "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
-        ).fetchone()[0]
-        row = (
-            con.execute("SELECT version_num FROM alembic_version").fetchone()
-            if has_version
-            else None
-        )
-    revision = row[0] if row else None
-    if app_id not in (0, APPLICATION_ID) or revision is None:
+    try:
+        revision = read_revision(backup)  # whose file it is, by its mark or its tables
+    except DataFileError as exc:
         raise DataFileError(
             f"{backup} is not a Career Planner backup (another program's database). {unchanged}",
+            kind="not-ours",
+            path=backup,
+        ) from exc
+    if revision is None:
+        raise DataFileError(
+            f"{backup} is not a Career Planner backup (an empty database). {unchanged}",
             kind="not-ours",
             path=backup,
         )
     from planner.db import known_revision  # Alembic reads the migrations: only to restore
 
     if not known_revision(revision):
-        if app_id != APPLICATION_ID:
-            raise DataFileError(
-                f"{backup} is not a Career Planner backup. {unchanged}",
-                kind="not-ours",
-                path=backup,
-            )
         raise DataFileError(
             f"{backup} was made by a newer version of Career Planner (schema {revision}). "
             f"Update the app to restore it. {unchanged}",
@@ -110,8 +113,11 @@ def restore(data_path: Path, backup: Path, *, now: dt.datetime | None = None) ->
                 safety = take_backup(live, data_path, "before-restore", now=now)
                 _overwrite(source, live, data_path)
             return Restored(data_path, backup, safety, ())
-        aside = set_aside(data_path, now) if _exists_with_journal(data_path) else ()
-        copy_into(source, data_path, data_path)
+        remove_stale(data_path.parent)  # a killed restore's NAME.partial, if no one holds it
+        with staged(source, data_path, data_path) as partial:
+            aside = set_aside(data_path, now) if _exists_with_journal(data_path) else ()
+            partial.replace(data_path)  # the one step from old to new
+            sync_folder(data_path.parent)
     return Restored(data_path, backup, None, aside)
 
 
@@ -171,17 +177,29 @@ def _overwrite(source: sqlite3.Connection, live: sqlite3.Connection, data_path: 
 
 
 def set_aside(data_path: Path, now: dt.datetime) -> tuple[Path, ...]:
-    """Rename a damaged file with its -wal and -shm to `NAME.corrupt-STAMP` (+`-wal`, `-shm`,
-    so SQLite still pairs them); returns the new names. Nothing is ever deleted."""
+    """Give a damaged file a second name, `NAME.corrupt-STAMP`, and move its -wal and -shm to
+    go with it (`+-wal`, `+-shm`, so SQLite still pairs them); returns the new names, the file's
+    own first. The data path keeps the damaged file until the caller renames the restored copy
+    over it. Nothing is ever deleted."""
     stamp = now.strftime("%Y%m%d-%H%M%S")
     base = data_path.with_name(f"{data_path.name}.corrupt-{stamp}")
     n = 1
     while any(p.exists() for p in _with_journal(base)):
         n += 1
         base = data_path.with_name(f"{data_path.name}.corrupt-{stamp}-{n}")
+    wal, shm, main = _with_journal(data_path)
     moved = []
-    for old, new in zip(_with_journal(data_path), _with_journal(base), strict=True):
+    if main.exists():
+        try:
+            os.link(main, base)
+        except OSError:  # a file system without hard links: a copy, flushed before going on
+            shutil.copy2(main, base)
+            with base.open("rb+") as file:
+                os.fsync(file.fileno())
+        moved.append(base)
+    for old, new in ((wal, Path(f"{base}-wal")), (shm, Path(f"{base}-shm"))):
         if old.exists():
             old.rename(new)
             moved.append(new)
+    sync_folder(data_path.parent)
     return tuple(moved)

@@ -127,8 +127,8 @@ def test_a_filled_file_from_every_past_revision_keeps_every_row(tmp_path, revisi
 
 def test_a_failure_inside_the_last_step_changes_nothing(tmp_path) -> None:
     """0004's last trigger collides with a trigger of the same name, so that migration fails
-    after its table, its day sums and its first triggers were made: all of it, and every step
-    of the upgrade before it, must roll back."""
+    after its table, its day sums and its first triggers were made: all of it must roll back
+    (and the mark the later 0006 would add is not there either)."""
     path = tmp_path / "old.sqlite3"
     before = filled_at(path, "0003")
     with sqlite3.connect(path) as con:

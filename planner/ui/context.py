@@ -10,21 +10,28 @@ person typed, so they can retry once the disk has room. Every successful write e
 At start-up the window may be shown before the file is opened through SQLAlchemy (see
 `planner.ui.launch`): such a context (`AppContext.opening`) serves `read_sql` straight from the
 file with Python's own sqlite3, and opens the database on `open_now` or on first use of `db`.
+
+A damaged file met anywhere (a read, a save, a backup, the check after opening) is reported
+once through `damaged` (the window offers the latest good backup) and from then on every save
+is refused before it reaches the file, as NotSaved, so forms keep what was typed. Reads go on:
+what can still be read stays on screen.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from planner.backups import damaged_error
 from planner.datafile import connect_read_only
-from planner.file_errors import SaveError
+from planner.file_errors import DataFileError, SaveError, is_damage
 from planner.services.errors import InputError
 
 if TYPE_CHECKING:
@@ -43,6 +50,8 @@ class AppContext(QObject):
     status = Signal(str)
     #: The database has opened (sent only by a context made with `opening`).
     opened = Signal()
+    #: The file turned out to be damaged (a DataFileError kind "corrupt"); sent once.
+    damaged = Signal(object)
 
     def __init__(
         self,
@@ -59,6 +68,8 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         #: The file cannot be written: screens hide their editing controls.
         self.read_only = db.read_only if db is not None else read_only
+        #: Why the file is known to be damaged; once set, no save reaches it.
+        self.damage: DataFileError | None = None
 
     @classmethod
     def opening(cls, path: Path, read_only: bool, open_db: Callable[[], Database]) -> AppContext:
@@ -85,25 +96,60 @@ class AppContext(QObject):
     def today() -> dt.date:
         return dt.date.today()
 
+    def report_damage(self, exc: DataFileError) -> None:
+        """Remember that the file is damaged and say so once, after the current event (a page
+        half-way through its refresh must not wait on a dialog)."""
+        if self.damage is None:
+            self.damage = exc
+            self.status.emit(f"Not saving: {exc}")
+            QTimer.singleShot(0, self, lambda: self.damaged.emit(exc))
+
+    def verify(self) -> None:
+        """Run the file's `quick_check` now (the window does in idle time after opening), so
+        damage is found before a save rather than by it."""
+        if self.is_open and self.damage is None:
+            try:
+                self.db.verify()
+            except DataFileError as exc:
+                if exc.kind != "corrupt":
+                    raise
+                self.report_damage(exc)
+
     def read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a service query in its own short transaction."""
-        with self.db.session() as session:
-            return fn(session, *args, **kwargs)
+        try:
+            with self.db.session() as session:
+                return fn(session, *args, **kwargs)
+        except DataFileError as exc:
+            if exc.kind == "corrupt":
+                self.report_damage(exc)
+            raise
 
     def read_sql(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a plain-SQL service (`planner.services.sql`): in a session once the database is
         open, and before that on a read-only sqlite3 connection to the file."""
         if self._db is not None:
             return self.read(fn, *args, **kwargs)
-        with closing(connect_read_only(self.path)) as con:
-            return fn(con, *args, **kwargs)
+        try:
+            with closing(connect_read_only(self.path)) as con:
+                return fn(con, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise
+            problem = damaged_error(self.path, exc)
+            self.report_damage(problem)
+            raise problem from exc
 
     def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run one user action as one transaction, then tell every screen."""
+        if self.damage is not None:  # no further writes into a damaged file
+            raise NotSaved(str(self.damage))
         try:
             with self.db.session() as session:
                 result = fn(session, *args, **kwargs)
         except SaveError as exc:
+            if exc.kind == "corrupt":
+                self.report_damage(exc)
             self.status.emit("Not saved: " + str(exc))
             raise NotSaved(str(exc)) from exc
         self.changed.emit()

@@ -6,6 +6,8 @@ socket named after the file. A later launch on the same file fails to take the l
 running window to come to the front through that socket, and exits: twenty launches at once
 give one window. A lock left behind by a crash also tells the next launch that the last
 session ended uncleanly, so the app runs a full integrity check before trusting the file.
+Both the lock and the socket name follow symbolic links to the file itself, so a link (or a
+path through a linked folder) finds the window that has the file open under another name.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ RAISE = b"raise\n"
 
 
 def lock_path(data_path: Path) -> Path:
-    return data_path.with_name(data_path.name + ".lock")
+    """`NAME.lock` beside the file the path leads to, whatever links it goes through."""
+    real = data_path.resolve()
+    return real.with_name(real.name + ".lock")
 
 
 def server_name(data_path: Path) -> str:

@@ -182,6 +182,7 @@ class _Windows:
         self._show(ctx, instance)
 
     def _show(self, ctx: AppContext, instance: Instance) -> MainWindow:
+        ctx.damaged.connect(self._on_damaged)
         window = MainWindow(ctx, self.settings)
         window.open_file.connect(self.switch)
         window.restore_backup.connect(self.restore)
@@ -204,6 +205,8 @@ class _Windows:
         self._finish_opening()
         gc.freeze()
         window, ctx = self.window, self.ctx
+        if ctx is not None:  # damage no page reads is still found before it takes a save
+            QTimer.singleShot(0, ctx, ctx.verify)
         if self.prepare_pages and window is not None and ctx is not None and ctx.is_open:
             self.preparer = PagePreparer(window)
             self.preparer.finished.connect(gc.freeze)  # the pages live as long as the window
@@ -236,6 +239,35 @@ class _Windows:
                 QApplication.quit()
                 return
             self.show(opened)
+
+    def _on_damaged(self, exc: DataFileError) -> None:
+        """The open file turned out to be damaged: say so, and offer its latest good backup.
+        Nothing more is saved to it (the context refuses), and what was typed stays typed."""
+        from planner.backups import latest_good_backup
+
+        window, ctx = self.window, self.ctx
+        if window is None or ctx is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, "The data file is damaged", str(exc), window)
+        box.setInformativeText(
+            "Nothing more is saved to this file; what you typed stays where it is, so you can "
+            "copy it. Restoring sets the damaged file aside beside it, never deleted."
+        )
+        backup = latest_good_backup(ctx.path)
+        restore_button = None
+        if backup is not None:
+            restore_button = box.addButton(
+                f"Restore the backup of {backup.taken_at:%d %b %Y, %H:%M}",
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            box.setDefaultButton(restore_button)
+        box.addButton("Keep looking (nothing is saved)", QMessageBox.ButtonRole.RejectRole)
+        quit_button = box.addButton("Quit", QMessageBox.ButtonRole.DestructiveRole)
+        box.exec()
+        if backup is not None and box.clickedButton() is restore_button:
+            self.restore(str(backup.path))
+        elif box.clickedButton() is quit_button:
+            window.close()
 
     def switch(self, path: str) -> None:
         if self.window is not None and not self.window.may_close():
@@ -287,7 +319,8 @@ class _Windows:
         self.window.close()
         if self.ctx.is_open:
             db = self.ctx.db
-            problems = [] if db.read_only else db.check(full=False)
+            told = self.ctx.damage is not None  # the person knows; a backup would be refused
+            problems = [] if db.read_only or told else db.check(full=False)
             if problems:
                 QMessageBox.warning(
                     None,
@@ -295,7 +328,7 @@ class _Windows:
                     f"{db.path} failed SQLite's quick check ({problems[0]}). "
                     "Next time, use File > Restore from backup… to go back to a good copy.",
                 )
-            elif self.keeper is not None:
+            elif self.keeper is not None and not told:
                 self.keeper.close()
             db.close()
         self.instance.release()
@@ -307,6 +340,9 @@ def report_unexpected(kind: type[BaseException], exc: BaseException, tb: Traceba
 
     Every action is one transaction, so the failed one wrote nothing and earlier ones are safe;
     the traceback still goes to stderr for a bug report."""
+    if isinstance(exc, DataFileError) and exc.kind == "corrupt":
+        print(f"planner: {exc}", file=sys.stderr)  # the window's dialog has said it already
+        return
     traceback.print_exception(kind, exc, tb)
     if isinstance(exc, InputError):
         QMessageBox.warning(None, "That did not work", f"{exc}.")

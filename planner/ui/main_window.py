@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import __version__
+from planner.file_errors import DataFileError
 from planner.ui import theme
 from planner.ui.context import AppContext
 from planner.ui.forms import hide_editing
@@ -147,8 +148,17 @@ class MainWindow(QMainWindow):
             self._pages[name] = page
             if self.ctx.read_only:
                 hide_editing(page)
-            page.refresh()
+            self._refresh(page)
         return self._pages[name]
+
+    def _refresh(self, page: Page) -> None:
+        """Refresh a page; a damaged file stops it half-way, and the context has already told
+        the person (a dialog offering the latest good backup), so the window goes on."""
+        try:
+            page.refresh()
+        except DataFileError as exc:
+            if exc.kind != "corrupt":
+                raise
 
     def has_page(self, name: str) -> bool:
         """Whether the page called `name` is built (it is once shown, or once prepared)."""
@@ -173,7 +183,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         if name in self._stale:
             self._stale.discard(name)
-            page.refresh()
+            self._refresh(page)
         self.settings.set("window/page", name)
 
     def _on_changed(self) -> None:
@@ -181,7 +191,7 @@ class MainWindow(QMainWindow):
         current = PAGE_NAMES[self.sidebar.currentRow()]
         self._stale.update(n for n in self._pages if n != current)
         if current in self._pages:
-            self._pages[current].refresh()
+            self._refresh(self._pages[current])
 
     def reload_all(self) -> None:
         self._stale.update(self._pages)

@@ -3,8 +3,10 @@
 A file that cannot be opened (damaged, not ours, written by a newer version, unreadable) gets a
 message saying what is wrong and the choices that make sense for it: restore the latest good
 backup (damaged files only; the damaged file is set aside, never deleted), open another file,
-or quit. Nothing here ever overwrites the file it could not open. A file whose last session
-ended unexpectedly (its lock was left behind) gets a full integrity check before it is used.
+or quit. A missing file whose backups or set-aside copies remain offers restore, start a new
+file, or quit; a full disk offers to try again (never a restore: the file is sound). Nothing
+here ever overwrites the file it could not open. A file whose last session ended unexpectedly
+(its lock was left behind) gets a full integrity check before it is used.
 """
 
 from __future__ import annotations
@@ -55,8 +57,20 @@ def claim_for_window(path: Path, parent: QWidget | None = None) -> Instance | No
     return instance
 
 
+@dataclass(frozen=True)
+class Choice:
+    """What to open next: a path, and whether the person chose to start it afresh."""
+
+    path: Path
+    start_new: bool = False
+
+
 def open_for_window(
-    path: Path, parent: QWidget | None = None, instance: Instance | None = None
+    path: Path,
+    parent: QWidget | None = None,
+    instance: Instance | None = None,
+    *,
+    start_new: bool = False,
 ) -> Opened | None:
     """Lock (unless `instance` already holds the lock) and open `path`, asking the person what
     to do when it fails; None if they quit.
@@ -70,15 +84,16 @@ def open_for_window(
         if instance is None:
             return None
         try:
-            db = open_database(path)
+            db = open_database(path, start_new=start_new)
             if instance.unclean:  # the last session was killed: check every page, not a sample
                 _check_after_crash(db)
         except DataFileError as exc:
             instance.release()
             instance = None
-            path = _recover(path, exc, parent)
-            if path is None:
+            chosen = _recover(path, exc, parent)
+            if chosen is None:
                 return None
+            path, start_new = chosen.path, chosen.start_new
             continue
         return Opened(db, instance)
 
@@ -87,7 +102,9 @@ def recover_from(path: Path, exc: DataFileError, parent: QWidget | None = None) 
     """`path` failed to open after its window was shown (and its lock released): offer the
     ways out, and open what the person chooses; None if they quit."""
     chosen = _recover(path, exc, parent)
-    return None if chosen is None else open_for_window(chosen, parent)
+    if chosen is None:
+        return None
+    return open_for_window(chosen.path, parent, start_new=chosen.start_new)
 
 
 def _check_after_crash(db: Database) -> None:
@@ -109,7 +126,7 @@ def restore_and_report(path: Path, backup: Path, parent: QWidget | None) -> bool
     except DataFileError as exc:
         QMessageBox.critical(parent, "The backup was not restored", str(exc))
         return False
-    if done.set_aside:
+    if done.set_aside:  # the file's own new name comes first
         kept = f"The damaged file was kept as {done.set_aside[0].name}, beside it."
     else:
         kept = "Your data from before the restore was backed up first."
@@ -119,34 +136,57 @@ def restore_and_report(path: Path, backup: Path, parent: QWidget | None) -> bool
     return True
 
 
-def _recover(path: Path, exc: DataFileError, parent: QWidget | None) -> Path | None:
-    """Tell the person what went wrong; the path to try next, or None to quit."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open the data file", str(exc))
+def _recover(path: Path, exc: DataFileError, parent: QWidget | None) -> Choice | None:
+    """Tell the person what went wrong; what to open next, or None to quit."""
+    titles = {
+        "missing": "The data file is missing",
+        "disk-full": "The disk is full",
+        "corrupt": "The data file is damaged",
+    }
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, titles.get(exc.kind, "Cannot open the data file"), str(exc)
+    )
     box.setInformativeText("Nothing was changed in the file.")
-    backup = latest_good_backup(path) if exc.kind in ("corrupt", "not-ours") else None
+    # A restore only for a file that was ours and is damaged or gone: never over another
+    # program's file, and never for a full disk, where the file itself is sound.
+    backup = latest_good_backup(path) if exc.kind in ("corrupt", "missing") else None
+    restore_button = new_button = retry_button = None
     if backup is not None:
         box.setInformativeText(
             "You can restore the latest good backup; the damaged file is set aside beside it, "
             "never deleted."
+            if exc.kind == "corrupt"
+            else "You can restore the latest good backup, or start a new, empty file."
         )
         restore_button = box.addButton(
             f"Restore the backup of {backup.taken_at:%d %b %Y, %H:%M}",
             QMessageBox.ButtonRole.AcceptRole,
         )
         box.setDefaultButton(restore_button)
+    if exc.kind == "missing":
+        new_button = box.addButton("Start a new file", QMessageBox.ButtonRole.DestructiveRole)
+    if exc.kind == "disk-full":
+        box.setInformativeText("Free some space on that disk, then try again.")
+        retry_button = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(retry_button)
     other = box.addButton("Open another file…", QMessageBox.ButtonRole.ActionRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    if backup is not None and box.clickedButton() is restore_button:
+    clicked = box.clickedButton()
+    if backup is not None and clicked is restore_button:
         restored = restore_and_report(path, backup.path, parent)
-        return path if restored else _recover(path, exc, parent)
-    if box.clickedButton() is other:
+        return Choice(path) if restored else _recover(path, exc, parent)
+    if new_button is not None and clicked is new_button:
+        return Choice(path, start_new=True)
+    if retry_button is not None and clicked is retry_button:
+        return Choice(path)
+    if clicked is other:
         chosen, _ = QFileDialog.getOpenFileName(
             parent,
             "Open data file",
             str(path.parent),
             "Career Planner data (*.sqlite3 *.db);;All files (*)",
         )
-        return Path(chosen) if chosen else None
+        return Choice(Path(chosen)) if chosen else None
     print(f"planner: {exc}", file=sys.stderr)
     return None

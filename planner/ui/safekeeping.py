@@ -34,11 +34,13 @@ class Safekeeper(QObject):
 
     def back_up(self, label: str) -> Path | None:
         """Back up if anything changed since the last backup; a failure is told, not raised."""
-        if not self.changed_since_backup or self.ctx.read_only:
+        if not self.changed_since_backup or self.ctx.read_only or self.ctx.damage is not None:
             return None
         try:
             self.last_backup = backup_file(self.ctx.db.engine, label)
         except (DataFileError, OSError) as exc:
+            if isinstance(exc, DataFileError) and exc.kind == "corrupt":
+                self.ctx.report_damage(exc)  # the window offers the latest good backup
             self.ctx.status.emit(f"Automatic backup failed: {exc}")
             return None
         self.changed_since_backup = False
