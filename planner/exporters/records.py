@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from planner.models import (
     BalanceTarget,
+    CalendarMap,
     Contact,
     Interaction,
     LearningActivity,
@@ -62,6 +63,7 @@ SECTIONS = (
     "interactions",
     "milestones",
     "weekly_reviews",
+    "calendar_map",
 )
 
 
@@ -233,6 +235,7 @@ def _contacts(session: Session) -> list[Record]:
             "position": c.position,
             "industry": c.industry,
             "email": c.email,
+            "phone": c.phone,
             "url": c.url,
             "cadence_days": c.cadence_days,
             "connected_on": _day(c.connected_on),
@@ -331,6 +334,10 @@ def collect(session: Session) -> dict[str, Any]:
         "weekly_reviews": [
             {"week_start": _day(r.week_start), "reflection": r.reflection}
             for r in session.scalars(select(WeeklyReview).order_by(WeeklyReview.week_start))
+        ],
+        "calendar_map": [
+            {"name": m.name, "category": m.category}
+            for m in session.scalars(select(CalendarMap).order_by(CalendarMap.name))
         ],
     }
 

@@ -85,9 +85,24 @@ def _contacts(cards: list[Card], result: ImportPlan) -> Iterator[tuple[int, NewC
                 position=contacts.one_line(card.text("TITLE")),
                 email=card.text("EMAIL", prefer=True),
                 url=card.text("URL", prefer=True),
+                phone=_phones(card),
                 notes="\n".join(card.text("NOTE").splitlines()),  # Outlook writes CRLF
             ),
         )
+
+
+def _phones(card: Card) -> str:
+    """Every TEL of the card, the preferred first, as one comma-separated line (vCard 4.0 may
+    write them as `tel:` URIs)."""
+    found = sorted(
+        (p for p in card.properties if p.name == "TEL" and p.value.strip()), key=lambda p: p.rank
+    )
+    numbers: list[str] = []
+    for prop in found:
+        number = contacts.one_line(unescape(prop.value)).removeprefix("tel:").replace(",", " ")
+        if number and number not in numbers:
+            numbers.append(number)
+    return ", ".join(numbers)
 
 
 def _structured_name(card: Card) -> str:
