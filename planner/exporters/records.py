@@ -223,7 +223,8 @@ def _activities(session: Session) -> list[Record]:
     ]
 
 
-def _contacts(session: Session) -> list[Record]:
+def contact_records(session: Session) -> list[Record]:
+    """Every contact, A to Z, with its expertise: the backup's section and the vCard export's."""
     rows = session.scalars(
         select(Contact).options(selectinload(Contact.expertise)).order_by(Contact.name)
     )
@@ -315,7 +316,7 @@ def collect(session: Session) -> dict[str, Any]:
                 select(WeekHours).order_by(WeekHours.week_start, WeekHours.category)
             )
         ],
-        "contacts": _contacts(session),
+        "contacts": contact_records(session),
         "interactions": [
             {
                 "contact": name,

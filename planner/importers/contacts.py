@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from planner.importers.plan import ImportPlan, Problem, Row
 from planner.importers.textfile import key
 from planner.models import Contact
+from planner.models.network import DEFAULT_CADENCE_DAYS
 
 NAME_LIMIT = 200
 #: Rows are inserted in batches so a 50,000-row file never builds one giant statement.
@@ -41,6 +42,9 @@ class NewContact:
     connected_on: dt.date | None = None
     notes: str = ""
     phone: str = ""
+    relationship: str = "peer"
+    industry: str = ""
+    cadence_days: int = DEFAULT_CADENCE_DAYS
 
 
 def one_line(text: str) -> str:

@@ -43,6 +43,8 @@ from planner.services.weeks import week_label, week_start
 from planner.vocabulary import TYPED_CATEGORIES
 
 SOURCE = "Calendar"
+#: What a mapping says for a name whose events are not counted.
+NOT_COUNTED = "none"
 WEEK_LIMIT = 168.0
 EVENT_LIMIT = dt.timedelta(hours=24)
 #: How far back an import reaches from the current week (a daily event since 1970 would
@@ -77,12 +79,16 @@ class _Sums:
 
 
 def check_mapping(mapping: Mapping[str, str]) -> dict[str, str]:
-    """The mapping with names trimmed and categories checked; ValueError names a bad one."""
+    """The mapping with names trimmed and categories checked; ValueError names a bad one.
+    A name mapped to "" (or "none") is not counted, whatever an earlier import remembered."""
     checked: dict[str, str] = {}
     for name, category in mapping.items():
         name, category = " ".join(name.split()), category.strip().casefold()
         if not name:
             raise ValueError("a calendar or category name to map is empty")
+        if category in ("", NOT_COUNTED):
+            checked[name] = ""
+            continue
         if category == "learning":
             raise ValueError(
                 "learning hours come from logged sessions, so a calendar cannot map to "
@@ -90,7 +96,8 @@ def check_mapping(mapping: Mapping[str, str]) -> dict[str, str]:
             )
         if category not in TYPED_CATEGORIES:
             raise ValueError(
-                f"{category!r} is not a category; map {name!r} to {', '.join(TYPED_CATEGORIES)}"
+                f"{category!r} is not a category; map {name!r} to "
+                f"{', '.join(TYPED_CATEGORIES)} (or {NOT_COUNTED})"
             )
         checked[name] = category
     return checked
@@ -140,7 +147,7 @@ def plan(
                 continue
             for n in event.names:
                 found.setdefault(n, known.get(key(n), ""))
-            category = next((known[key(n)] for n in event.names if key(n) in known), None)
+            category = next((known[key(n)] for n in event.names if known.get(key(n))), None)
             if category is None:
                 problems[event.number] = _unmapped(event)
                 continue
@@ -333,7 +340,10 @@ def write(session: Session, rows: list[Row], *, mapping: Mapping[str, str]) -> i
     import was given; returns how many week values changed."""
     for name, category in mapping.items():
         saved = session.get(CalendarMap, name)
-        if saved is None:
+        if not category:
+            if saved is not None:
+                session.delete(saved)
+        elif saved is None:
             session.add(CalendarMap(name=name, category=category))
         else:
             saved.category = category
