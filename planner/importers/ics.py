@@ -221,9 +221,17 @@ def _zone(calendar: Any) -> dt.tzinfo | None:
         return None
 
 
+def _decoded(component: Any, prop: str) -> Any:
+    """A property's value, or None when it is missing or broken (icalendar keeps a property
+    it could not parse and raises a ValueError when it is read)."""
+    try:
+        return getattr(component.get(prop), "dt", None)
+    except ValueError:
+        return None
+
+
 def _moment(component: Any, prop: str) -> dt.date | None:
-    value = component.get(prop)
-    moment = getattr(value, "dt", None)
+    moment = _decoded(component, prop)
     return moment if isinstance(moment, dt.date) else None
 
 
@@ -266,7 +274,7 @@ def _add(sums: _Sums, occurrence: Any, event: _Event, category: str, zone: Any) 
     if not isinstance(start, dt.datetime):
         return
     if not isinstance(end, dt.datetime):
-        duration = getattr(occurrence.get("DURATION"), "dt", None)
+        duration = _decoded(occurrence, "DURATION")
         end = start + duration if isinstance(duration, dt.timedelta) else start
     if (start.tzinfo is None) != (end.tzinfo is None):
         end = end.replace(tzinfo=start.tzinfo)
