@@ -15,6 +15,7 @@ company (or profile) and noted in the plan. Real networks hold such namesakes.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from urllib.parse import urlsplit
@@ -109,11 +110,11 @@ class _Known:
 
     def _distinct_name(self, contact: NewContact) -> str:
         slug = urlsplit(contact.url).path.rstrip("/").rpartition("/")[2]
-        for tail in (contact.company, slug, *(str(n) for n in range(2, 10_000))):
+        for tail in itertools.chain((contact.company, slug), map(str, itertools.count(2))):
             name = f"{contact.name} ({tail})" if tail else ""
             if name and key(name) not in self.names:
                 return name
-        raise ValueError("no free name")  # 10,000 namesakes with one company: not a real file
+        raise AssertionError("unreachable: the count never ends")
 
 
 def build_plan(

@@ -203,7 +203,10 @@ def _person(table: CsvTable, tracker: Tracker, user: str | None) -> str | None:
         "only one person's entries are your learning",
         "user",
         [
-            (names[k], f"{names[k]}: {sum(v):.2f} h in {len(v)} entries")
+            (
+                names[k],
+                f"{names[k]}: {sum(v):.2f} h in {len(v)} {'entry' if len(v) == 1 else 'entries'}",
+            )
             for k, v in sorted(hours.items(), key=lambda kv: names[kv[0]].casefold())
         ],
     )
