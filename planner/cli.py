@@ -82,6 +82,18 @@ def _assignment(text: str) -> tuple[str, float]:
         raise InputError(f"hours for {name} must be a number, not {value!r}") from None
 
 
+def _mapping(text: str) -> tuple[str, str]:
+    from planner.importers.ics import check_mapping
+
+    name, sep, category = text.rpartition("=")
+    if not sep or not name.strip():
+        raise InputError(f"expected NAME=CATEGORY, e.g. Gym=exercise, not {text!r}")
+    try:
+        return next(iter(check_mapping({name: category}).items()))
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="planner", description="Career Planner: your AI/ML career, planned.")
     parser.add_argument("--db", metavar="PATH", help="data file (default: $PLANNER_DB or yours)")
@@ -121,13 +133,35 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("contacts", help="your contacts and who is due a follow-up")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("export", help="export everything: a JSON backup, CSV files or a calendar")
-    p.add_argument("format", choices=("json", "csv", "ics"), metavar="FORMAT")
+    p.add_argument("format", choices=("json", "csv", "ics", "vcard"), metavar="FORMAT")
     p.add_argument("path", metavar="PATH", help="the file to write (a folder for csv)")
     p = sub.add_parser("import", help="import another program's export (previewed, all or nothing)")
-    p.add_argument("kind", metavar="KIND", help="linkedin, vcard, toggl, clockify or json")
+    p.add_argument("kind", metavar="KIND", help="linkedin, vcard, toggl, clockify, ics or json")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="print what would change; write nothing")
     p.add_argument("--json", action="store_true")
+    order = p.add_mutually_exclusive_group()
+    order.add_argument(
+        "--day-first",
+        dest="day_first",
+        action="store_true",
+        default=None,
+        help="a time report's dates are DD/MM (when the report cannot tell)",
+    )
+    order.add_argument(
+        "--month-first",
+        dest="day_first",
+        action="store_false",
+        help="a time report's dates are MM/DD (when the report cannot tell)",
+    )
+    p.add_argument("--user", metavar="NAME", help="whose entries of a team time report to import")
+    p.add_argument(
+        "--map",
+        type=_arg(_mapping),
+        action="append",
+        metavar="NAME=CATEGORY",
+        help="count a calendar or event category as work, exercise, social or rest",
+    )
     p = sub.add_parser("demo", help="fill a new data file with a demo profile")
     p.add_argument(
         "--years",
@@ -372,11 +406,16 @@ def cmd_export(db: Database, args: argparse.Namespace) -> None:
 def cmd_import(db: Database, args: argparse.Namespace) -> None:
     """Preview the whole file, print the plan, then (unless --dry-run) back up and write the
     additions in one transaction."""
-    from planner.importers import ImportFileError, commit, preview, report
+    from planner.importers import ChoiceNeeded, ImportFileError, commit, preview, report
 
+    answers = {"day_first": args.day_first, "user": args.user, "today": dt.date.today()}
+    answers["mapping"] = dict(args.map) if args.map else None
+    how = {"day_first": "add --day-first or --month-first", "user": "add --user NAME"}
     try:
         with db.session() as s:
-            plan = preview(s, args.kind, args.file)
+            plan = preview(s, args.kind, args.file, **answers)
+    except ChoiceNeeded as exc:
+        raise InputError(f"{exc}; {how.get(exc.option, 'choose in File › Import…')}") from None
     except ImportFileError as exc:
         raise InputError(str(exc)) from None
     written = None

@@ -14,7 +14,12 @@ from sqlalchemy.orm import Session
 from planner.exporters.files import ExportResult
 
 #: What each format writes, as the command line and the export dialog name it.
-FORMATS = {"json": "JSON backup (.json)", "csv": "CSV folder", "ics": "Calendar (.ics)"}
+FORMATS = {
+    "json": "JSON backup (.json)",
+    "csv": "CSV folder",
+    "ics": "Calendar (.ics)",
+    "vcard": "Contacts (.vcf)",
+}
 
 
 def export(session: Session, kind: str, path: Path, today: dt.date) -> ExportResult:
@@ -31,4 +36,8 @@ def export(session: Session, kind: str, path: Path, today: dt.date) -> ExportRes
         from planner.exporters.ics import export_ics
 
         return export_ics(session, path, today)
+    if kind == "vcard":
+        from planner.exporters.vcard import export_vcard
+
+        return export_vcard(session, path)
     raise ValueError(f"unknown export format {kind!r}")

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from planner.models import (
     BalanceTarget,
+    CalendarMap,
     Contact,
     Interaction,
     LearningActivity,
@@ -62,6 +63,7 @@ SECTIONS = (
     "interactions",
     "milestones",
     "weekly_reviews",
+    "calendar_map",
 )
 
 
@@ -221,7 +223,8 @@ def _activities(session: Session) -> list[Record]:
     ]
 
 
-def _contacts(session: Session) -> list[Record]:
+def contact_records(session: Session) -> list[Record]:
+    """Every contact, A to Z, with its expertise: the backup's section and the vCard export's."""
     rows = session.scalars(
         select(Contact).options(selectinload(Contact.expertise)).order_by(Contact.name)
     )
@@ -233,6 +236,7 @@ def _contacts(session: Session) -> list[Record]:
             "position": c.position,
             "industry": c.industry,
             "email": c.email,
+            "phone": c.phone,
             "url": c.url,
             "cadence_days": c.cadence_days,
             "connected_on": _day(c.connected_on),
@@ -312,7 +316,7 @@ def collect(session: Session) -> dict[str, Any]:
                 select(WeekHours).order_by(WeekHours.week_start, WeekHours.category)
             )
         ],
-        "contacts": _contacts(session),
+        "contacts": contact_records(session),
         "interactions": [
             {
                 "contact": name,
@@ -331,6 +335,10 @@ def collect(session: Session) -> dict[str, Any]:
         "weekly_reviews": [
             {"week_start": _day(r.week_start), "reflection": r.reflection}
             for r in session.scalars(select(WeeklyReview).order_by(WeeklyReview.week_start))
+        ],
+        "calendar_map": [
+            {"name": m.name, "category": m.category}
+            for m in session.scalars(select(CalendarMap).order_by(CalendarMap.name))
         ],
     }
 

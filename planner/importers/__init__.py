@@ -12,14 +12,16 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from planner.importers.plan import ImportFileError, ImportPlan, Problem, Row
+from planner.importers.plan import ChoiceNeeded, ImportFileError, ImportPlan, Problem, Row
 from planner.services.errors import unknown
 
 __all__ = [
     "KINDS",
+    "ChoiceNeeded",
     "ImportFileError",
     "ImportKind",
     "ImportPlan",
@@ -37,6 +39,9 @@ class ImportKind:
     module: str
     function: str
     file_filter: str  # for the file chooser
+    #: The questions a file of this kind may ask (`ChoiceNeeded.option`), as `preview` takes
+    #: them: the day order and the person of a time report, a calendar's mapping.
+    options: tuple[str, ...] = ()
 
 
 KINDS: dict[str, ImportKind] = {
@@ -62,6 +67,7 @@ KINDS: dict[str, ImportKind] = {
             "planner.importers.timesheets",
             "plan_toggl",
             "CSV files (*.csv)",
+            ("day_first", "user"),
         ),
         ImportKind(
             "clockify",
@@ -69,6 +75,15 @@ KINDS: dict[str, ImportKind] = {
             "planner.importers.timesheets",
             "plan_clockify",
             "CSV files (*.csv)",
+            ("day_first", "user"),
+        ),
+        ImportKind(
+            "ics",
+            "Calendar (.ics from Google, Outlook, Apple) as week hours",
+            "planner.importers.ics",
+            "plan",
+            "Calendar files (*.ics *.ical)",
+            ("mapping", "today"),
         ),
         ImportKind(
             "json",
@@ -81,13 +96,16 @@ KINDS: dict[str, ImportKind] = {
 }
 
 
-def preview(session: Session, kind: str, path: str | Path) -> ImportPlan:
-    """Parse the whole file and say what importing it would do; writes nothing."""
+def preview(session: Session, kind: str, path: str | Path, **options: Any) -> ImportPlan:
+    """Parse the whole file and say what importing it would do; writes nothing. `options` are
+    the answers to the kind's questions (see `ImportKind.options`); others are ignored, so a
+    caller can pass the same answers to every kind."""
     if kind not in KINDS:
         raise unknown("import kind", kind, KINDS)
     spec = KINDS[kind]
     plan = getattr(importlib.import_module(spec.module), spec.function)
-    return plan(session, path)
+    answers = {k: v for k, v in options.items() if k in spec.options and v is not None}
+    return plan(session, path, **answers)
 
 
 def commit(session: Session, plan: ImportPlan) -> int:

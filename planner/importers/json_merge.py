@@ -23,7 +23,7 @@ from planner.models import (
 #: Sections whose records have no name: identical records are counted, not merged.
 COUNTED = {"skill_assessments", "learning_sessions", "interactions", "milestones"}
 #: Sections whose records set a value the data file already has a place for.
-SETTINGS = {"skills", "profile", "balance_targets", "required_levels"}
+SETTINGS = {"skills", "profile", "balance_targets", "required_levels", "calendar_map"}
 
 
 def _opt(text: str | None) -> str | None:
@@ -58,6 +58,7 @@ KEYS: dict[str, Callable[[dict[str, Any]], Any]] = {
     ),
     "milestones": _milestone_key,
     "weekly_reviews": lambda r: r["week_start"],
+    "calendar_map": lambda r: nocase(r["name"]),
 }
 
 

@@ -177,6 +177,7 @@ def _contact(f: Fields, known: Existing) -> dict[str, Any]:
         "position": f.text("position"),
         "industry": f.text("industry"),
         "email": f.text("email"),
+        "phone": f.text("phone"),
         "url": f.text("url"),
         "cadence_days": f.integer("cadence_days", 1, 3650, 60),
         "connected_on": f.optional_date("connected_on"),
@@ -244,5 +245,9 @@ READERS: dict[str, Callable[[Fields, Existing], dict[str, Any]]] = {
     "weekly_reviews": lambda f, k: {
         "week_start": f.date("week_start"),
         "reflection": f.text("reflection"),
+    },
+    "calendar_map": lambda f, k: {
+        "name": f.name("name"),
+        "category": f.choice("category", TYPED_CATEGORIES),
     },
 }

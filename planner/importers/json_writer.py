@@ -21,6 +21,7 @@ from planner.importers.json_merge import Existing, Item
 from planner.importers.plan import ImportFileError, Row
 from planner.models import (
     BalanceTarget,
+    CalendarMap,
     Contact,
     Interaction,
     LearningActivity,
@@ -182,6 +183,7 @@ WRITERS: dict[str, Callable[[_Target, dict[str, Any]], None]] = {
     "roles": _Target.add_role,
     "profile": _Target.set_profile,
     "balance_targets": lambda t, r: t.session.merge(BalanceTarget(**r)),
+    "calendar_map": lambda t, r: t.session.merge(CalendarMap(**r)),
     "required_levels": _Target.set_required_level,
     "user_skills": lambda t, r: t.session.merge(
         UserSkill(

@@ -21,6 +21,20 @@ class ImportFileError(Exception):
     """The file as a whole cannot be read (missing, not text, not this format); nothing written."""
 
 
+class ChoiceNeeded(ImportFileError):
+    """The file can be read more than one way and nothing in it decides which (day-first or
+    month-first dates, whose hours in a team report): the person has to choose.
+
+    `option` names the choice as `preview` takes it (`day_first`, `user`); `choices` are the
+    values with a line showing what each means, so the dialog can offer them side by side and
+    the command line can name them. Nothing is written."""
+
+    def __init__(self, message: str, option: str, choices: list[tuple[object, str]]) -> None:
+        super().__init__(message)
+        self.option = option
+        self.choices = choices
+
+
 @dataclass(frozen=True)
 class Row:
     """One record of the file: its row (or card) number, a one-line label, and the parsed data."""
@@ -28,6 +42,8 @@ class Row:
     number: int
     label: str
     data: Any = None
+    #: Why a row is left out as already present (which contact or session it matches).
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +65,12 @@ class ImportPlan:
     duplicates: list[Row] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     rejected: list[Problem] = field(default_factory=list)
+    #: Rows imported with a change the person should know of (a LinkedIn member id in the
+    #: email column dropped, a namesake told apart by company).
+    notes: list[Problem] = field(default_factory=list)
+    #: Names in the file a mapping can give a category (a calendar's, an event category's),
+    #: each with the category it maps to now or "" (the calendar import's dialog offers them).
+    mappable: dict[str, str] = field(default_factory=dict)
     #: Writes `add` into the session; set by the importer that built the plan.
     writer: Callable[[Session, list[Row]], int] | None = None
     #: What `Row.number` and `Problem.number` count, as the report names them: "line" for a

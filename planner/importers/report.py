@@ -18,12 +18,20 @@ SHOWN = 20
 def lines(plan: ImportPlan, shown: int = SHOWN) -> list[str]:
     """The plan as text lines: a heading with the counts, then rejected and skipped rows."""
     out = [plan.summary(), f"  read from {plan.path}"]
-    for title, problems in (("Rejected", plan.rejected), ("Skipped", plan.skipped)):
+    already = [
+        Problem(r.number, f"{r.label}: {r.reason or 'already present'}") for r in plan.duplicates
+    ]
+    for title, problems in (
+        ("Rejected", plan.rejected),
+        ("Skipped", plan.skipped),
+        ("Already present", already),
+        ("Imported with a change", plan.notes),
+    ):
         if problems:
             out.append(f"{title}:")
             out.extend(f"  {plan.unit} {p.number}: {p.reason}" for p in problems[:shown])
             if len(problems) > shown:
-                out.append(f"  … and {len(problems) - shown} more")
+                out.append(f"  … and {len(problems) - shown} more (--json lists every one)")
     return out
 
 
@@ -42,5 +50,10 @@ def as_json(plan: ImportPlan, written: int | None) -> dict[str, Any]:
         "duplicates": len(plan.duplicates),
         "skipped": _problems(plan.skipped),
         "rejected": _problems(plan.rejected),
+        "already_present": [
+            {"number": r.number, "record": r.label, "reason": r.reason or "already present"}
+            for r in plan.duplicates
+        ],
+        "notes": _problems(plan.notes),
         "written": written,
     }

@@ -84,6 +84,8 @@ class CsvTable:
     columns: dict[str, int]
     width: int
     rows: list[tuple[int, list[str]]]
+    #: The records before the header row (a report's title, its date range, LinkedIn's note).
+    preamble: tuple[tuple[str, ...], ...] = ()
 
     def has(self, column: str) -> bool:
         return key(column) in self.columns
@@ -102,15 +104,17 @@ def find_table(text: str, required: Iterable[str], what: str) -> CsvTable:
     wanted = {key(c) for c in required}
     for delimiter in (",", ";"):
         found = records(text, delimiter)
+        before: list[tuple[str, ...]] = []
         for seen, (_, cells) in enumerate(found):
             if seen >= HEADER_SEARCH_RECORDS:
                 break
             names = [key(c) for c in cells]
+            before.append(tuple(cells))
             if wanted <= set(names):
                 columns: dict[str, int] = {}
                 for index, name in enumerate(names):
                     columns.setdefault(name, index)
                 rows = [(n, c) for n, c in found if any(v.strip() for v in c)]
-                return CsvTable(columns, len(cells), rows)
+                return CsvTable(columns, len(cells), rows, tuple(before[:-1]))
     listed = ", ".join(sorted(required))
     raise ImportFileError(f"no header row with the columns {listed}; is this {what}?")

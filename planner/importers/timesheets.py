@@ -3,9 +3,18 @@
 Both trackers write one CSV row per time entry:
 - Toggl Track: `User,Email,Client,Project,Task,Description,Billable,Start date,Start time,
   End date,End time,Duration,Tags,Amount ()`, dates as 2024-03-12, durations as 01:30:00.
+  Its newer "Export time entries" writes `Description,Duration,Project,Start date,Start time,
+  Stop date,Stop time` (and more), durations like `18:25 min` or `1:02:03 h`.
 - Clockify: `Project,Client,Description,Task,User,Group,Email,Tags,Billable,Start Date,
   Start Time,End Date,End Time,Duration (h),Duration (decimal),...`, dates in the person's
-  chosen format (03/12/2024 by default, also 12/03/2024, 12.03.2024 or 2024-03-12).
+  chosen format (03/12/2024 by default, also 12/03/2024, 12.03.2024 or 2024-03-12). Hours come
+  from the exact `Duration (h)` (h:mm:ss): the decimal column is rounded to 0.01 h per entry.
+
+Whether 05/06/2024 is 5 June or 6 May is decided by the report itself: a number over 12 on
+either side anywhere in its dates (or the date range in its heading), or an entry that would
+end a month after it started under one reading. Where nothing decides it, the person chooses
+(`day_first`); a team report (entries of several users) imports one person's time (`user`).
+Both questions are a `ChoiceNeeded`, raised before anything is planned.
 
 A learning session in this app is hours on a day for an activity, so entries are summed per
 activity per day. The project names the activity (the description when there is no project; no
@@ -25,8 +34,15 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planner.importers.dates import parse_date, parse_hours
-from planner.importers.plan import ImportFileError, ImportPlan, Problem, Row
+from planner.importers.dates import (
+    dates_in,
+    day_first_evidence,
+    day_text,
+    numeric_pair,
+    parse_date,
+    parse_hours,
+)
+from planner.importers.plan import ChoiceNeeded, ImportFileError, ImportPlan, Problem, Row
 from planner.importers.textfile import CsvTable, find_table, key, read_text
 from planner.models import LearningActivity, LearningSession
 from planner.services.errors import InputError
@@ -49,9 +65,12 @@ TOGGL = Tracker("Toggl Track report", "Start date", ("Duration",), "a Toggl Trac
 CLOCKIFY = Tracker(
     "Clockify report",
     "Start Date",
-    ("Duration (decimal)", "Duration (h)"),
+    ("Duration (h)", "Duration (decimal)"),
     "a Clockify detailed report",
 )
+#: Where each tracker names the person an entry belongs to, and the day it ended.
+USER_COLUMNS = ("User", "Member")
+END_COLUMNS = ("End Date", "Stop date")
 
 
 @dataclass(frozen=True)
@@ -64,12 +83,16 @@ class NewSession:
     lines: tuple[int, ...]
 
 
-def plan_toggl(session: Session, path: str | Path) -> ImportPlan:
-    return _plan(session, path, TOGGL)
+def plan_toggl(
+    session: Session, path: str | Path, *, day_first: bool | None = None, user: str | None = None
+) -> ImportPlan:
+    return _plan(session, path, TOGGL, day_first, user)
 
 
-def plan_clockify(session: Session, path: str | Path) -> ImportPlan:
-    return _plan(session, path, CLOCKIFY)
+def plan_clockify(
+    session: Session, path: str | Path, *, day_first: bool | None = None, user: str | None = None
+) -> ImportPlan:
+    return _plan(session, path, CLOCKIFY, day_first, user)
 
 
 @dataclass
@@ -82,11 +105,15 @@ class _Group:
     notes: tuple[str, ...] = ()
 
 
-def _plan(session: Session, path: str | Path, tracker: Tracker) -> ImportPlan:
+def _plan(
+    session: Session, path: str | Path, tracker: Tracker, day_first: bool | None, user: str | None
+) -> ImportPlan:
     text = read_text(path)
     table = _table(text, tracker)
     result = ImportPlan(tracker.source, str(path), "learning sessions", unit="line")
-    groups = _groups(table, tracker, result)
+    person = _person(table, tracker, user)
+    order = _date_order(table, tracker, day_first)
+    groups = _groups(table, tracker, result, order, person)
     existing = _existing(session, {g.day for g in groups.values()})
     day_totals = _logged_per_day(session, {g.day for g in groups.values()})
     candidates: dict[dt.date, list[Row]] = defaultdict(list)
@@ -146,15 +173,110 @@ def _table(text: str, tracker: Tracker) -> CsvTable:
     )
 
 
-def _groups(table: CsvTable, tracker: Tracker, result: ImportPlan) -> dict[tuple, _Group]:
-    dates = [(n, table.cell(cells, tracker.date_column)) for n, cells in table.rows]
-    day_first = any(_first_number(text) > 12 for _, text in dates if "/" in text)
+def _user(table: CsvTable, cells: list[str]) -> str:
+    return " ".join(next((table.cell(cells, c) for c in USER_COLUMNS if table.has(c)), "").split())
+
+
+def _person(table: CsvTable, tracker: Tracker, user: str | None) -> str | None:
+    """Whose entries to import: None for all (one person's report), else the user's key.
+
+    Raises ChoiceNeeded for a team report when no user is given, and ImportFileError when the
+    given user has no entries in it."""
+    hours: dict[str, list[float]] = {}
+    names: dict[str, str] = {}
+    for _, cells in table.rows:
+        name = _user(table, cells)
+        if name:
+            names.setdefault(key(name), name)
+            hours.setdefault(key(name), []).append(_duration(table, cells, tracker) or 0.0)
+    listed = ", ".join(sorted(names.values(), key=str.casefold))
+    if user is not None and user.strip():
+        if names and key(user) not in names:
+            raise ImportFileError(
+                f"no entries of {user.strip()!r} in this report; it holds {listed}"
+            )
+        return key(user) if len(names) > 1 else None
+    if len(names) <= 1:
+        return None
+    raise ChoiceNeeded(
+        f"this team report holds the time of {len(names)} people ({listed}); "
+        "only one person's entries are your learning",
+        "user",
+        [
+            (
+                names[k],
+                f"{names[k]}: {sum(v):.2f} h in {len(v)} {'entry' if len(v) == 1 else 'entries'}",
+            )
+            for k, v in sorted(hours.items(), key=lambda kv: names[kv[0]].casefold())
+        ],
+    )
+
+
+def _date_order(table: CsvTable, tracker: Tracker, day_first: bool | None) -> bool:
+    """True to read 05/06/2024 as 5 June; see the module's note on how the report decides."""
+    if day_first is not None:
+        return day_first
+    end_column = next((c for c in END_COLUMNS if table.has(c)), None)
+    starts = [table.cell(cells, tracker.date_column) for _, cells in table.rows]
+    ends = [table.cell(cells, end_column) for _, cells in table.rows] if end_column else []
+    heading = [pair for cells in table.preamble for cell in cells for pair in dates_in(cell)]
+    decided = day_first_evidence([*starts, *ends], heading)
+    if decided is not None:
+        return decided
+    possible = [
+        reading
+        for reading in (True, False)
+        if all(_plausible_span(s, e, reading) for s, e in zip(starts, ends, strict=False))
+    ]
+    if len(possible) == 1:
+        return possible[0]
+    ambiguous = list(dict.fromkeys(t for t in starts if (p := numeric_pair(t)) and p[0] != p[1]))
+    if not ambiguous:  # every date reads the same either way, or none is numeric
+        return False
+    shown = ambiguous[:3]
+
+    def reading(first: bool) -> str:
+        days = [parse_date(t, day_first=first) for t in shown]
+        return ", ".join(
+            f"{t} → {day_text(d)}" if d else f"{t} → not a date"
+            for t, d in zip(shown, days, strict=True)
+        )
+
+    first = shown[0]
+    as_day, as_month = (parse_date(first, day_first=f) for f in (True, False))
+    readings = f"{day_text(as_day) if as_day else '?'} or {day_text(as_month) if as_month else '?'}"
+    raise ChoiceNeeded(
+        f"dates like {first} can be read day first or month first ({readings}), and nothing "
+        "in the report decides which",
+        "day_first",
+        [
+            (True, f"Day first (DD/MM): {reading(True)}"),
+            (False, f"Month first (MM/DD): {reading(False)}"),
+        ],
+    )
+
+
+def _plausible_span(start: str, end: str, day_first: bool) -> bool:
+    """An entry (at most a day long) ends on its start day or the next under this reading."""
+    first, last = parse_date(start, day_first=day_first), parse_date(end, day_first=day_first)
+    if first is None or last is None:
+        return first is not None or not start  # an unreadable start rules the reading out
+    return 0 <= (last - first).days <= 1
+
+
+def _groups(
+    table: CsvTable, tracker: Tracker, result: ImportPlan, day_first: bool, person: str | None
+) -> dict[tuple, _Group]:
     groups: dict[tuple, _Group] = {}
     for number, cells in table.rows:
         date_text = table.cell(cells, tracker.date_column)
         project = " ".join(table.cell(cells, "Project").split())
         if not date_text and project.casefold() == "total":
             result.skipped.append(Problem(number, "the report's total line"))
+            continue
+        if person is not None and key(_user(table, cells)) != person:
+            who = _user(table, cells) or "no user"
+            result.skipped.append(Problem(number, f"another person's entry ({who})"))
             continue
         day = parse_date(date_text, day_first=day_first)
         if day is None:
@@ -190,11 +312,6 @@ def _groups(table: CsvTable, tracker: Tracker, result: ImportPlan) -> dict[tuple
         if project and description and description not in group.notes:
             group.notes += (description,)
     return groups
-
-
-def _first_number(text: str) -> int:
-    head = text.strip().partition("/")[0]
-    return int(head) if head.isascii() and head.isdigit() and len(head) <= 2 else 0
 
 
 def _duration(table: CsvTable, cells: list[str], tracker: Tracker) -> float | None:

@@ -5,7 +5,9 @@ starting with a space or tab continues the one before); grouped properties as Ap
 write them (`item1.EMAIL;type=INTERNET:...` beside `item1.X-ABLabel`); parameters in either
 spelling (`TYPE=WORK,PREF`, bare `PREF`, `PREF=1`); escaped `\\,` `\\;` `\\n`; and Outlook's
 2.1 QUOTED-PRINTABLE values with `=` soft line breaks and a CHARSET. Card numbers (1 = the
-first card) name the cards in the report.
+first card) name the cards in the report. Cards the app itself exported carry its
+X-CAREER-PLANNER-* fields (relationship, industry, cadence, the day you connected), read back
+here so an export and an import keep them.
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from planner.importers import contacts
 from planner.importers.contacts import NewContact
+from planner.importers.dates import parse_date
 from planner.importers.plan import ImportFileError, ImportPlan, Problem
 from planner.importers.textfile import read_text
+from planner.vocabulary import RELATIONSHIPS
 
 SOURCE = "vCard contacts"
 _ESCAPES = re.compile(r"\\(.)", re.DOTALL)
@@ -86,8 +91,42 @@ def _contacts(cards: list[Card], result: ImportPlan) -> Iterator[tuple[int, NewC
                 email=card.text("EMAIL", prefer=True),
                 url=card.text("URL", prefer=True),
                 notes="\n".join(card.text("NOTE").splitlines()),  # Outlook writes CRLF
+                phone=_phones(card),
+                **_own_fields(card),
             ),
         )
+
+
+def _own_fields(card: Card) -> dict[str, Any]:
+    """What the app's own export adds (X-CAREER-PLANNER-*); values it would not accept from
+    its own form are left at their defaults."""
+    found: dict[str, Any] = {}
+    relationship = card.text("X-CAREER-PLANNER-RELATIONSHIP").casefold()
+    if relationship in RELATIONSHIPS:
+        found["relationship"] = relationship
+    if industry := contacts.one_line(card.text("X-CAREER-PLANNER-INDUSTRY")):
+        found["industry"] = industry
+    cadence = card.text("X-CAREER-PLANNER-CADENCE-DAYS")
+    if cadence.isascii() and cadence.isdigit() and 1 <= int(cadence) <= 3650:
+        found["cadence_days"] = int(cadence)
+    connected = parse_date(card.text("X-CAREER-PLANNER-CONNECTED-ON"))
+    if connected is not None:
+        found["connected_on"] = connected
+    return found
+
+
+def _phones(card: Card) -> str:
+    """Every TEL of the card, the preferred first, as one comma-separated line (vCard 4.0 may
+    write them as `tel:` URIs)."""
+    found = sorted(
+        (p for p in card.properties if p.name == "TEL" and p.value.strip()), key=lambda p: p.rank
+    )
+    numbers: list[str] = []
+    for prop in found:
+        number = contacts.one_line(unescape(prop.value)).removeprefix("tel:").replace(",", " ")
+        if number and number not in numbers:
+            numbers.append(number)
+    return ", ".join(numbers)
 
 
 def _structured_name(card: Card) -> str:

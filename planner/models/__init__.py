@@ -1,6 +1,6 @@
 """The data file's tables. Importing this package registers every model on `Base.metadata`."""
 
-from planner.models.balance import BalanceTarget, WeekHours
+from planner.models.balance import BalanceTarget, CalendarMap, WeekHours
 from planner.models.base import Base
 from planner.models.learning import (
     LearningActivity,
@@ -27,6 +27,7 @@ __all__ = [
     "AppMeta",
     "BalanceTarget",
     "Base",
+    "CalendarMap",
     "Certification",
     "Contact",
     "Industry",

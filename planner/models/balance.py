@@ -11,7 +11,7 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Float, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from planner.models.base import Base, one_of
+from planner.models.base import Base, Name, one_of
 from planner.vocabulary import CATEGORIES, TYPED_CATEGORIES
 
 
@@ -39,3 +39,14 @@ class BalanceTarget(Base):
 
     category: Mapped[str] = mapped_column(String(12), primary_key=True)
     hours: Mapped[float] = mapped_column(Float)
+
+
+class CalendarMap(Base):
+    """Which week-hour category a calendar (or an event category) of an .ics import counts as,
+    remembered so the next import of the same calendar needs no mapping."""
+
+    __tablename__ = "calendar_map"
+    __table_args__ = (one_of("category", TYPED_CATEGORIES),)
+
+    name: Mapped[str] = mapped_column(Name(), primary_key=True)
+    category: Mapped[str] = mapped_column(String(12))

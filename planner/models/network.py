@@ -38,6 +38,8 @@ class Contact(Base):
     position: Mapped[str] = mapped_column(String(200), default="")
     industry: Mapped[str] = mapped_column(String(120), default="")
     email: Mapped[str] = mapped_column(String(320), default="")
+    #: One or more numbers as the person or the imported file wrote them, comma separated.
+    phone: Mapped[str] = mapped_column(String(200), default="", server_default="")
     url: Mapped[str] = mapped_column(String(500), default="")
     cadence_days: Mapped[int] = mapped_column(default=DEFAULT_CADENCE_DAYS)
     connected_on: Mapped[dt.date | None]

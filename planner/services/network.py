@@ -37,6 +37,7 @@ class ContactDetail:
     email: str
     url: str
     cadence_days: int
+    phone: str
     connected_on: dt.date | None
     notes: str
     expertise: tuple[str, ...]
@@ -80,6 +81,7 @@ class ContactInput:
     email: str = ""
     url: str = ""
     cadence_days: int = 60
+    phone: str = ""
     connected_on: dt.date | None = None
     notes: str = ""
     expertise: list[str] = field(default_factory=list)
@@ -116,6 +118,7 @@ def save_contact(session: Session, data: ContactInput, contact_id: int | None = 
     contact.company, contact.position, contact.industry = data.company, data.position, data.industry
     contact.email, contact.url, contact.notes = data.email.strip(), data.url.strip(), data.notes
     contact.cadence_days, contact.connected_on = data.cadence_days, data.connected_on
+    contact.phone = " ".join(data.phone.split())
     contact.expertise = skills
     session.flush()
     return contact.id
@@ -212,6 +215,7 @@ def contact_detail(session: Session, contact_id: int) -> ContactDetail:
         contact.email,
         contact.url,
         contact.cadence_days,
+        contact.phone,
         contact.connected_on,
         contact.notes,
         tuple(sorted((s.name for s in contact.expertise), key=str.casefold)),

@@ -10,7 +10,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from planner.db import Database
-from planner.models import Base, Role, RolePhase, RoleSalary, RoleSkill
+from planner.models import Base, CalendarMap, Contact, Role, RolePhase, RoleSalary, RoleSkill
 from planner.services import balance, milestones, roles, skills
 from planner.services.skills import find_skill
 
@@ -57,6 +57,9 @@ def fill_extras(session: Session) -> None:
         notes='=HYPERLINK("x")',
         skills=(custom.name,),
     )
+    session.add(CalendarMap(name="Gym", category="exercise"))
+    contact = session.scalars(select(Contact).order_by(Contact.name)).first()
+    contact.phone = "+44 20 7946 0958, +44 7700 900123"
     session.flush()
 
 

@@ -48,7 +48,7 @@ def test_csv_neutralises_formula_text_but_keeps_negative_numbers(
     assert skill["hours_per_level"] == "12.5"
     # A number is written as a number, so a negative one is not quoted into text.
     text = (tmp_path / "out" / "user_skills.csv").read_bytes().decode("utf-8-sig")
-    assert text.splitlines()[1].startswith("'-negative name,2,")
+    assert text.splitlines()[1].startswith('"\'-negative name",2,')
     assert "\r\n" in text
 
 

@@ -58,6 +58,8 @@ class ContactDialog(QDialog):
         self.email = QLineEdit(detail.email if detail else "")
         self.email.setPlaceholderText("name@example.com")
         self.email_error = error_label()
+        self.phone = QLineEdit(detail.phone if detail else "")
+        self.phone.setPlaceholderText("e.g. +44 20 7946 0958 (several: separate with commas)")
         self.url = QLineEdit(detail.url if detail else "")
         self.url.setPlaceholderText("LinkedIn or personal site (optional)")
         self.cadence = QSpinBox()
@@ -110,6 +112,7 @@ class ContactDialog(QDialog):
         form.addRow("&Industry", self.industry)
         form.addRow("&Email", self.email)
         form.addRow("", self.email_error)
+        form.addRow("P&hone", self.phone)
         form.addRow("&Website", self.url)
         form.addRow("Follow up &every", self.cadence)
         form.addRow("Connected on", connected_row)
@@ -146,6 +149,7 @@ class ContactDialog(QDialog):
             industry=self.industry.text().strip(),
             email=self.email.text().strip(),
             url=self.url.text().strip(),
+            phone=self.phone.text().strip(),
             cadence_days=self.cadence.value(),
             connected_on=self.connected.date().toPython() if known else None,
             notes=self.notes.toPlainText().strip(),

@@ -36,6 +36,7 @@ CHOICES = (
     ("json", "JSON backup", "Everything you entered, to keep safe or bring into another file."),
     ("csv", "CSV folder", "One spreadsheet file per table (skills, sessions, contacts …)."),
     ("ics", "Calendar (.ics)", "Milestones and follow-ups, with reminders, for your calendar."),
+    ("vcard", "Contacts (.vcf)", "Every contact as a vCard, for your address book."),
 )
 
 
@@ -46,7 +47,12 @@ def default_folder() -> Path:
 
 def default_name(kind: str, today: dt.date) -> str:
     stem = f"career-planner-{today.isoformat()}"
-    return {"json": f"{stem}.json", "csv": f"{stem}-csv", "ics": "career-planner.ics"}[kind]
+    return {
+        "json": f"{stem}.json",
+        "csv": f"{stem}-csv",
+        "ics": "career-planner.ics",
+        "vcard": "career-planner-contacts.vcf",
+    }[kind]
 
 
 class ExportDialog(QDialog):
@@ -121,7 +127,11 @@ class ExportDialog(QDialog):
         if kind == "csv":
             chosen = QFileDialog.getExistingDirectory(self, "Export CSV files into", current)
         else:
-            pattern = "JSON backup (*.json)" if kind == "json" else "Calendar (*.ics)"
+            pattern = {
+                "json": "JSON backup (*.json)",
+                "ics": "Calendar (*.ics)",
+                "vcard": "Contacts (*.vcf)",
+            }[kind]
             chosen, _ = QFileDialog.getSaveFileName(self, "Export to", current, pattern)
         if chosen:
             self.path.setText(chosen)

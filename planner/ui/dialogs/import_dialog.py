@@ -5,7 +5,9 @@ The preview is the whole file parsed: the counts, then a table of every record w
 (or card) number and what will happen to it — problems first, because they are what the person
 has to decide about. Nothing is written until Import; Import backs the data file up first, then
 writes through `ctx.write` (one transaction, pages refresh). Cancel writes nothing. A file that
-cannot be read is said in the dialog, which stays open for another choice.
+cannot be read is said in the dialog, which stays open for another choice. A file that asks a
+question (day-first dates, a team report, a calendar's names) gets its pickers above the
+preview (`import_questions`).
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.db import DataFileError, backup_file
-from planner.importers import KINDS, ImportFileError, ImportPlan, commit, preview
+from planner.importers import KINDS, ChoiceNeeded, ImportFileError, ImportPlan, commit, preview
 from planner.services.errors import InputError
 from planner.ui.context import AppContext
+from planner.ui.dialogs.import_questions import ImportQuestions
 from planner.ui.forms import bold_label, error_label, show_error
 from planner.ui.qtmodels.rows import Column, RowsModel
 
@@ -48,7 +51,11 @@ def preview_lines(plan: ImportPlan) -> list[PreviewLine]:
     """Rejected and skipped records first (they need a decision), then duplicates, then adds."""
     out = [PreviewLine(p.number, "Rejected", p.reason) for p in plan.rejected]
     out += [PreviewLine(p.number, "Skipped", p.reason) for p in plan.skipped]
-    out += [PreviewLine(r.number, "Already present", r.label) for r in plan.duplicates]
+    out += [
+        PreviewLine(r.number, "Already present", f"{r.label}: {r.reason}" if r.reason else r.label)
+        for r in plan.duplicates
+    ]
+    out += [PreviewLine(p.number, "Added, changed", p.reason) for p in plan.notes]
     out += [PreviewLine(r.number, "Will be added", r.label) for r in plan.add]
     return out
 
@@ -89,6 +96,10 @@ class ImportDialog(QDialog):
         form.addRow("&What:", self.kind)
         form.addRow(file_label, file_row)
 
+        self.questions = ImportQuestions()
+        self.questions.changed.connect(self.refresh_preview)
+        self._source: tuple[str, str] | None = None  # what the questions were answered for
+
         self.summary = bold_label()
         self.summary.setWordWrap(True)
         self.summary.setText("Choose a file to see what importing it would add.")
@@ -114,6 +125,7 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.questions)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
@@ -151,8 +163,18 @@ class ImportDialog(QDialog):
         if not path:
             self.model.set_rows([])
             return
+        if self._source != (self.kind_name(), path):
+            self._source = (self.kind_name(), path)
+            self.questions.reset()
+        answers = {**self.questions.answers(), "today": self.ctx.today()}
         try:
-            plan = self.ctx.read(preview, self.kind_name(), path)
+            plan = self.ctx.read(preview, self.kind_name(), path, **answers)
+        except ChoiceNeeded as exc:
+            self.model.set_rows([])
+            self.questions.ask(exc)
+            question = str(exc)
+            self.summary.setText(f"{question[:1].upper()}{question[1:]}: choose above.")
+            return
         except ImportFileError as exc:
             self.model.set_rows([])
             self.summary.setText("Nothing can be imported from this file.")
@@ -161,6 +183,7 @@ class ImportDialog(QDialog):
             show_error(self.error, f"{reason} Choose another file, or say above what it holds.")
             return
         self.plan = plan
+        self.questions.show_mapping(plan)
         self.model.columns = _columns(plan.unit)
         self.model.set_rows(preview_lines(plan))
         self.summary.setText(plan.summary())

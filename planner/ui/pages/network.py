@@ -170,7 +170,7 @@ class NetworkPage(Page):
         form.setVerticalSpacing(3)
         for key, label in (
             ("works", "Who"),
-            ("email", "Email"),
+            ("email", "Reach"),
             ("connected", "Connected"),
             ("cadence", "Follow-up"),
             ("expertise", "Expertise"),
@@ -288,7 +288,8 @@ class NetworkPage(Page):
         f["works"].setText(
             " · ".join(p for p in (detail.relationship.capitalize(), works + industry) if p)
         )
-        f["email"].setText(" · ".join(p for p in (detail.email, detail.url) if p) or "—")
+        reach = (detail.email, detail.phone, detail.url)
+        f["email"].setText(" · ".join(p for p in reach if p) or "—")
         f["connected"].setText(day_text(detail.connected_on) or "Not recorded")
         state = "due now" if row.due else f"next by {day_text(row.due_on)}"
         f["cadence"].setText(f"Every {detail.cadence_days} days — {state}")

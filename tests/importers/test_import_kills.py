@@ -1,0 +1,121 @@
+"""SIGKILL an import of the new file shapes at random moments: the data file holds all of the
+import or none of it, and passes `integrity_check` (issue 13: calendars, LinkedIn namesakes).
+
+As in tests/test_crash.py, each round forks a child from this process (everything imported
+already), which previews and commits the file through the real importer in one transaction;
+the parent spins a random number of steps (no sleep), kills it, and looks at the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import time
+from pathlib import Path
+
+import icalendar  # noqa: F401  (loaded before forking, as the import would load it)
+import recurring_ical_events  # noqa: F401
+from import_samples import LINKEDIN_HEADER, write
+
+from planner.db import Database, make_engine
+from planner.importers import commit, preview
+
+ROUNDS = 24
+TODAY = dt.date(2024, 4, 10)
+
+#: Two years of a daily gym hour, and a weekly office day: about 200 week values in one write.
+CALENDAR = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Gym\r\nX-WR-TIMEZONE:Europe/Berlin\r\n"
+    "BEGIN:VEVENT\r\nUID:daily\r\nSUMMARY:Gym\r\nDTSTART;TZID=Europe/Berlin:20220401T070000\r\n"
+    "DTEND;TZID=Europe/Berlin:20220401T080000\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:office\r\nSUMMARY:Office\r\nCATEGORIES:Office\r\n"
+    "DTSTART:20220404T080000Z\r\nDTEND:20220404T160000Z\r\nRRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n"
+)
+MAPPING = {"Gym": "exercise", "Office": "work"}
+
+
+def namesakes(count: int) -> str:
+    rows = [
+        f"Sam,Lee,https://www.linkedin.com/in/sam-{i},,Company {i},Engineer,1 Mar 2024"
+        for i in range(count)
+    ]
+    return "\r\n".join([LINKEDIN_HEADER, *rows]) + "\r\n"
+
+
+def importer(path: Path, kind: str, file: Path) -> None:  # pragma: no cover - in the child
+    database = Database(make_engine(path), path)
+    with database.session() as s:
+        plan = preview(s, kind, file, mapping=MAPPING, today=TODAY)
+    with database.session() as s:
+        commit(s, plan)
+
+
+def spin(steps: int) -> None:
+    for _ in range(steps):
+        pass
+
+
+def steps_lasting(path: Path, kind: str, file: Path) -> int:
+    """How many spin steps last as long as one whole import on this machine, now."""
+    started = time.perf_counter()
+    spin(1_000_000)
+    per_step = (time.perf_counter() - started) / 1_000_000
+    started = time.perf_counter()
+    importer(path, kind, file)
+    return int((time.perf_counter() - started) / per_step)
+
+
+def killed_round(path: Path, kind: str, file: Path, steps: int) -> None:
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child never returns
+        try:
+            importer(path, kind, file)
+        finally:
+            os._exit(0)
+    spin(steps)  # a random number of steps, not a sleep
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+
+
+def test_killed_imports_write_all_or_nothing(db, db_path, tmp_path) -> None:
+    db.close()
+    template = tmp_path / "template.sqlite3"
+    shutil.copyfile(db_path, template)
+    files = {
+        "ics": write(tmp_path, "gym.ics", CALENDAR),
+        "linkedin": write(tmp_path, "Connections.csv", namesakes(3000)),
+    }
+    queries = {
+        "ics": "SELECT (SELECT count(*) FROM week_hours), (SELECT count(*) FROM calendar_map)",
+        "linkedin": "SELECT count(*), count(*) FROM contact",
+    }
+    rng = random.Random(20261202)
+    lasting = {}
+    for kind, file in files.items():
+        shutil.copyfile(template, tmp_path / "timed.sqlite3")
+        lasting[kind] = steps_lasting(tmp_path / "timed.sqlite3", kind, file)
+        (tmp_path / "timed.sqlite3").unlink()
+    outcomes: dict[str, set[tuple[int, int]]] = {kind: set() for kind in files}
+    for round_no in range(ROUNDS):
+        kind = ("ics", "linkedin")[round_no % 2]
+        path = tmp_path / f"round-{round_no}.sqlite3"
+        shutil.copyfile(template, path)
+        # From the fork to a little past the import's own time: before, during and after.
+        killed_round(path, kind, files[kind], rng.randint(0, int(lasting[kind] * 1.4)))
+        with sqlite3.connect(path) as con:
+            assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            outcomes[kind].add(con.execute(queries[kind]).fetchone())
+        path.unlink()
+        for extra in tmp_path.glob(f"round-{round_no}.sqlite3-*"):
+            extra.unlink()
+
+    print(f"\nimport kills: {ROUNDS} rounds, outcomes {outcomes}")
+    weeks, maps = max(outcomes["ics"])
+    assert weeks > 150 and maps == 2
+    assert outcomes["ics"] <= {(0, 0), (weeks, maps)}  # every week and its mapping, or nothing
+    assert outcomes["linkedin"] <= {(0, 0), (3000, 3000)}
