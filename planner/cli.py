@@ -252,13 +252,14 @@ def cmd_role(db: Database, args: argparse.Namespace) -> None:
             else f"{p.earliest_month}+"
         )
         print(f"  Phase {p.order}: {p.name} (months {window}) - {p.focus}")
+    if info.derived_from:
+        print(f"  (no path of its own in the guides: derived from {info.derived_from})")
     for importance in ("essential", "important", "useful"):
         names = [k.name for k in info.skills if k.importance == importance]
         if names:
             print(f"  {importance.capitalize()}: {', '.join(names)}")
     for sal in info.salaries:
-        top = f"${sal.max_usd:,}" if sal.max_usd else "+"
-        print(f"  Salary ({sal.level}, {sal.source_year}): ${sal.min_usd:,}-{top}")
+        print(f"  Salary ({sal.name}, {sal.source_year}): {sal.text}")
 
 
 def cmd_target(db: Database, args: argparse.Namespace) -> None:

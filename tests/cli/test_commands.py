@@ -164,3 +164,20 @@ def test_python_dash_m_planner_runs_the_same_entry_point(tmp_path: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     assert "learning" in result.stdout
+
+
+def test_role_lists_pay_levels_in_the_guides_order_with_open_tops(planner) -> None:
+    code, out, _ = planner("role", "research-scientist")
+    assert code == 0
+    levels = [line.split("(")[1].split(",")[0] for line in out.splitlines() if "Salary (" in line]
+    assert levels[:5] == ["Entry", "Mid", "Senior", "Principal", "Director/VP"]
+    assert "Salary (Principal, 2025): $350K–$500K+" in out
+    code, out, _ = planner("role", "team-lead")
+    assert "derived from ai-engineering-manager" in out and "Phase 1:" in out
+    data = json.loads(planner("role", "research-scientist", "--json")[1])
+    principal = data["salaries"][3]
+    assert (principal["label"], principal["max_usd"], principal["open_top"]) == (
+        "Principal",
+        500000,
+        True,
+    )

@@ -30,10 +30,6 @@ from planner.ui.qtmodels.rows import Column, RowsModel
 ALL_TRACKS = "All tracks"
 
 
-def money(low: int, high: int | None) -> str:
-    return f"${low:,}+" if high is None else f"${low:,} – ${high:,}"
-
-
 def months(low: int, high: int | None) -> str:
     return f"month {low}+" if high is None else f"months {low}–{high}"
 
@@ -232,6 +228,13 @@ class RoleBrowser(QWidget):
             parts.append(
                 f"<h3>Learning path (from your plan start)</h3><table cellspacing=2>{rows}</table>"
             )
+            if r.derived_from:
+                source = self.roles.get(r.derived_from)
+                parts.append(
+                    "<p style='color:gray'>The guides give no path of its own for this role: "
+                    f"derived from <a href='role:{r.derived_from}'>"
+                    f"{e(source.title if source else r.derived_from)}</a>.</p>"
+                )
         else:
             parts.append(
                 "<h3>Learning path</h3><p>The guides give no phased path for this role.</p>"
@@ -250,12 +253,11 @@ class RoleBrowser(QWidget):
                         f"{', '.join(names)}</p>"
                     )
         if r.salaries:
-            ordered = sorted(r.salaries, key=lambda s: (stage_order(s.level), s.min_usd))
             rows = "".join(
-                f"<tr><td>{e(s.level.capitalize())}&nbsp;</td>"
-                f"<td>{money(s.min_usd, s.max_usd)}&nbsp;</td>"
+                f"<tr><td>{e(s.name)}&nbsp;</td>"
+                f"<td>{s.text}&nbsp;</td>"
                 f"<td style='color:gray'>source {s.source_year}</td></tr>"
-                for s in ordered
+                for s in r.salaries
             )
             parts.append(f"<h3>Salary ranges (USD a year)</h3><table cellspacing=2>{rows}</table>")
         if r.responsibilities:

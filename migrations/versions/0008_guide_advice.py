@@ -1,0 +1,59 @@
+"""the guides' advice: derived paths, pay levels, move skills, interview steps
+
+Revision ID: 0008
+Revises: 0004
+Create Date: 2026-12-02 10:20:00.000000
+
+Catalog columns the guides' facts need: the guide role a derived learning path comes from, the
+guide's own salary level name and whether its top is open ("500K+"), and the skills a career
+move asks for. Interview preparation steps are milestones of a new kind.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+
+revision = '0008'
+down_revision = '0004'
+branch_labels = None
+depends_on = None
+
+_KINDS_BEFORE = "kind IN ('phase', 'skill', 'certification', 'networking', 'custom')"
+_KINDS_AFTER = (
+    "kind IN ('phase', 'skill', 'certification', 'networking', 'interview', 'custom')"
+)
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('role', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('derived_from', sa.String(length=80), nullable=True))
+    with op.batch_alter_table('role_salary', schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column('label', sa.String(length=40), nullable=False, server_default='')
+        )
+        batch_op.add_column(
+            sa.Column('open_top', sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+    with op.batch_alter_table('role_transition', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('skills', sa.JSON(), nullable=False, server_default='[]'))
+    with op.batch_alter_table('milestone', schema=None) as batch_op:
+        batch_op.drop_constraint('kind', type_='check')
+        batch_op.create_check_constraint('kind', _KINDS_AFTER)
+    # The catalog rows gain facts these columns hold: have the next open reload them.
+    op.execute("UPDATE app_meta SET value = '0' WHERE key = 'catalog_version'")
+
+
+def downgrade() -> None:
+    op.execute("DELETE FROM milestone WHERE kind = 'interview'")
+    with op.batch_alter_table('milestone', schema=None) as batch_op:
+        batch_op.drop_constraint('kind', type_='check')
+        batch_op.create_check_constraint('kind', _KINDS_BEFORE)
+    with op.batch_alter_table('role_transition', schema=None) as batch_op:
+        batch_op.drop_column('skills')
+    with op.batch_alter_table('role_salary', schema=None) as batch_op:
+        batch_op.drop_column('open_top')
+        batch_op.drop_column('label')
+    with op.batch_alter_table('role', schema=None) as batch_op:
+        batch_op.drop_column('derived_from')
