@@ -236,12 +236,15 @@ def cmd_roles(db: Database, args: argparse.Namespace) -> None:
 
 
 def cmd_role(db: Database, args: argparse.Namespace) -> None:
+    from planner.cli_guides import move_json, print_move
     from planner.services import roles
+    from planner.services.moves import move
 
     with db.session() as s:
         info = roles.role_detail(s, args.slug)
+        way = move(s, info.slug)  # from the current role to this one, as the guides advise
     if args.json:
-        _print_json(role_json(info))
+        _print_json({**role_json(info), "move_from_current": move_json(way)})
         return
     print(f"{info.title} ({info.track}{', ' + info.stage if info.stage else ''})")
     print(f"  {info.summary}")
@@ -260,6 +263,8 @@ def cmd_role(db: Database, args: argparse.Namespace) -> None:
             print(f"  {importance.capitalize()}: {', '.join(names)}")
     for sal in info.salaries:
         print(f"  Salary ({sal.name}, {sal.source_year}): {sal.text}")
+    if way.current is not None and way.current != info.slug:
+        print_move(way)
 
 
 def cmd_target(db: Database, args: argparse.Namespace) -> None:
@@ -279,12 +284,15 @@ def cmd_skill(db: Database, args: argparse.Namespace) -> None:
 
 
 def cmd_gap(db: Database, args: argparse.Namespace) -> None:
+    from planner.cli_guides import move_json, print_move
     from planner.services import readiness
+    from planner.services.moves import move
 
     today = dt.date.today()
     with db.session() as s:
         gap = readiness.readiness(s)
         outlook = readiness.forecast(s, today, gap=gap)
+        way = move(s)
     if args.json:
         _print_json(
             {
@@ -296,6 +304,7 @@ def cmd_gap(db: Database, args: argparse.Namespace) -> None:
                 "remaining_hours": gap.remaining_hours,
                 "forecast": asdict(outlook),
                 "gaps": [{**asdict(g), "remaining_hours": g.remaining_hours} for g in gap.gaps],
+                "move": move_json(way),
             }
         )
         return
@@ -303,9 +312,12 @@ def cmd_gap(db: Database, args: argparse.Namespace) -> None:
         raise InputError("no target role yet: choose one with 'planner target SLUG'")
     print(f"{gap.role_title}: {gap.score:.0%} ready ({gap.skills_met}/{gap.skills_total} skills)")
     print(f"  {outlook.message}")
+    if way.current is not None:
+        print_move(way)
     for g in gap.gaps:
         level = f"level {g.level} of {g.required_level}"
-        print(f"  {g.importance:<10} {g.skill:<34} {level}  ({g.remaining_hours:g} h)")
+        why = f"  for the move: {g.reason}" if g.reason else ""
+        print(f"  {g.importance:<10} {g.skill:<34} {level}  ({g.remaining_hours:g} h){why}")
 
 
 def cmd_contacts(db: Database, args: argparse.Namespace) -> None:

@@ -351,7 +351,7 @@ class TestPayAsTheGuidesGiveIt:
             "Advanced statistics",
             "ML algorithms",
             "Software engineering best practices",
-            "Model deployment",
+            "CI/CD for ML",
         ]
         assert (analyst["months_min"], analyst["months_max"]) == (6, 12)
         engineer = moves["software-engineer", "ai-engineer"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.services.errors import InputError
 from planner.services.sql import Reader, rows, value
@@ -28,6 +28,8 @@ class GapItem:
     level: int
     required_level: int
     hours_per_level: float
+    #: Why the move from the current role asks for it (the guide's note), when it does.
+    reason: str = ""
 
     @property
     def remaining_hours(self) -> float:
@@ -69,6 +71,8 @@ def readiness(db: Reader, role_slug: str | None = None) -> Readiness:
         return Readiness(None, None, 0.0, 0, 0, ())
     role_id, slug, title = role[0]
     items = _items(db, role_id)
+    if role_slug is None:
+        items = _with_move_skills(items, db)
     total = sum(WEIGHTS[i.importance] for i in items)
     earned = sum(WEIGHTS[i.importance] * min(i.level / i.required_level, 1.0) for i in items)
     gaps = sorted(
@@ -97,6 +101,31 @@ _ITEMS = """
 
 def _items(db: Reader, role_id: int) -> list[GapItem]:
     return [GapItem(*row) for row in rows(db, _ITEMS, (role_id,))]
+
+
+def _with_move_skills(items: list[GapItem], db: Reader) -> list[GapItem]:
+    """The target's skills plus those the move from the current role needs (the framework's
+    Data Analyst -> ML Engineer names advanced statistics and ML algorithms, which the ML
+    engineer's own list lacks), each carrying the guide's reason; a skill on both lists keeps
+    the higher required level."""
+    from planner.services.moves import move
+
+    by_name = {i.skill.casefold(): n for n, i in enumerate(items)}
+    out = list(items)
+    for m in move(db).skills:
+        reason = f"{m.step}: {m.reason}" if m.reason else m.step
+        n = by_name.get(m.name.casefold())
+        if n is None:
+            out.append(
+                GapItem(m.name, m.category, "important", m.level, m.required_level,
+                        m.hours_per_level, reason)
+            )  # fmt: skip
+        else:
+            item = out[n]
+            out[n] = replace(
+                item, required_level=max(item.required_level, m.required_level), reason=reason
+            )
+    return out
 
 
 def skill_levels(db: Reader, role_slug: str | None = None) -> list[GapItem]:

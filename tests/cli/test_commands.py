@@ -181,3 +181,23 @@ def test_role_lists_pay_levels_in_the_guides_order_with_open_tops(planner) -> No
         500000,
         True,
     )
+
+
+def test_gap_and_role_show_the_move_from_the_current_role(planner, db_path) -> None:
+    from planner.db import open_database
+    from planner.services.profile import update_profile
+
+    assert planner("target", "machine-learning-engineer")[0] == 0
+    database = open_database(db_path)
+    with database.session() as s:
+        update_profile(s, current_role="data-analyst")
+    database.close()
+    gap = json.loads(planner("gap", "--json")[1])
+    assert gap["move"]["direct"] and gap["move"]["duration"] == "6–12 months"
+    reasons = {g["skill"]: g["reason"] for g in gap["gaps"] if g["reason"]}
+    assert {"Advanced statistics", "ML algorithms"} <= set(reasons)
+    out = planner("gap")[1]
+    assert "Move: Data Analyst → Machine Learning Engineer: a direct move, 6–12 months." in out
+    assert "Your current role already brings: SQL" in out
+    role = json.loads(planner("role", "ai-architect", "--json")[1])
+    assert role["move_from_current"]["between"] == ["Machine Learning Engineer"]
