@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, replace
+from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -88,12 +89,78 @@ class RoleSpec:
 
 
 @dataclass(frozen=True)
+class StageAdvice:
+    """What the guides advise for one career stage (the profile's `career_stage`)."""
+
+    stage: str
+    name: str
+    years_min: int
+    years_max: int | None
+    pay_min_usd: int
+    pay_max_usd: int | None
+    pay_open: bool
+    pay_year: int
+    focus: str
+    essential: tuple[str, ...]
+    important: tuple[str, ...]
+    useful: tuple[str, ...]
+    approach: str
+    actions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InterviewStep:
+    key: str
+    area: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PortfolioIdea:
+    title: str
+    kind: str
+    skills: tuple[str, ...]
+    roles: tuple[str, ...]  # empty: suits any role
+
+
+@dataclass(frozen=True)
+class Habit:
+    key: str
+    title: str
+    period: str  # month | year | once
+
+
+@dataclass(frozen=True)
+class Pitfall:
+    key: str
+    title: str
+    advice: str
+
+
+#: The habits' periods and the pitfalls the app knows how to detect.
+HABIT_PERIODS = ("month", "year", "once")
+PITFALL_KEYS = ("no_learning", "no_contacts", "no_portfolio")
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """The guides' advice that is not a row of the data file: read from the shipped catalog."""
+
+    stages: tuple[StageAdvice, ...] = ()
+    interview: tuple[InterviewStep, ...] = ()
+    portfolio: tuple[PortfolioIdea, ...] = ()
+    habits: tuple[Habit, ...] = ()
+    pitfalls: tuple[Pitfall, ...] = ()
+
+
+@dataclass(frozen=True)
 class Catalog:
     version: int
     roles: tuple[RoleSpec, ...]
     transitions: tuple[dict[str, Any], ...]
     certifications: tuple[dict[str, Any], ...]
     industries: tuple[dict[str, Any], ...]
+    guidance: Guidance = Guidance()
 
 
 class _Reader:
@@ -315,7 +382,76 @@ def load_catalog(folder: Traversable | None = None) -> Catalog:
         transitions=tuple(transitions),
         certifications=tuple(certifications),
         industries=tuple(industries),
+        guidance=_parse_guidance(index, slugs, set(categories)),
     )
+
+
+def _unique(readers: list[_Reader], items: list[Any], key: str) -> None:
+    seen: set[str] = set()
+    for reader, item in zip(readers, items, strict=True):
+        value = getattr(item, key)
+        if value in seen:
+            raise reader.fail(key, f"{value!r} is listed twice")
+        seen.add(value)
+
+
+def _parse_guidance(index: _Reader, slugs: set[str], skills: set[str]) -> Guidance:
+    stages = [
+        StageAdvice(
+            stage=r.get("stage", str, choices=STAGES),
+            name=r.get("name", str),
+            years_min=r.get("years_min", int),
+            years_max=r.get("years_max", int, None),
+            pay_min_usd=r.get("pay_min_usd", int),
+            pay_max_usd=r.get("pay_max_usd", int, None),
+            pay_open=r.get("pay_open", bool, False),
+            pay_year=r.get("pay_year", int),
+            focus=r.get("focus", str, ""),
+            essential=r.strings("essential"),
+            important=r.strings("important"),
+            useful=r.strings("useful"),
+            approach=r.get("approach", str, ""),
+            actions=r.strings("actions"),
+        )
+        for r in index.tables("stages")
+    ]
+    _unique(index.tables("stages"), stages, "stage")
+    interview = [
+        InterviewStep(r.get("key", str), r.get("area", str), r.get("title", str))
+        for r in index.tables("interview")
+    ]
+    _unique(index.tables("interview"), interview, "key")
+    portfolio = []
+    for r in index.tables("portfolio"):
+        unknown = [x for x in r.strings("skills") if x.casefold() not in skills]
+        if unknown:
+            raise r.fail("skills", f"unknown skills {unknown}")
+        portfolio.append(
+            PortfolioIdea(
+                r.get("title", str),
+                r.get("kind", str),
+                r.strings("skills"),
+                tuple(r.role_slugs("roles", slugs)),
+            )
+        )
+    habits = [
+        Habit(r.get("key", str), r.get("title", str), r.get("period", str, choices=HABIT_PERIODS))
+        for r in index.tables("habits")
+    ]
+    _unique(index.tables("habits"), habits, "key")
+    pitfalls = [
+        Pitfall(r.get("key", str, choices=PITFALL_KEYS), r.get("title", str), r.get("advice", str))
+        for r in index.tables("pitfalls")
+    ]
+    return Guidance(
+        tuple(stages), tuple(interview), tuple(portfolio), tuple(habits), tuple(pitfalls)
+    )
+
+
+@cache
+def guidance() -> Guidance:
+    """The shipped catalog's advice, parsed (and checked) once per process."""
+    return load_catalog().guidance
 
 
 def stored_version(session: Session) -> int:

@@ -27,6 +27,7 @@ from planner.models import (
     LearningActivity,
     LearningSession,
     Milestone,
+    PortfolioItem,
     Profile,
     Role,
     RoleSkill,
@@ -38,6 +39,7 @@ from planner.models import (
     activity_skill,
     contact_skill,
     milestone_skill,
+    portfolio_skill,
 )
 from planner.models.skills import DEFAULT_HOURS_PER_LEVEL
 
@@ -62,6 +64,7 @@ SECTIONS = (
     "interactions",
     "milestones",
     "weekly_reviews",
+    "portfolio",
 )
 
 
@@ -87,6 +90,7 @@ def _skills(session: Session) -> list[Record]:
         select(activity_skill.c.skill_id),
         select(contact_skill.c.skill_id),
         select(milestone_skill.c.skill_id),
+        select(portfolio_skill.c.skill_id),
         select(RoleSkill.skill_id).where(RoleSkill.level_edited),
         select(RoleSkill.skill_id).join(Role).where(Role.source == "user"),
     ).subquery()
@@ -263,6 +267,25 @@ def _milestones(session: Session) -> list[Record]:
     ]
 
 
+def _portfolio(session: Session) -> list[Record]:
+    rows = session.scalars(
+        select(PortfolioItem)
+        .options(selectinload(PortfolioItem.skills))
+        .order_by(PortfolioItem.title)
+    )
+    return [
+        {
+            "title": p.title,
+            "kind": p.kind,
+            "link": p.link,
+            "status": p.status,
+            "notes": p.notes,
+            "skills": _names(p.skills),
+        }
+        for p in rows
+    ]
+
+
 def collect(session: Session) -> dict[str, Any]:
     """Every section of a backup, read in the caller's one transaction (a consistent copy)."""
     return {
@@ -332,6 +355,7 @@ def collect(session: Session) -> dict[str, Any]:
             {"week_start": _day(r.week_start), "reflection": r.reflection}
             for r in session.scalars(select(WeeklyReview).order_by(WeeklyReview.week_start))
         ],
+        "portfolio": _portfolio(session),
     }
 
 

@@ -16,6 +16,7 @@ from planner.vocabulary import (
     CHANNELS,
     IMPORTANCES,
     MILESTONE_KINDS,
+    PORTFOLIO_STATUSES,
     PRIORITIES,
     RELATIONSHIPS,
     SOURCES,
@@ -244,5 +245,13 @@ READERS: dict[str, Callable[[Fields, Existing], dict[str, Any]]] = {
     "weekly_reviews": lambda f, k: {
         "week_start": f.date("week_start"),
         "reflection": f.text("reflection"),
+    },
+    "portfolio": lambda f, k: {
+        "title": f.name("title"),
+        "kind": f.text("kind", "project"),
+        "link": f.text("link"),
+        "status": f.choice("status", PORTFOLIO_STATUSES, "idea"),
+        "notes": f.text("notes"),
+        "skills": k.skill_list(f.names("skills")),
     },
 }

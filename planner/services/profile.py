@@ -20,6 +20,14 @@ from planner.services.weeks import add_months
 from planner.vocabulary import STAGES
 
 
+def later_stage(stage: str, role_stage: str | None) -> str:
+    """The stage a new current role moves the person to: forward only, never back (a senior
+    who takes an entry-level role in a new field keeps their years)."""
+    if role_stage not in STAGES or stage not in STAGES:
+        return stage
+    return max(stage, role_stage, key=STAGES.index)
+
+
 @dataclass(frozen=True)
 class ProfileInfo:
     display_name: str
@@ -83,6 +91,8 @@ def update_profile(
         p.display_name = display_name.strip()
     if current_role is not None:
         p.current_role = find_role(session, current_role)
+        if career_stage is None:  # a new role can move the stage forward, never back
+            p.career_stage = later_stage(p.career_stage, p.current_role.stage)
     if career_stage is not None:
         if career_stage not in STAGES:
             raise InputError(f"unknown career stage {career_stage!r}; use {', '.join(STAGES)}")

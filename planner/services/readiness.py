@@ -30,6 +30,8 @@ class GapItem:
     hours_per_level: float
     #: Why the move from the current role asks for it (the guide's note), when it does.
     reason: str = ""
+    #: Finished portfolio projects that show the skill ("; "-separated titles).
+    evidence: str = ""
 
     @property
     def remaining_hours(self) -> float:
@@ -89,9 +91,15 @@ def readiness(db: Reader, role_slug: str | None = None) -> Readiness:
     )
 
 
-_ITEMS = """
+#: Finished portfolio projects that show a skill: evidence beside it in the gap list.
+_EVIDENCE = """
+    (SELECT coalesce(group_concat(p.title, '; '), '') FROM portfolio_skill ps
+     JOIN portfolio_item p ON p.id = ps.item_id WHERE ps.skill_id = s.id AND p.status = 'done')
+"""
+
+_ITEMS = f"""
     SELECT s.name, s.category, rs.importance, coalesce(us.level, 0), rs.required_level,
-           s.hours_per_level
+           s.hours_per_level, '', {_EVIDENCE}
     FROM role_skill rs
     JOIN skill s ON s.id = rs.skill_id
     LEFT JOIN user_skill us ON us.skill_id = s.id
@@ -116,9 +124,12 @@ def _with_move_skills(items: list[GapItem], db: Reader) -> list[GapItem]:
         reason = f"{m.step}: {m.reason}" if m.reason else m.step
         n = by_name.get(m.name.casefold())
         if n is None:
+            evidence = value(
+                db, f"SELECT {_EVIDENCE} FROM skill s WHERE s.name = ?", (m.name,)
+            )  # fmt: skip
             out.append(
                 GapItem(m.name, m.category, "important", m.level, m.required_level,
-                        m.hours_per_level, reason)
+                        m.hours_per_level, reason, evidence or "")
             )  # fmt: skip
         else:
             item = out[n]
@@ -137,8 +148,11 @@ def skill_levels(db: Reader, role_slug: str | None = None) -> list[GapItem]:
         role_id = value(db, "SELECT id FROM role WHERE slug = ?", (role_slug,))
     if role_id is None:
         return []
+    items = _items(db, role_id)
+    if role_slug is None:
+        items = _with_move_skills(items, db)
     return sorted(
-        _items(db, role_id),
+        items,
         key=lambda i: (IMPORTANCE_ORDER[i.importance], i.category, i.skill.casefold()),
     )
 
