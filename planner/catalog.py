@@ -31,7 +31,7 @@ from planner.models import (
     RoleTransition,
     Skill,
 )
-from planner.vocabulary import IMPORTANCES, STAGES, TRACKS
+from planner.vocabulary import IMPORTANCES, PITFALL_KEYS, STAGES, TRACKS
 
 SOURCES = ("mapping", "pathways", "framework", "roadmap")
 #: Required level by importance when a catalog file does not give one (DESIGN.md).
@@ -137,9 +137,8 @@ class Pitfall:
     advice: str
 
 
-#: The habits' periods and the pitfalls the app knows how to detect.
+#: The habits' periods.
 HABIT_PERIODS = ("month", "year", "once")
-PITFALL_KEYS = ("no_learning", "no_contacts", "no_portfolio")
 
 
 @dataclass(frozen=True)

@@ -23,14 +23,10 @@ from planner.services.milestones import save_milestone
 from planner.services.profile import profile_row
 from planner.services.readiness import readiness
 from planner.services.roles import pay_range
-from planner.services.sql import Reader, value
 from planner.vocabulary import STAGES
 
 #: Readiness from which the interview checklist appears on its own (before: on request).
 INTERVIEW_READINESS = 0.6
-#: The roadmap's pitfalls, as the person's data shows them.
-NO_LEARNING_DAYS = 21
-NO_CONTACT_DAYS = 30
 
 
 # -- career stage -------------------------------------------------------------------------------
@@ -253,43 +249,3 @@ def portfolio_ideas(role_slug: str | None) -> list[PortfolioIdea]:
     """The guides' project ideas for a role: those named for it first, then those for anyone."""
     ideas = guidance().portfolio
     return [i for i in ideas if role_slug in i.roles] + [i for i in ideas if not i.roles]
-
-
-# -- pitfalls -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class PitfallView:
-    key: str
-    title: str
-    advice: str
-
-
-def pitfall(db: Reader, today: dt.date) -> PitfallView | None:
-    """The first of the roadmap's pitfalls the person's data shows, or None: no learning logged
-    for three weeks, no contact touched for a month, no portfolio project (once there is a target
-    role to show skills for)."""
-    since = (today - dt.timedelta(days=NO_LEARNING_DAYS)).isoformat()
-    started = value(db, "SELECT min(date) FROM learning_session")
-    checks = {
-        "no_learning": started is not None
-        and value(db, "SELECT 1 FROM learning_session WHERE date > ? LIMIT 1", (since,)) is None,
-        "no_contacts": value(db, "SELECT 1 FROM contact LIMIT 1") is not None
-        and value(
-            db,
-            "SELECT 1 FROM interaction WHERE date > ? LIMIT 1",
-            ((today - dt.timedelta(days=NO_CONTACT_DAYS)).isoformat(),),
-        )
-        is None,
-        "no_portfolio": _has_target(db) and not _has_portfolio(db),
-    }
-    for p in guidance().pitfalls:
-        if checks.get(p.key):
-            return PitfallView(p.key, p.title, p.advice)
-    return None
-
-
-def _has_target(db: Reader) -> bool:
-    return value(db, "SELECT target_role_id FROM profile WHERE id = 1") is not None
-
-
-def _has_portfolio(db: Reader) -> bool:
-    return value(db, "SELECT 1 FROM portfolio_item LIMIT 1") is not None

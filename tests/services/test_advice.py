@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from planner.models import LearningActivity, Milestone
-from planner.services import advice, profile, readiness
+from planner.services import advice, pitfalls, profile, readiness
 from planner.services.errors import InputError
 from planner.services.learning import log_session
 from planner.services.network import ContactInput, add_interaction, save_contact
@@ -127,14 +127,14 @@ def test_industries_show_where_a_role_works(db) -> None:
 
 def test_the_dashboard_pitfall_fits_the_data(db) -> None:
     with db.session() as s:
-        assert advice.pitfall(s, TODAY) is None  # nothing to judge yet
+        assert pitfalls.pitfall(s, TODAY) is None  # nothing to judge yet
         log_session(s, 1.0, TODAY - dt.timedelta(days=30))
-        assert advice.pitfall(s, TODAY).key == "no_learning"
+        assert pitfalls.pitfall(s, TODAY).key == "no_learning"
         log_session(s, 1.0, TODAY - dt.timedelta(days=2))
         save_contact(s, ContactInput(name="Ada"))
-        assert advice.pitfall(s, TODAY).key == "no_contacts"
+        assert pitfalls.pitfall(s, TODAY).key == "no_contacts"
         add_interaction(s, "Ada", TODAY - dt.timedelta(days=3))
         profile.set_target_role(s, "data-scientist", TODAY)
-        assert advice.pitfall(s, TODAY).key == "no_portfolio"
+        assert pitfalls.pitfall(s, TODAY).key == "no_portfolio"
         save_item(s, "House prices")
-        assert advice.pitfall(s, TODAY) is None
+        assert pitfalls.pitfall(s, TODAY) is None

@@ -55,6 +55,14 @@ GAP_COLUMNS: list[Column[GapItem]] = [
             f"{max(g.required_level - g.level, 0)} level steps × {g.hours_per_level:g} h"
         ),
     ),
+    Column(
+        "Shown in",
+        lambda g: g.evidence,
+        tooltip=lambda g: (
+            f"Finished portfolio work that shows it: {g.evidence}" if g.evidence else ""
+        ),
+    ),
+    Column("Move", lambda g: "for the move" if g.reason else "", tooltip=lambda g: g.reason),
 ]
 
 

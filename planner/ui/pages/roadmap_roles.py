@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services import profile, roles, skills
+from planner.services import advice, profile, roles, skills
 from planner.services.errors import InputError
 from planner.services.roles import STAGES, TRACKS, RoleInfo
 from planner.ui.context import AppContext
@@ -263,6 +263,12 @@ class RoleBrowser(QWidget):
         if r.responsibilities:
             items = "".join(f"<li>{e(x)}</li>" for x in r.responsibilities)
             parts.append(f"<h3>Responsibilities</h3><ul>{items}</ul>")
+        industries = self.ctx.read(advice.industries_for, r.slug)
+        if industries:  # where the role works, from the mapping guide's industry applications
+            items = "".join(
+                f"<li><b>{e(i.name)}</b>: {e(', '.join(i.applications))}</li>" for i in industries
+            )
+            parts.append(f"<h3>Where it works</h3><ul>{items}</ul>")
         moves = []
         for label, slugs in (("Comes from", r.comes_from), ("Leads to", r.leads_to)):
             if slugs:
