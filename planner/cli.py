@@ -256,7 +256,7 @@ def cmd_role(db: Database, args: argparse.Namespace) -> None:
         )
         print(f"  Phase {p.order}: {p.name} (months {window}) - {p.focus}")
     if info.derived_from:
-        print(f"  (no path of its own in the guides: derived from {info.derived_from})")
+        print(f"  (the guides give no month windows for it: derived from {info.derived_from})")
     for importance in ("essential", "important", "useful"):
         names = [k.name for k in info.skills if k.importance == importance]
         if names:

@@ -231,8 +231,8 @@ class RoleBrowser(QWidget):
             if r.derived_from:
                 source = self.roles.get(r.derived_from)
                 parts.append(
-                    "<p style='color:gray'>The guides give no path of its own for this role: "
-                    f"derived from <a href='role:{r.derived_from}'>"
+                    "<p style='color:gray'>The guides give no month windows for this role's "
+                    f"path: derived from <a href='role:{r.derived_from}'>"
                     f"{e(source.title if source else r.derived_from)}</a>.</p>"
                 )
         else:
