@@ -145,6 +145,7 @@ class MovePanel(QWidget):
         self.interview_status = muted_label()
         self.steps = QListWidget()
         self.steps.setAccessibleName("Interview preparation checklist")
+        self.steps.setWordWrap(True)
         self.steps.itemChanged.connect(self._step_changed)
         self.show_steps = QPushButton("&Show the checklist")
         self.show_steps.setToolTip("See the interview checklist before readiness reaches it")
@@ -231,6 +232,7 @@ class MovePanel(QWidget):
         self.steps.clear()
         for item in prep.items:
             entry = QListWidgetItem(f"{item.step.area}: {item.step.title}")
+            entry.setToolTip(entry.text())
             entry.setData(Qt.ItemDataRole.UserRole, item.milestone_id)
             if prep.started and item.milestone_id is not None:
                 entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)

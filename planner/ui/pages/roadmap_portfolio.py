@@ -38,9 +38,12 @@ ITEM_COLUMNS: list[Column[PortfolioRow]] = [
     Column("Link", lambda p: p.link),
 ]
 IDEA_COLUMNS: list[Column[PortfolioIdea]] = [
-    Column("Idea from the guides", lambda i: i.title),
+    Column(
+        "Idea from the guides",
+        lambda i: i.title,
+        tooltip=lambda i: f"{i.title}\nShows: {', '.join(i.skills) or 'what you choose'}",
+    ),
     Column("Kind", lambda i: i.kind.capitalize()),
-    Column("Shows", lambda i: ", ".join(i.skills)),
 ]
 
 
@@ -88,6 +91,8 @@ class PortfolioPanel(QWidget):
         ideas_layout = QVBoxLayout(ideas_box)
         ideas_layout.addWidget(self.ideas_note)
         ideas_layout.addWidget(self.ideas, 1)
+        self.idea_skills = muted_label()  # what the selected idea shows
+        ideas_layout.addWidget(self.idea_skills)
         row = QHBoxLayout()
         row.addWidget(self.use)
         row.addStretch(1)
@@ -128,7 +133,11 @@ class PortfolioPanel(QWidget):
         has = selected_row(self.table) is not None
         self.edit.setEnabled(has)
         self.delete.setEnabled(has)
-        self.use.setEnabled(selected_row(self.ideas) is not None)
+        idea = selected_row(self.ideas)
+        self.use.setEnabled(idea is not None)
+        self.idea_skills.setVisible(idea is not None)
+        if idea is not None:
+            self.idea_skills.setText(f"Shows: {', '.join(idea.skills) or 'what you choose'}")
 
     def new_item(self, idea: PortfolioIdea | None = None) -> None:
         seed = (idea.title, idea.kind, idea.skills) if idea else None
