@@ -373,3 +373,54 @@ class TestPayAsTheGuidesGiveIt:
             lead = role_detail(s, "team-lead")
         assert [x.text for x in research.salaries[3:5]] == ["$350K–$500K+", "$500K–$800K+"]
         assert lead.derived_from == "ai-engineering-manager" and lead.phases
+
+
+class TestTheGuidesAdvice:
+    def test_stages_carry_the_frameworks_years_and_pay(self) -> None:
+        text = guide_text().replace("–", "-")
+        stages = {s.stage: s for s in load_catalog().guidance.stages}
+        assert list(stages) == ["entry", "mid", "senior", "executive"]
+        rows = {
+            "entry": "| **Entry Level** | 0-2 years |",
+            "mid": "| **Mid Level** | 2-5 years |",
+            "senior": "| **Senior Level** | 5-8 years |",
+            "executive": "| **Leadership** | 8+ years |",
+        }
+        for key, row in rows.items():
+            s = stages[key]
+            assert row in text, key
+            pay = f"${s.pay_min_usd // 1000}K-${s.pay_max_usd // 1000}K" + "+" * s.pay_open
+            assert pay in text, key
+        assert stages["entry"].essential == (
+            "Programming fundamentals", "Basic ML concepts", "Data manipulation"
+        )  # fmt: skip
+        assert len(stages["mid"].actions) == len(stages["senior"].actions) == 5
+
+    def test_habits_interview_steps_and_portfolio_ideas_come_from_the_guides(self) -> None:
+        text = guide_text()
+        g = load_catalog().guidance
+        for phrase in (
+            "Attend monthly AI meetup",
+            "Join online AI community",
+            "Participate in conference",
+            "Share knowledge through blog/technical writing",
+            "3-5 substantial projects",
+            "LeetCode, HackerRank",
+        ):
+            assert phrase in text, phrase
+        assert {h.key: h.period for h in g.habits} == {
+            "meetup": "month",
+            "community": "once",
+            "conference": "year",
+            "writing": "month",
+        }
+        assert {s.area for s in g.interview} >= {"Technical", "Coding", "Portfolio", "Behavioural"}
+        kinds = {i.kind for i in g.portfolio}
+        assert kinds == {"project", "repository", "competition", "writing", "open source"}
+        assert {p.key for p in g.pitfalls} == {"no_learning", "no_contacts", "no_portfolio"}
+
+    def test_industries_are_the_mapping_guides(self) -> None:
+        text = guide_text()
+        for industry in load_catalog().industries[:5]:  # the mapping guide's five
+            assert industry["name"].split()[0] in text, industry["name"]
+            assert all(a.split()[0] in text for a in industry["applications"]), industry["name"]
