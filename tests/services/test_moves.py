@@ -70,3 +70,19 @@ def test_no_route_and_no_current_role_say_so(db) -> None:
         plan(s, "cto-ai", "data-analyst")
         way = moves.move(s)
     assert way.steps == () and "no route" in way.summary
+
+
+def test_readiness_over_time_ends_where_readiness_is(db) -> None:
+    from planner.services import progress
+
+    with db.session() as s:
+        plan(s, "data-analyst", "machine-learning-engineer")
+        set_level(s, "Python", 3, TODAY)
+        set_level(s, "Advanced statistics", 1, TODAY)
+        last = progress.readiness_history(s, TODAY)[-1]
+        now = readiness.readiness(s)
+    assert (last.score, last.skills_met, last.skills_total) == (
+        now.score,
+        now.skills_met,
+        now.skills_total,
+    )
