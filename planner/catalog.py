@@ -10,7 +10,8 @@ catalog file raises `CatalogError` naming the file and the field, so a bad edit 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -30,7 +31,7 @@ from planner.models import (
     RoleTransition,
     Skill,
 )
-from planner.vocabulary import IMPORTANCES, STAGES, TRACKS
+from planner.vocabulary import IMPORTANCES, PITFALL_KEYS, STAGES, TRACKS
 
 SOURCES = ("mapping", "pathways", "framework", "roadmap")
 #: Required level by importance when a catalog file does not give one (DESIGN.md).
@@ -65,6 +66,10 @@ class SalarySpec:
     min_usd: int
     max_usd: int | None
     source_year: int
+    #: The guide's own name for the level ("Principal", "Director/VP"); `level` is the stage.
+    label: str = ""
+    #: The guide gives the top as open ("500K+"): `max_usd` is where the open top starts.
+    open_top: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,73 @@ class RoleSpec:
     phases: tuple[PhaseSpec, ...]
     skills: tuple[SkillSpec, ...]
     salaries: tuple[SalarySpec, ...]
+    #: The guide role whose learning path this role's phases were derived from, when the guides
+    #: give this role no path of its own (shown as "derived from ..." wherever phases are).
+    derived_from: str | None = None
+
+
+@dataclass(frozen=True)
+class StageAdvice:
+    """What the guides advise for one career stage (the profile's `career_stage`)."""
+
+    stage: str
+    name: str
+    years_min: int
+    years_max: int | None
+    pay_min_usd: int
+    pay_max_usd: int | None
+    pay_open: bool
+    pay_year: int
+    focus: str
+    essential: tuple[str, ...]
+    important: tuple[str, ...]
+    useful: tuple[str, ...]
+    approach: str
+    actions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InterviewStep:
+    key: str
+    area: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PortfolioIdea:
+    title: str
+    kind: str
+    skills: tuple[str, ...]
+    roles: tuple[str, ...]  # empty: suits any role
+
+
+@dataclass(frozen=True)
+class Habit:
+    key: str
+    title: str
+    period: str  # month | year | once
+
+
+@dataclass(frozen=True)
+class Pitfall:
+    key: str
+    title: str
+    advice: str
+
+
+#: The habits' periods.
+HABIT_PERIODS = ("month", "year", "once")
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """The guides' advice that is not a row of the data file: read from the shipped catalog."""
+
+    stages: tuple[StageAdvice, ...] = ()
+    interview: tuple[InterviewStep, ...] = ()
+    portfolio: tuple[PortfolioIdea, ...] = ()
+    habits: tuple[Habit, ...] = ()
+    pitfalls: tuple[Pitfall, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +159,7 @@ class Catalog:
     transitions: tuple[dict[str, Any], ...]
     certifications: tuple[dict[str, Any], ...]
     industries: tuple[dict[str, Any], ...]
+    guidance: Guidance = Guidance()
 
 
 class _Reader:
@@ -179,9 +252,14 @@ def _parse_role(slug: str, doc: _Reader) -> RoleSpec:
             s.get("min_usd", int),
             s.get("max_usd", int, None),
             s.get("source_year", int),
+            s.get("label", str, "") or s.get("level", str).capitalize(),
+            s.get("open", bool, False),
         )
         for s in doc.tables("salaries")
     )
+    for reader, salary in zip(doc.tables("salaries"), salaries, strict=True):
+        if salary.open_top and salary.max_usd is None:
+            raise reader.fail("open", "needs max_usd: the figure the open top starts from")
     return RoleSpec(
         slug=slug,
         title=doc.get("title", str),
@@ -192,7 +270,33 @@ def _parse_role(slug: str, doc: _Reader) -> RoleSpec:
         phases=phases,
         skills=tuple(skills),
         salaries=salaries,
+        derived_from=doc.get("derived_from", str, None),
     )
+
+
+def _derive_phases(roles: tuple[RoleSpec, ...], docs: dict[str, _Reader]) -> tuple[RoleSpec, ...]:
+    """Give a role marked `derived_from` with no phases of its own the first `derived_phases`
+    phases (default: all) of the guide role it names; that role must have a path of its own."""
+    by_slug = {r.slug: r for r in roles}
+    out = []
+    for role in roles:
+        if role.derived_from is None:
+            out.append(role)
+            continue
+        doc = docs[role.slug]
+        source = by_slug.get(role.derived_from)
+        if source is None:
+            raise doc.fail("derived_from", f"{role.derived_from!r} is not a role in seed/roles/")
+        if not source.phases or source.derived_from is not None:
+            raise doc.fail("derived_from", f"{role.derived_from!r} has no learning path of its own")
+        if role.phases:
+            out.append(role)
+            continue
+        count = doc.get("derived_phases", int, len(source.phases))
+        if not 1 <= count <= len(source.phases):
+            raise doc.fail("derived_phases", f"should be 1..{len(source.phases)}")
+        out.append(replace(role, phases=source.phases[:count]))
+    return tuple(out)
 
 
 def catalog_dir() -> Traversable:
@@ -208,13 +312,12 @@ def load_catalog(folder: Traversable | None = None) -> Catalog:
     """Parse and cross-check every catalog file; raises CatalogError on the first problem."""
     folder = folder or catalog_dir()
     index = _parse_toml(folder / "catalog.toml", "seed/catalog.toml")
-    roles = tuple(
-        _parse_role(
-            entry.name.removesuffix(".toml"), _parse_toml(entry, f"seed/roles/{entry.name}")
-        )
+    docs = {
+        entry.name.removesuffix(".toml"): _parse_toml(entry, f"seed/roles/{entry.name}")
         for entry in sorted((folder / "roles").iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".toml")
-    )
+    }
+    roles = _derive_phases(tuple(_parse_role(slug, doc) for slug, doc in docs.items()), docs)
     slugs = {r.slug for r in roles}
     categories: dict[str, tuple[str, str]] = {}
     for role in roles:
@@ -230,6 +333,20 @@ def load_catalog(folder: Traversable | None = None) -> Catalog:
         for key in ("from", "to"):
             if t.get(key, str) not in slugs:
                 raise t.fail(key, f"{t.table[key]!r} is not a role in seed/roles/")
+        move_skills = []
+        for m in t.tables("skills"):
+            name = m.get("name", str)
+            known = categories.get(name.casefold())
+            category = m.get("category", str, known[0] if known else "")
+            if not category:
+                raise m.fail("category", f"is required for {name!r}, which no role lists")
+            if known and known[0] != category:
+                raise m.fail("category", f"{category!r} but {known[0]!r} in seed/roles/{known[1]}")
+            categories.setdefault(name.casefold(), (category, "catalog.toml"))
+            level = m.get("level", int, DEFAULT_REQUIRED_LEVEL["important"])
+            if not 1 <= level <= 5:
+                raise m.fail("level", "should be between 1 and 5")
+            move_skills.append({"name": name, "category": category, "level": level})
         transitions.append(
             {
                 "from": t.get("from", str),
@@ -237,6 +354,7 @@ def load_catalog(folder: Traversable | None = None) -> Catalog:
                 "months_min": t.get("months_min", int, None),
                 "months_max": t.get("months_max", int, None),
                 "note": t.get("note", str, ""),
+                "skills": move_skills,
             }
         )
     certifications = [
@@ -263,7 +381,76 @@ def load_catalog(folder: Traversable | None = None) -> Catalog:
         transitions=tuple(transitions),
         certifications=tuple(certifications),
         industries=tuple(industries),
+        guidance=_parse_guidance(index, slugs, set(categories)),
     )
+
+
+def _unique(readers: list[_Reader], items: list[Any], key: str) -> None:
+    seen: set[str] = set()
+    for reader, item in zip(readers, items, strict=True):
+        value = getattr(item, key)
+        if value in seen:
+            raise reader.fail(key, f"{value!r} is listed twice")
+        seen.add(value)
+
+
+def _parse_guidance(index: _Reader, slugs: set[str], skills: set[str]) -> Guidance:
+    stages = [
+        StageAdvice(
+            stage=r.get("stage", str, choices=STAGES),
+            name=r.get("name", str),
+            years_min=r.get("years_min", int),
+            years_max=r.get("years_max", int, None),
+            pay_min_usd=r.get("pay_min_usd", int),
+            pay_max_usd=r.get("pay_max_usd", int, None),
+            pay_open=r.get("pay_open", bool, False),
+            pay_year=r.get("pay_year", int),
+            focus=r.get("focus", str, ""),
+            essential=r.strings("essential"),
+            important=r.strings("important"),
+            useful=r.strings("useful"),
+            approach=r.get("approach", str, ""),
+            actions=r.strings("actions"),
+        )
+        for r in index.tables("stages")
+    ]
+    _unique(index.tables("stages"), stages, "stage")
+    interview = [
+        InterviewStep(r.get("key", str), r.get("area", str), r.get("title", str))
+        for r in index.tables("interview")
+    ]
+    _unique(index.tables("interview"), interview, "key")
+    portfolio = []
+    for r in index.tables("portfolio"):
+        unknown = [x for x in r.strings("skills") if x.casefold() not in skills]
+        if unknown:
+            raise r.fail("skills", f"unknown skills {unknown}")
+        portfolio.append(
+            PortfolioIdea(
+                r.get("title", str),
+                r.get("kind", str),
+                r.strings("skills"),
+                tuple(r.role_slugs("roles", slugs)),
+            )
+        )
+    habits = [
+        Habit(r.get("key", str), r.get("title", str), r.get("period", str, choices=HABIT_PERIODS))
+        for r in index.tables("habits")
+    ]
+    _unique(index.tables("habits"), habits, "key")
+    pitfalls = [
+        Pitfall(r.get("key", str, choices=PITFALL_KEYS), r.get("title", str), r.get("advice", str))
+        for r in index.tables("pitfalls")
+    ]
+    return Guidance(
+        tuple(stages), tuple(interview), tuple(portfolio), tuple(habits), tuple(pitfalls)
+    )
+
+
+@cache
+def guidance() -> Guidance:
+    """The shipped catalog's advice, parsed (and checked) once per process."""
+    return load_catalog().guidance
 
 
 def stored_version(session: Session) -> int:
@@ -306,6 +493,7 @@ def apply(session: Session, catalog: Catalog) -> None:
             months_min=t["months_min"],
             months_max=t["months_max"],
             note=t["note"],
+            skills=t["skills"],
         )
         for t in catalog.transitions
     )
@@ -322,15 +510,17 @@ def apply(session: Session, catalog: Catalog) -> None:
 
 def _upsert_skills(session: Session, catalog: Catalog) -> dict[str, Skill]:
     existing = {s.name.casefold(): s for s in session.scalars(select(Skill))}
-    for role in catalog.roles:
-        for spec in role.skills:
-            skill = existing.get(spec.name.casefold())
-            if skill is None:
-                skill = Skill(name=spec.name, category=spec.category, source="catalog")
-                session.add(skill)
-                existing[spec.name.casefold()] = skill
-            elif skill.source == "catalog":
-                skill.category = spec.category
+    named = [(spec.name, spec.category) for role in catalog.roles for spec in role.skills]
+    # Skills a career move asks for that no role lists (e.g. "Advanced statistics").
+    named += [(m["name"], m["category"]) for t in catalog.transitions for m in t["skills"]]
+    for name, category in named:
+        skill = existing.get(name.casefold())
+        if skill is None:
+            skill = Skill(name=name, category=category, source="catalog")
+            session.add(skill)
+            existing[name.casefold()] = skill
+        elif skill.source == "catalog":
+            skill.category = category
     session.flush()
     return existing
 
@@ -340,7 +530,7 @@ def _write_role(
 ) -> None:
     role.title, role.track, role.stage = spec.title, spec.track, spec.stage
     role.summary, role.responsibilities = spec.summary, list(spec.responsibilities)
-    role.catalog_version = version
+    role.catalog_version, role.derived_from = version, spec.derived_from
     # Phases are matched by position so milestones that point at them keep their link.
     for order, phase_spec in enumerate(spec.phases, start=1):
         if order <= len(role.phases):
@@ -371,6 +561,13 @@ def _write_role(
         row.phase_id = phase_ids.get(skill_spec.phase) if skill_spec.phase else None
     role.skills[:] = [rs for rs in role.skills if rs.skill_id in wanted]
     role.salaries[:] = [
-        RoleSalary(level=s.level, min_usd=s.min_usd, max_usd=s.max_usd, source_year=s.source_year)
+        RoleSalary(
+            level=s.level,
+            min_usd=s.min_usd,
+            max_usd=s.max_usd,
+            source_year=s.source_year,
+            label=s.label,
+            open_top=s.open_top,
+        )
         for s in spec.salaries
     ]

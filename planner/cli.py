@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from planner import cli_datafile, cli_newfile, cli_profile, cli_timer
+from planner import cli_datafile, cli_guides, cli_newfile, cli_profile, cli_timer
 from planner.file_errors import DataFileError
 from planner.paths import data_file
 from planner.services.errors import InputError, check_hours
@@ -174,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_timer.add_command(sub)
     cli_datafile.add_commands(sub)
     cli_newfile.add_commands(sub)
+    cli_guides.add_commands(sub)  # advice, certify, portfolio, interview, habit
     return parser
 
 
@@ -286,12 +287,15 @@ def cmd_roles(db: Database, args: argparse.Namespace) -> None:
 
 
 def cmd_role(db: Database, args: argparse.Namespace) -> None:
+    from planner.cli_guides import move_json, print_move
     from planner.services import roles
+    from planner.services.moves import move
 
     with db.session() as s:
         info = roles.role_detail(s, args.slug)
+        way = move(s, info.slug)  # from the current role to this one, as the guides advise
     if args.json:
-        _print_json(role_json(info))
+        _print_json({**role_json(info), "move_from_current": move_json(way)})
         return
     print(f"{info.title} ({info.track}{', ' + info.stage if info.stage else ''})")
     print(f"  {info.summary}")
@@ -302,13 +306,16 @@ def cmd_role(db: Database, args: argparse.Namespace) -> None:
             else f"{p.earliest_month}+"
         )
         print(f"  Phase {p.order}: {p.name} (months {window}) - {p.focus}")
+    if info.derived_from:
+        print(f"  (the guides give no month windows for it: derived from {info.derived_from})")
     for importance in ("essential", "important", "useful"):
         names = [k.name for k in info.skills if k.importance == importance]
         if names:
             print(f"  {importance.capitalize()}: {', '.join(names)}")
     for sal in info.salaries:
-        top = f"${sal.max_usd:,}" if sal.max_usd else "+"
-        print(f"  Salary ({sal.level}, {sal.source_year}): ${sal.min_usd:,}-{top}")
+        print(f"  Salary ({sal.name}, {sal.source_year}): {sal.text}")
+    if way.current is not None and way.current != info.slug:
+        print_move(way)
 
 
 def cmd_target(db: Database, args: argparse.Namespace) -> None:
@@ -328,12 +335,15 @@ def cmd_skill(db: Database, args: argparse.Namespace) -> None:
 
 
 def cmd_gap(db: Database, args: argparse.Namespace) -> None:
+    from planner.cli_guides import move_json, print_move
     from planner.services import readiness
+    from planner.services.moves import move
 
     today = dt.date.today()
     with db.session() as s:
         gap = readiness.readiness(s)
         outlook = readiness.forecast(s, today, gap=gap)
+        way = move(s)
     if args.json:
         _print_json(
             {
@@ -345,6 +355,7 @@ def cmd_gap(db: Database, args: argparse.Namespace) -> None:
                 "remaining_hours": gap.remaining_hours,
                 "forecast": asdict(outlook),
                 "gaps": [{**asdict(g), "remaining_hours": g.remaining_hours} for g in gap.gaps],
+                "move": move_json(way),
             }
         )
         return
@@ -354,9 +365,12 @@ def cmd_gap(db: Database, args: argparse.Namespace) -> None:
     print(f"  {outlook.message}")
     if outlook.plan_note:
         print(f"  {outlook.plan_note}")
+    if way.current is not None:
+        print_move(way)
     for g in gap.gaps:
         level = f"level {g.level} of {g.required_level}"
-        print(f"  {g.importance:<10} {g.skill:<34} {level}  ({g.remaining_hours:g} h)")
+        why = f"  for the move: {g.reason}" if g.reason else ""
+        print(f"  {g.importance:<10} {g.skill:<34} {level}  ({g.remaining_hours:g} h){why}")
 
 
 def cmd_contacts(db: Database, args: argparse.Namespace) -> None:
@@ -452,6 +466,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "profile": cli_profile.cmd_profile,
     "init": cli_newfile.cmd_init,
     "timer": cli_timer.cmd_timer,
+    **cli_guides.COMMANDS,
 }
 
 

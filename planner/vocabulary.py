@@ -12,7 +12,11 @@ ACTIVITY_STATUSES = ("planned", "in_progress", "done", "dropped")
 PRIORITIES = ("high", "medium", "low")
 RELATIONSHIPS = ("mentor", "mentee", "peer", "manager", "recruiter", "other")
 CHANNELS = ("meeting", "call", "video", "email", "message", "event", "other")
-MILESTONE_KINDS = ("phase", "skill", "certification", "networking", "custom")
+MILESTONE_KINDS = ("phase", "skill", "certification", "networking", "interview", "custom")
+#: The roadmap guide's pitfalls the app can see in the data, in the order it looks for them.
+PITFALL_KEYS = ("no_learning", "no_contacts", "no_portfolio")
+#: A portfolio project's state; only shipped ("done") work counts as evidence for a skill.
+PORTFOLIO_STATUSES = ("idea", "in_progress", "done")
 #: Categories typed by the person each week; learning is derived from sessions.
 TYPED_CATEGORIES = ("work", "exercise", "social", "rest")
 CATEGORIES = ("work", "learning", "exercise", "social", "rest")

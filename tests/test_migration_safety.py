@@ -130,7 +130,7 @@ def test_a_failure_inside_the_last_step_changes_nothing(tmp_path) -> None:
     after its table, its day sums and its first triggers were made: all of it must roll back
     (and the mark the later 0006 would add is not there either)."""
     path = tmp_path / "old.sqlite3"
-    before = filled_at(path, "0003")
+    before = filled_at(path, "0003")  # the revision just before 0004, whatever follows it
     with sqlite3.connect(path) as con:
         con.execute(
             "CREATE TRIGGER learning_day_after_update AFTER UPDATE ON app_meta BEGIN SELECT 1; END"

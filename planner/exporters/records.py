@@ -28,6 +28,7 @@ from planner.models import (
     LearningActivity,
     LearningSession,
     Milestone,
+    PortfolioItem,
     Profile,
     Role,
     RoleSkill,
@@ -39,6 +40,7 @@ from planner.models import (
     activity_skill,
     contact_skill,
     milestone_skill,
+    portfolio_skill,
 )
 from planner.models.skills import DEFAULT_HOURS_PER_LEVEL
 
@@ -64,6 +66,7 @@ SECTIONS = (
     "milestones",
     "weekly_reviews",
     "calendar_map",
+    "portfolio",
 )
 
 
@@ -89,6 +92,7 @@ def _skills(session: Session) -> list[Record]:
         select(activity_skill.c.skill_id),
         select(contact_skill.c.skill_id),
         select(milestone_skill.c.skill_id),
+        select(portfolio_skill.c.skill_id),
         select(RoleSkill.skill_id).where(RoleSkill.level_edited),
         select(RoleSkill.skill_id).join(Role).where(Role.source == "user"),
     ).subquery()
@@ -267,6 +271,25 @@ def _milestones(session: Session) -> list[Record]:
     ]
 
 
+def _portfolio(session: Session) -> list[Record]:
+    rows = session.scalars(
+        select(PortfolioItem)
+        .options(selectinload(PortfolioItem.skills))
+        .order_by(PortfolioItem.title)
+    )
+    return [
+        {
+            "title": p.title,
+            "kind": p.kind,
+            "link": p.link,
+            "status": p.status,
+            "notes": p.notes,
+            "skills": _names(p.skills),
+        }
+        for p in rows
+    ]
+
+
 def collect(session: Session) -> dict[str, Any]:
     """Every section of a backup, read in the caller's one transaction (a consistent copy)."""
     return {
@@ -340,6 +363,7 @@ def collect(session: Session) -> dict[str, Any]:
             {"name": m.name, "category": m.category}
             for m in session.scalars(select(CalendarMap).order_by(CalendarMap.name))
         ],
+        "portfolio": _portfolio(session),
     }
 
 

@@ -59,6 +59,7 @@ KEYS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "milestones": _milestone_key,
     "weekly_reviews": lambda r: r["week_start"],
     "calendar_map": lambda r: nocase(r["name"]),
+    "portfolio": lambda r: nocase(r["title"]),
 }
 
 

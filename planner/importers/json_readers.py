@@ -16,6 +16,7 @@ from planner.vocabulary import (
     CHANNELS,
     IMPORTANCES,
     MILESTONE_KINDS,
+    PORTFOLIO_STATUSES,
     PRIORITIES,
     RELATIONSHIPS,
     SOURCES,
@@ -249,5 +250,13 @@ READERS: dict[str, Callable[[Fields, Existing], dict[str, Any]]] = {
     "calendar_map": lambda f, k: {
         "name": f.name("name"),
         "category": f.choice("category", TYPED_CATEGORIES),
+    },
+    "portfolio": lambda f, k: {
+        "title": f.name("title"),
+        "kind": f.text("kind", "project"),
+        "link": f.text("link"),
+        "status": f.choice("status", PORTFOLIO_STATUSES, "idea"),
+        "notes": f.text("notes"),
+        "skills": k.skill_list(f.names("skills")),
     },
 }

@@ -27,6 +27,7 @@ from planner.models import (
     LearningActivity,
     LearningSession,
     Milestone,
+    PortfolioItem,
     Profile,
     Role,
     RolePhase,
@@ -195,6 +196,12 @@ WRITERS: dict[str, Callable[[_Target, dict[str, Any]], None]] = {
     "milestones": _Target.add_milestone,
     "weekly_reviews": lambda t, r: t.session.add(
         WeeklyReview(week_start=_day(r["week_start"]), reflection=r["reflection"])
+    ),
+    "portfolio": lambda t, r: t.session.add(
+        PortfolioItem(
+            **{k: v for k, v in r.items() if k != "skills"},
+            skills=[t.skill(s) for s in r["skills"]],
+        )
     ),
 }
 

@@ -10,6 +10,7 @@ from planner.models.learning import (
 )
 from planner.models.milestones import Milestone, WeeklyReview, milestone_skill
 from planner.models.network import Contact, Interaction, contact_skill
+from planner.models.portfolio import PortfolioItem, portfolio_skill
 from planner.models.profile import AppMeta, Profile
 from planner.models.roles import (
     Certification,
@@ -36,6 +37,7 @@ __all__ = [
     "LearningDay",
     "LearningSession",
     "Milestone",
+    "PortfolioItem",
     "Profile",
     "Role",
     "RolePhase",
@@ -51,4 +53,5 @@ __all__ = [
     "activity_skill",
     "contact_skill",
     "milestone_skill",
+    "portfolio_skill",
 ]

@@ -31,6 +31,9 @@ class Role(Base):
     responsibilities: Mapped[list[str]] = mapped_column(JSON, default=list)
     source: Mapped[str] = mapped_column(String(10), default="user")
     catalog_version: Mapped[int | None] = mapped_column(Integer)
+    #: Slug of the guide role whose learning path this role's phases were derived from, when the
+    #: guides give this role none of its own; None when the phases are the guides' own.
+    derived_from: Mapped[str | None] = mapped_column(String(80))
 
     phases: Mapped[list[RolePhase]] = relationship(
         back_populates="role", cascade="all, delete-orphan", order_by="RolePhase.order"
@@ -102,6 +105,10 @@ class RoleSalary(Base):
     #: None when the guide gives only a floor ("$200,000+").
     max_usd: Mapped[int | None]
     source_year: Mapped[int]
+    #: The guide's name for the level ("Principal", "Director/VP"); `level` is the stage it is.
+    label: Mapped[str] = mapped_column(String(40), default="")
+    #: True when the guide leaves the top open ("350K-500K+"): `max_usd` is where it opens.
+    open_top: Mapped[bool] = mapped_column(default=False)
 
 
 class RoleTransition(Base):
@@ -116,6 +123,8 @@ class RoleTransition(Base):
     months_min: Mapped[int | None]
     months_max: Mapped[int | None]
     note: Mapped[str] = mapped_column(Text, default="")
+    #: Skills the guide says the move needs, [{"name", "category", "level"}]; the note says why.
+    skills: Mapped[list[dict]] = mapped_column(JSON, default=list)
 
 
 class Certification(Base):

@@ -15,6 +15,7 @@ from planner.services import readiness
 from planner.services.follow_ups import ContactRow, due_contacts
 from planner.services.learning_weeks import CommitmentSeries, Streak, streak, weekly_series
 from planner.services.milestone_rows import MilestoneRow, milestones
+from planner.services.pitfalls import Pitfall, pitfall
 from planner.services.readiness import Forecast, Readiness
 from planner.services.sql import Reader
 from planner.services.week_balance import WeekBalance, week_balance
@@ -37,6 +38,8 @@ class DashboardSummary:
     overdue_milestones: int
     due_contacts: tuple[ContactRow, ...]  # longest overdue first
     due_contacts_total: int
+    #: One of the roadmap guide's pitfalls the data shows, if any.
+    pitfall: Pitfall | None = None
 
     @property
     def learning_hours(self) -> float:
@@ -65,4 +68,5 @@ def summary(db: Reader, today: dt.date) -> DashboardSummary:
         overdue_milestones=sum(1 for m in open_rows if m.overdue(today)),
         due_contacts=tuple(due),
         due_contacts_total=due_total,
+        pitfall=pitfall(db, today),
     )

@@ -180,13 +180,14 @@ def mentors_for(session: Session, skill: str, today: dt.date) -> list[ContactRow
 
 
 def interactions_by_month(db: Reader, today: dt.date, months: int = 12) -> list[MonthInteractions]:
-    """Interactions per month for the last `months` months against the monthly goal (plain SQL,
-    like the list beside it: the Network page reads both on every visit)."""
+    """Distinct people reached per month for the last `months` months against the monthly goal
+    (the framework's habit is reaching out to two connections a month: two talks with one
+    person count once). Plain SQL, like the list beside it: the Network page reads both."""
     first = dt.date(today.year, today.month, 1)
     for _ in range(months - 1):
         first = (first - dt.timedelta(days=1)).replace(day=1)
     query = """
-        SELECT strftime('%Y-%m', date), count(*) FROM interaction
+        SELECT strftime('%Y-%m', date), count(DISTINCT contact_id) FROM interaction
         WHERE date BETWEEN ? AND ? GROUP BY 1
     """
     counts = dict(rows(db, query, (first.isoformat(), today.isoformat())))

@@ -27,6 +27,14 @@ MAX_NAME = 200
 PLAN_START_RANGE = (dt.date(1970, 1, 1), dt.date(2100, 12, 31))
 
 
+def later_stage(stage: str, role_stage: str | None) -> str:
+    """The stage a new current role moves the person to: forward only, never back (a senior
+    who takes an entry-level role in a new field keeps their years)."""
+    if role_stage not in STAGES or stage not in STAGES:
+        return stage
+    return max(stage, role_stage, key=STAGES.index)
+
+
 @dataclass(frozen=True)
 class ProfileInfo:
     display_name: str
@@ -110,6 +118,9 @@ def update_profile(
             p.current_role = find_role(session, current_role) if current_role.strip() else None
         except InputError as exc:
             raise InputError(f"current role: {exc}") from None
+        if career_stage is None and p.current_role is not None:
+            # A new role can move the stage forward, never back.
+            p.career_stage = later_stage(p.career_stage, p.current_role.stage)
     if career_stage is not None:
         if career_stage not in STAGES:
             raise InputError(f"unknown career stage {career_stage!r}; use {', '.join(STAGES)}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.models import Milestone, Profile, Role, RolePhase, RoleSkill, SkillAssessment
+from planner.models import Milestone, Profile, Role, RolePhase, RoleSkill, Skill, SkillAssessment
 from planner.services import readiness
 from planner.services.milestones import MilestoneRow, milestones
 from planner.services.phase_plan import phase_date, phase_months, window_text
@@ -102,6 +102,26 @@ def _target_role_id(session: Session, role_slug: str | None) -> int | None:
     return session.scalar(select(Role.id).where(Role.slug == role_slug))
 
 
+def _with_move_skills(
+    session: Session, asks: list[tuple[int, str, int]]
+) -> list[tuple[int, str, int]]:
+    """Add the skills the move from the current role needs (as `readiness` does): an important
+    skill at the move's level, or the higher of the two levels for a skill the role asks too."""
+    from planner.services.moves import move
+
+    by_id = {skill_id: n for n, (skill_id, _, _) in enumerate(asks)}
+    for m in move(session).skills:
+        skill_id = session.scalar(select(Skill.id).where(Skill.name == m.name))
+        if skill_id is None:
+            continue
+        if skill_id in by_id:
+            n = by_id[skill_id]
+            asks[n] = (skill_id, asks[n][1], max(asks[n][2], m.required_level))
+        else:
+            asks.append((skill_id, "important", m.required_level))
+    return asks
+
+
 def readiness_history(
     session: Session, today: dt.date, role_slug: str | None = None, *, months: int = MAX_MONTHS
 ) -> list[ReadinessPoint]:
@@ -118,6 +138,8 @@ def readiness_history(
             RoleSkill.role_id == role_id
         )
     ).all()
+    if role_slug is None:  # the target, as readiness counts it: with the move's skills
+        asks = _with_move_skills(session, [tuple(a) for a in asks])
     changes = session.execute(
         select(SkillAssessment.skill_id, SkillAssessment.assessed_on, SkillAssessment.level)
         .where(

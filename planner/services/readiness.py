@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.services.errors import InputError
 from planner.services.sql import Reader, date, rows, value
@@ -39,6 +39,10 @@ class GapItem:
     level: int
     required_level: int
     hours_per_level: float
+    #: Why the move from the current role asks for it (the guide's note), when it does.
+    reason: str = ""
+    #: Finished portfolio projects that show the skill ("; "-separated titles).
+    evidence: str = ""
 
     @property
     def remaining_hours(self) -> float:
@@ -116,6 +120,8 @@ def readiness(db: Reader, role_slug: str | None = None) -> Readiness:
         return Readiness(None, None, 0.0, 0, 0, ())
     role_id, slug, title = role[0]
     items = _items(db, role_id)
+    if role_slug is None:
+        items = _with_move_skills(items, db)
     total = sum(WEIGHTS[i.importance] for i in items)
     earned = sum(WEIGHTS[i.importance] * min(i.level / i.required_level, 1.0) for i in items)
     gaps = sorted(
@@ -132,9 +138,15 @@ def readiness(db: Reader, role_slug: str | None = None) -> Readiness:
     )
 
 
-_ITEMS = """
+#: Finished portfolio projects that show a skill: evidence beside it in the gap list.
+_EVIDENCE = """
+    (SELECT coalesce(group_concat(p.title, '; '), '') FROM portfolio_skill ps
+     JOIN portfolio_item p ON p.id = ps.item_id WHERE ps.skill_id = s.id AND p.status = 'done')
+"""
+
+_ITEMS = f"""
     SELECT s.name, s.category, rs.importance, coalesce(us.level, 0), rs.required_level,
-           s.hours_per_level
+           s.hours_per_level, '', {_EVIDENCE}
     FROM role_skill rs
     JOIN skill s ON s.id = rs.skill_id
     LEFT JOIN user_skill us ON us.skill_id = s.id
@@ -148,9 +160,37 @@ def _items(db: Reader, role_id: int) -> list[GapItem]:
 
 def items_with_phase(db: Reader, role_id: int) -> list[tuple[GapItem, int | None]]:
     """The role's skills as `_items` reads them, each with the phase that teaches it."""
-    query = _ITEMS.replace("s.hours_per_level", "s.hours_per_level, rs.phase_id")
+    query = _ITEMS.replace("\n    FROM role_skill rs", ", rs.phase_id\n    FROM role_skill rs")
     found = rows(db, query, (role_id,))
     return [(GapItem(*row[:-1]), row[-1]) for row in found]
+
+
+def _with_move_skills(items: list[GapItem], db: Reader) -> list[GapItem]:
+    """The target's skills plus those the move from the current role needs (the framework's
+    Data Analyst -> ML Engineer names advanced statistics and ML algorithms, which the ML
+    engineer's own list lacks), each carrying the guide's reason; a skill on both lists keeps
+    the higher required level."""
+    from planner.services.moves import move
+
+    by_name = {i.skill.casefold(): n for n, i in enumerate(items)}
+    out = list(items)
+    for m in move(db).skills:
+        reason = f"{m.step}: {m.reason}" if m.reason else m.step
+        n = by_name.get(m.name.casefold())
+        if n is None:
+            evidence = value(
+                db, f"SELECT {_EVIDENCE} FROM skill s WHERE s.name = ?", (m.name,)
+            )  # fmt: skip
+            out.append(
+                GapItem(m.name, m.category, "important", m.level, m.required_level,
+                        m.hours_per_level, reason, evidence or "")
+            )  # fmt: skip
+        else:
+            item = out[n]
+            out[n] = replace(
+                item, required_level=max(item.required_level, m.required_level), reason=reason
+            )
+    return out
 
 
 def skill_levels(db: Reader, role_slug: str | None = None) -> list[GapItem]:
@@ -162,8 +202,11 @@ def skill_levels(db: Reader, role_slug: str | None = None) -> list[GapItem]:
         role_id = value(db, "SELECT id FROM role WHERE slug = ?", (role_slug,))
     if role_id is None:
         return []
+    items = _items(db, role_id)
+    if role_slug is None:
+        items = _with_move_skills(items, db)
     return sorted(
-        _items(db, role_id),
+        items,
         key=lambda i: (IMPORTANCE_ORDER[i.importance], i.category, i.skill.casefold()),
     )
 

@@ -23,6 +23,7 @@ from planner.services.errors import InputError
 from planner.services.milestones import MilestoneRow
 from planner.services.network import ContactRow, ContactTouch
 from planner.services.readiness import Forecast
+from planner.services.pitfalls import Pitfall, pitfall
 from planner.services.skills import LevelChange
 from planner.services.week_heading import week_heading
 from planner.services.weeks import week_start
@@ -63,6 +64,9 @@ class WeeklyReviewSummary:
     reflection: str
     #: The projected ready date as of `as_of`, by the rule the dashboard and roadmap show.
     forecast: Forecast | None = None
+    #: The guides' advice as it stands this week: the move from the current role, its skills
+    #: still open, interview steps and portfolio work done, and one pitfall the data shows.
+    guidance: GuidanceNote | None = None
 
     @property
     def goal_share(self) -> float | None:
@@ -76,6 +80,36 @@ class WeeklyReviewSummary:
     @property
     def heading(self) -> str:
         return week_heading(self.start)
+
+
+@dataclass(frozen=True)
+class GuidanceNote:
+    move: str
+    move_skills_open: tuple[str, ...]
+    interview_done: int
+    interview_total: int  # 0 until the person tracks the checklist
+    portfolio_done: int
+    portfolio_total: int
+    pitfall: Pitfall | None
+
+
+def guidance_note(session: Session, as_of: dt.date) -> GuidanceNote:
+    from planner.services.advice import interview_prep
+    from planner.services.moves import move
+    from planner.services.portfolio import portfolio
+
+    way = move(session)
+    prep = interview_prep(session)
+    items = portfolio(session)
+    return GuidanceNote(
+        move=way.summary,
+        move_skills_open=tuple(m.name for m in way.skills if not m.met),
+        interview_done=prep.done,
+        interview_total=len(prep.items) if prep.started else 0,
+        portfolio_done=sum(1 for p in items if p.status == "done"),
+        portfolio_total=len(items),
+        pitfall=pitfall(session, as_of),
+    )
 
 
 def summary(session: Session, day: dt.date, today: dt.date) -> WeeklyReviewSummary:
@@ -114,6 +148,7 @@ def summary(session: Session, day: dt.date, today: dt.date) -> WeeklyReviewSumma
         learning_weeks=commitment.weekly_series(session, sunday, LEARNING_WEEKS),
         reflection=reflection(session, monday),
         forecast=readiness.forecast(session, as_of),
+        guidance=guidance_note(session, as_of),
     )
 
 

@@ -37,6 +37,27 @@ class SalaryInfo:
     min_usd: int
     max_usd: int | None
     source_year: int
+    label: str = ""  # the guide's name for the level ("Principal", "Director/VP")
+    open_top: bool = False  # the guide leaves the top open: "$350K–$500K+"
+
+    @property
+    def name(self) -> str:
+        return self.label or self.level.capitalize()
+
+    @property
+    def text(self) -> str:
+        return pay_range(self.min_usd, self.max_usd, self.open_top)
+
+
+def _thousands(usd: int) -> str:
+    return f"${usd / 1000:,.0f}K" if usd % 1000 == 0 else f"${usd:,}"
+
+
+def pay_range(low: int, high: int | None, open_top: bool = False) -> str:
+    """A guide's pay range as it reads: "$120K–$170K", "$350K–$500K+", "$200K+" (no top)."""
+    if high is None:
+        return f"{_thousands(low)}+"
+    return f"{_thousands(low)}–{_thousands(high)}{'+' if open_top else ''}"
 
 
 @dataclass(frozen=True)
@@ -53,6 +74,8 @@ class RoleInfo:
     salaries: tuple[SalaryInfo, ...]
     leads_to: tuple[str, ...]
     comes_from: tuple[str, ...]
+    #: The guide role this role's phases were derived from; None when the guides give its own.
+    derived_from: str | None = None
 
 
 IMPORTANCE_ORDER = {"essential": 0, "important": 1, "useful": 2}
@@ -120,6 +143,8 @@ def _infos(session: Session, role_id: int | None = None) -> list[RoleInfo]:
                 RoleSalary.min_usd,
                 RoleSalary.max_usd,
                 RoleSalary.source_year,
+                RoleSalary.label,
+                RoleSalary.open_top,
             ),
             RoleSalary.role_id,
         ).order_by(RoleSalary.id)
@@ -138,6 +163,7 @@ def _infos(session: Session, role_id: int | None = None) -> list[RoleInfo]:
                 Role.summary,
                 Role.source,
                 Role.responsibilities,
+                Role.derived_from,
             ),
             Role.id,
         ).order_by(Role.track, Role.title)
@@ -158,11 +184,13 @@ def _infos(session: Session, role_id: int | None = None) -> list[RoleInfo]:
                     key=lambda s: (IMPORTANCE_ORDER[s.importance], s.category, s.name.casefold()),
                 )
             ),
-            salaries=tuple(sorted(salaries.get(i, ()), key=lambda s: (s.level, s.min_usd))),
+            # In the guide's order (the catalog writes them so), not by level name.
+            salaries=tuple(salaries.get(i, ())),
             leads_to=tuple(slugs[t] for t in sorted(t for f, t in moves if f == i)),
             comes_from=tuple(slugs[f] for f, t in moves if t == i),
+            derived_from=derived_from,
         )
-        for i, slug, title, track, stage, summary, source, responsibilities in roles
+        for i, slug, title, track, stage, summary, source, responsibilities, derived_from in roles
     ]
 
 

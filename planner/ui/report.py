@@ -165,6 +165,25 @@ def network_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
     )
 
 
+def guidance_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
+    """The guides' advice as it stands: the move, its open skills, interviews and portfolio."""
+    g = s.guidance
+    if g is None:
+        return ""
+    lines = [esc(g.move)]
+    if g.move_skills_open:
+        lines.append("Skills the move still needs: " + esc(", ".join(g.move_skills_open)))
+    lines.append(
+        f"Portfolio: {g.portfolio_done} of {g.portfolio_total} items finished "
+        "(the guides suggest three to five projects)"
+    )
+    if g.interview_total:
+        lines.append(f"Interview preparation: {g.interview_done} of {g.interview_total} steps done")
+    if g.pitfall is not None:
+        lines.append(f"<b>{esc(g.pitfall.title)}.</b> {esc(g.pitfall.advice)}")
+    return bullets(lines, "", c)
+
+
 #: (title, section) in the order the page and the document show them.
 SECTIONS: list[tuple[str, Callable[[WeeklyReviewSummary, theme.Colors], str]]] = [
     ("Learning", learning_html),
@@ -172,6 +191,7 @@ SECTIONS: list[tuple[str, Callable[[WeeklyReviewSummary, theme.Colors], str]]] =
     ("Milestones", milestones_html),
     ("Skills that moved", skills_html),
     ("Network", network_html),
+    ("Your move", guidance_html),
 ]
 
 

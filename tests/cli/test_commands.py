@@ -165,3 +165,40 @@ def test_python_dash_m_planner_runs_the_same_entry_point(tmp_path: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     assert "learning" in result.stdout
+
+
+def test_role_lists_pay_levels_in_the_guides_order_with_open_tops(planner) -> None:
+    code, out, _ = planner("role", "research-scientist")
+    assert code == 0
+    levels = [line.split("(")[1].split(",")[0] for line in out.splitlines() if "Salary (" in line]
+    assert levels[:5] == ["Entry", "Mid", "Senior", "Principal", "Director/VP"]
+    assert "Salary (Principal, 2025): $350K–$500K+" in out
+    code, out, _ = planner("role", "team-lead")
+    assert "derived from ai-engineering-manager" in out and "Phase 1:" in out
+    data = json.loads(planner("role", "research-scientist", "--json")[1])
+    principal = data["salaries"][3]
+    assert (principal["label"], principal["max_usd"], principal["open_top"]) == (
+        "Principal",
+        500000,
+        True,
+    )
+
+
+def test_gap_and_role_show_the_move_from_the_current_role(planner, db_path) -> None:
+    from planner.db import open_database
+    from planner.services.profile import update_profile
+
+    assert planner("target", "machine-learning-engineer")[0] == 0
+    database = open_database(db_path)
+    with database.session() as s:
+        update_profile(s, current_role="data-analyst")
+    database.close()
+    gap = json.loads(planner("gap", "--json")[1])
+    assert gap["move"]["direct"] and gap["move"]["duration"] == "6–12 months"
+    reasons = {g["skill"]: g["reason"] for g in gap["gaps"] if g["reason"]}
+    assert {"Advanced statistics", "ML algorithms"} <= set(reasons)
+    out = planner("gap")[1]
+    assert "Move: Data Analyst → Machine Learning Engineer: a direct move, 6–12 months." in out
+    assert "Your current role already brings: SQL" in out
+    role = json.loads(planner("role", "ai-architect", "--json")[1])
+    assert role["move_from_current"]["between"] == ["Machine Learning Engineer"]

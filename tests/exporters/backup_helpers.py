@@ -49,6 +49,16 @@ def fill_extras(session: Session) -> None:
         ),
         RoleSkill(skill_id=find_skill(session, "Python").id, importance="useful", required_level=2),
     ]
+    from planner.services.portfolio import save_item
+
+    save_item(
+        session,
+        'Eval harness, "open"',
+        kind="repository",
+        link="https://example.org/evals",
+        status="done",
+        skills=(custom.name, "Python"),
+    )
     milestones.save_milestone(
         session,
         "Ship an eval harness",

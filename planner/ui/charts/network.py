@@ -1,4 +1,4 @@
-"""Interactions per month against the monthly outreach goal (the networking plan's habit)."""
+"""People reached per month against the monthly outreach goal (the networking plan's habit)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def month_label(key: str) -> str:
 
 
 class InteractionsChart(ChartView):
-    title = "Interactions per month"
+    title = "People reached per month"
     empty_message = "No interactions in the last year.\nLog one from a contact's panel."
 
     def __init__(self, parent=None, *, height: float = 3.0) -> None:
@@ -45,7 +45,8 @@ class InteractionsChart(ChartView):
         for bar, month, month_met in zip(self.bars, data, met, strict=True):
             verdict = "goal met" if month_met else f"{month.goal - month.count} short of the goal"
             name = dt.date.fromisoformat(f"{month.month}-01").strftime("%B %Y")
-            self.add_hover(bar, f"{name}: {month.count} interactions — {verdict}")
+            people = f"{month.count} {'person' if month.count == 1 else 'people'} reached"
+            self.add_hover(bar, f"{name}: {people} — {verdict}")
         line = ax.axhline(
             goal, color=colors.text, linestyle="--", linewidth=1.0, label=f"Monthly goal ({goal})"
         )
@@ -54,7 +55,7 @@ class InteractionsChart(ChartView):
         first = dt.date.fromisoformat(f"{data[0].month}-01")
         labels[0] = first.strftime("%b\n%Y")
         ax.set_xticks(xs, labels)
-        ax.set_ylabel("Interactions")
+        ax.set_ylabel("People reached")
         ax.set_ylim(0, max(max(m.count for m in data), goal) * 1.25 + 0.5)
         ax.yaxis.get_major_locator().set_params(integer=True)
         self.legend(ax, colors, loc="upper left")

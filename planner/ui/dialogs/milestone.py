@@ -37,6 +37,7 @@ KIND_LABELS = {
     "skill": "Skill",
     "certification": "Certification",
     "networking": "Networking",
+    "interview": "Interview preparation",
 }
 
 
@@ -64,7 +65,9 @@ class MilestoneDialog(QDialog):
         self.title.setAccessibleName("Title")
         self.title_error = error_label()
         self.kind = QComboBox()
-        kinds = ("phase",) if row is not None and row.kind == "phase" else USER_KINDS
+        # Phase and interview-step milestones come from the guides and keep their kind.
+        fixed = row is not None and row.kind in ("phase", "interview")
+        kinds = (row.kind,) if fixed and row is not None else USER_KINDS
         for kind in kinds:
             self.kind.addItem(KIND_LABELS[kind], kind)
         self.kind.setEnabled(len(kinds) > 1)

@@ -43,6 +43,7 @@ from planner.ui.context import AppContext
 from planner.ui.dialogs.quick_log import QuickLogForm
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
+from planner.ui.pages.guide_widgets import pitfall_label, show_pitfall
 
 if TYPE_CHECKING:
     from planner.ui.charts.learning import WeeklyHoursChart
@@ -135,6 +136,8 @@ class DashboardPage(Page):
         self.week_label = QLabel()
         self.week_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout.addWidget(self.week_label)
+        self.pitfall = pitfall_label()  # one of the guide's pitfalls, when the data shows it
+        layout.addWidget(self.pitfall)
 
         self.readiness = Card("Readiness")
         self.readiness_bar = progress_bar("Readiness")
@@ -268,6 +271,7 @@ class DashboardPage(Page):
             f"Week {week.week} · {day_text(week.start)} – {day_text(week.end)} · today is "
             f"{summary.today:%A}"
         )
+        show_pitfall(self.pitfall, summary.pitfall)
         self._readiness(summary)
         self._learning(summary)
         self._balance(summary, colors)

@@ -34,6 +34,7 @@ from planner.ui.dialogs.contact import ContactDialog
 from planner.ui.dialogs.interaction import InteractionDialog
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
+from planner.ui.pages.network_habits import HabitsBox
 from planner.ui.pages.network_parts import ContactFilter, MentorFinder, day_text, table
 from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel
 
@@ -129,7 +130,9 @@ class NetworkPage(Page):
         chart_box = QGroupBox("Outreach")
         QVBoxLayout(chart_box).addWidget(self.chart)
         bottom.addWidget(chart_box)
-        bottom.setSizes([480, 580])
+        self.habits = HabitsBox(self.ctx)  # the framework's optional networking goals
+        bottom.addWidget(self.habits)
+        bottom.setSizes([360, 480, 290])
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(top)
         body.addWidget(bottom)
@@ -228,6 +231,7 @@ class NetworkPage(Page):
         self._show_detail()
         self.mentors.refresh()
         self.chart.set_data(self.ctx.read(network.interactions_by_month, today))
+        self.habits.refresh()
 
     def _apply_filter(self) -> None:
         index = self.relationship.currentIndex()

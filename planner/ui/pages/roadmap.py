@@ -46,10 +46,12 @@ from planner.ui.pages.roadmap_common import (
 )
 from planner.ui.pages.roadmap_compare import ComparePanel
 from planner.ui.pages.roadmap_gap import GapPanel
+from planner.ui.pages.roadmap_move import MovePanel
+from planner.ui.pages.roadmap_portfolio import PortfolioPanel
 from planner.ui.pages.roadmap_roles import RoleBrowser
 from planner.ui.qtmodels.rows import Column, RowsModel
 
-PLAN_TAB, GAP_TAB, PROGRESS_TAB, ROLES_TAB, COMPARE_TAB = range(5)
+PLAN_TAB, GAP_TAB, PROGRESS_TAB, ROLES_TAB, COMPARE_TAB, MOVE_TAB, PORTFOLIO_TAB = range(7)
 
 
 def status_of(m: MilestoneRow, today) -> tuple[int, str]:
@@ -94,6 +96,10 @@ class RoadmapPage(Page):
         self.compare = ComparePanel(ctx)
         self.tabs.addTab(self.compare, "Co&mpare roles")
         self.browser.compare_requested.connect(self._compare_role)
+        self.move = MovePanel(ctx)  # the guides' advice: the move, stage, certifications...
+        self.tabs.addTab(self.move, "Your mo&ve")
+        self.portfolio = PortfolioPanel(ctx)
+        self.tabs.addTab(self.portfolio, "Port&folio")
         #: Tabs whose panel has not caught up with the last refresh: a panel is refreshed when
         #: its tab is shown, so a visit pays only for the tab in view.
         self._stale_tabs: set[int] = set()
@@ -349,7 +355,7 @@ class RoadmapPage(Page):
         )
         self._sync_buttons()
         self.history.set_data(self.ctx.read(progress.readiness_history, today))
-        self._stale_tabs = {GAP_TAB, ROLES_TAB, COMPARE_TAB}
+        self._stale_tabs = {GAP_TAB, ROLES_TAB, COMPARE_TAB, MOVE_TAB, PORTFOLIO_TAB}
         if self._first_refresh:
             self.tabs.setCurrentIndex(PLAN_TAB if r.role else ROLES_TAB)
             self._first_refresh = False
@@ -360,4 +366,10 @@ class RoadmapPage(Page):
         if index not in self._stale_tabs:
             return
         self._stale_tabs.discard(index)
-        {GAP_TAB: self.gap, ROLES_TAB: self.browser, COMPARE_TAB: self.compare}[index].refresh()
+        {
+            GAP_TAB: self.gap,
+            ROLES_TAB: self.browser,
+            COMPARE_TAB: self.compare,
+            MOVE_TAB: self.move,
+            PORTFOLIO_TAB: self.portfolio,
+        }[index].refresh()

@@ -23,7 +23,7 @@ from planner.services.errors import InputError
 from planner.services.roles import MAX_COMPARED, CompareRow, Comparison
 from planner.ui.context import AppContext
 from planner.ui.pages.roadmap_common import make_table, muted_label
-from planner.ui.pages.roadmap_roles import money, months, stage_order
+from planner.ui.pages.roadmap_roles import months
 from planner.ui.qtmodels.rows import Column, RowsModel
 
 NONE = "(none)"
@@ -191,11 +191,12 @@ class ComparePanel(QWidget):
             )
             or "<li>No phased path in the guides</li>"
         )
+        if role.derived_from:
+            phases += f"<li style='color:gray'>derived from {e(role.derived_from)}</li>"
         salaries = (
             "".join(
-                f"<li>{e(s.level.capitalize())}: {money(s.min_usd, s.max_usd)} "
-                f"<span style='color:gray'>({s.source_year})</span></li>"
-                for s in sorted(role.salaries, key=lambda s: (stage_order(s.level), s.min_usd))
+                f"<li>{e(s.name)}: {s.text} <span style='color:gray'>({s.source_year})</span></li>"
+                for s in role.salaries
             )
             or "<li>No salary figures in the guides</li>"
         )

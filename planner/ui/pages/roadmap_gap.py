@@ -55,7 +55,21 @@ GAP_COLUMNS: list[Column[GapItem]] = [
             f"{max(g.required_level - g.level, 0)} level steps × {g.hours_per_level:g} h"
         ),
     ),
+    Column("Notes", lambda g: gap_note(g), tooltip=lambda g: gap_note_tip(g)),
 ]
+
+
+def gap_note(g: GapItem) -> str:
+    """Short marks: the move from the current role asks for the skill; finished portfolio work
+    shows it (the tooltip says which and why)."""
+    return " · ".join(x for x in ("move" if g.reason else "", "✓ shown" if g.evidence else "") if x)
+
+
+def gap_note_tip(g: GapItem) -> str:
+    lines = [f"For the move — {g.reason}" if g.reason else "", ""]
+    if g.evidence:
+        lines[1] = f"Shown in your portfolio: {g.evidence}"
+    return "\n".join(x for x in lines if x)
 
 
 def gap_order(item: GapItem) -> tuple:

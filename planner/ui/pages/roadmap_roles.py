@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services import profile, roles, skills
+from planner.services import advice, profile, roles, skills
 from planner.services.errors import InputError
 from planner.services.roles import STAGES, TRACKS, RoleInfo
 from planner.ui.context import AppContext
@@ -28,10 +28,6 @@ from planner.ui.pages.roadmap_common import make_table, muted_label, select_wher
 from planner.ui.qtmodels.rows import Column, RowsModel
 
 ALL_TRACKS = "All tracks"
-
-
-def money(low: int, high: int | None) -> str:
-    return f"${low:,}+" if high is None else f"${low:,} – ${high:,}"
 
 
 def months(low: int, high: int | None) -> str:
@@ -232,6 +228,13 @@ class RoleBrowser(QWidget):
             parts.append(
                 f"<h3>Learning path (from your plan start)</h3><table cellspacing=2>{rows}</table>"
             )
+            if r.derived_from:
+                source = self.roles.get(r.derived_from)
+                parts.append(
+                    "<p style='color:gray'>The guides give no month windows for this role's "
+                    f"path: derived from <a href='role:{r.derived_from}'>"
+                    f"{e(source.title if source else r.derived_from)}</a>.</p>"
+                )
         else:
             parts.append(
                 "<h3>Learning path</h3><p>The guides give no phased path for this role.</p>"
@@ -250,17 +253,22 @@ class RoleBrowser(QWidget):
                         f"{', '.join(names)}</p>"
                     )
         if r.salaries:
-            ordered = sorted(r.salaries, key=lambda s: (stage_order(s.level), s.min_usd))
             rows = "".join(
-                f"<tr><td>{e(s.level.capitalize())}&nbsp;</td>"
-                f"<td>{money(s.min_usd, s.max_usd)}&nbsp;</td>"
+                f"<tr><td>{e(s.name)}&nbsp;</td>"
+                f"<td>{s.text}&nbsp;</td>"
                 f"<td style='color:gray'>source {s.source_year}</td></tr>"
-                for s in ordered
+                for s in r.salaries
             )
             parts.append(f"<h3>Salary ranges (USD a year)</h3><table cellspacing=2>{rows}</table>")
         if r.responsibilities:
             items = "".join(f"<li>{e(x)}</li>" for x in r.responsibilities)
             parts.append(f"<h3>Responsibilities</h3><ul>{items}</ul>")
+        industries = self.ctx.read(advice.industries_for, r.slug)
+        if industries:  # where the role works, from the mapping guide's industry applications
+            items = "".join(
+                f"<li><b>{e(i.name)}</b>: {e(', '.join(i.applications))}</li>" for i in industries
+            )
+            parts.append(f"<h3>Where it works</h3><ul>{items}</ul>")
         moves = []
         for label, slugs in (("Comes from", r.comes_from), ("Leads to", r.leads_to)):
             if slugs:
