@@ -22,8 +22,8 @@ from planner.services.commitment import CommitmentSeries, Streak
 from planner.services.errors import InputError
 from planner.services.milestones import MilestoneRow
 from planner.services.network import ContactRow, ContactTouch
-from planner.services.readiness import Forecast
 from planner.services.pitfalls import Pitfall, pitfall
+from planner.services.readiness import Forecast
 from planner.services.skills import LevelChange
 from planner.services.week_heading import week_heading
 from planner.services.weeks import week_start
