@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from planner import cli_datafile
+from planner import cli_datafile, cli_postings
 from planner.file_errors import DataFileError
 from planner.paths import data_file
 from planner.services.errors import InputError, check_hours
@@ -136,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="2 (default) for the demo shown in the screenshots; 10 for a heavy daily-learner file",
     )
     cli_datafile.add_commands(sub)
+    cli_postings.add_commands(sub)
     return parser
 
 
@@ -392,6 +393,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "import": cmd_import,
     "demo": cmd_demo,
     "export": cmd_export,
+    **cli_postings.COMMANDS,
 }
 
 

@@ -17,7 +17,7 @@ from planner.backups import list_backups
 from planner.file_errors import DataFileError
 
 #: The newest migration in migrations/versions; a test keeps it equal to Alembic's head.
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0009"
 #: Marks a SQLite file as Career Planner's ("CPLN").
 APPLICATION_ID = 0x43504C4E
 

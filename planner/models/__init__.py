@@ -10,6 +10,7 @@ from planner.models.learning import (
 )
 from planner.models.milestones import Milestone, WeeklyReview, milestone_skill
 from planner.models.network import Contact, Interaction, contact_skill
+from planner.models.postings import SavedPosting
 from planner.models.profile import AppMeta, Profile
 from planner.models.roles import (
     Certification,
@@ -40,6 +41,7 @@ __all__ = [
     "RoleSalary",
     "RoleSkill",
     "RoleTransition",
+    "SavedPosting",
     "Skill",
     "SkillAssessment",
     "UserSkill",
