@@ -261,6 +261,12 @@ def saved_posting(session: Session, name: str) -> PostingReport:
     return analyse(session, row.text, name=row.name, source=row.source, saved_on=row.saved_on)
 
 
+def saved_text(session: Session, name: str) -> tuple[str, str, str]:
+    """(name as saved, text, source) of a saved posting, for editing it again."""
+    row = _find(session, name)
+    return row.name, row.text, row.source
+
+
 def saved_postings(session: Session) -> list[PostingReport]:
     """Every saved posting, read again against today's skills and levels, by name."""
     found = session.execute(
