@@ -30,6 +30,7 @@ from planner.models import (
     Profile,
     Role,
     RoleSkill,
+    SavedPosting,
     Skill,
     SkillAssessment,
     UserSkill,
@@ -62,6 +63,7 @@ SECTIONS = (
     "interactions",
     "milestones",
     "weekly_reviews",
+    "saved_postings",
 )
 
 
@@ -331,6 +333,10 @@ def collect(session: Session) -> dict[str, Any]:
         "weekly_reviews": [
             {"week_start": _day(r.week_start), "reflection": r.reflection}
             for r in session.scalars(select(WeeklyReview).order_by(WeeklyReview.week_start))
+        ],
+        "saved_postings": [
+            {"name": p.name, "text": p.text, "source": p.source, "saved_on": _day(p.saved_on)}
+            for p in session.scalars(select(SavedPosting).order_by(SavedPosting.name))
         ],
     }
 

@@ -58,6 +58,7 @@ KEYS: dict[str, Callable[[dict[str, Any]], Any]] = {
     ),
     "milestones": _milestone_key,
     "weekly_reviews": lambda r: r["week_start"],
+    "saved_postings": lambda r: nocase(r["name"]),
 }
 
 

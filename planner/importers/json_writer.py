@@ -31,6 +31,7 @@ from planner.models import (
     RolePhase,
     RoleSalary,
     RoleSkill,
+    SavedPosting,
     Skill,
     SkillAssessment,
     UserSkill,
@@ -193,6 +194,11 @@ WRITERS: dict[str, Callable[[_Target, dict[str, Any]], None]] = {
     "milestones": _Target.add_milestone,
     "weekly_reviews": lambda t, r: t.session.add(
         WeeklyReview(week_start=_day(r["week_start"]), reflection=r["reflection"])
+    ),
+    "saved_postings": lambda t, r: t.session.add(
+        SavedPosting(
+            name=r["name"], text=r["text"], source=r["source"], saved_on=_day(r["saved_on"])
+        )
     ),
 }
 

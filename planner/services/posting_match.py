@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 #: How strongly a posting asks for a skill, strongest first.
@@ -206,7 +206,7 @@ def heading_kind(text: str) -> str | None:
     return None
 
 
-def _heading(line: str, vocab: Vocabulary) -> tuple[bool, str | None]:
+def _heading(line: str, vocab: Vocabulary, candidates: list[int]) -> tuple[bool, str | None]:
     """(is it a heading, the kind of section it opens). A line that says it is a heading (a
     final colon, a Markdown "#", capitals naming a known section) is one; a short line that is
     a known heading phrase is one too, unless it names a skill ("Python experience")."""
@@ -221,11 +221,11 @@ def _heading(line: str, vocab: Vocabulary) -> tuple[bool, str | None]:
     if kind is not None and len(letters) >= 4 and all(c.isupper() for c in letters):
         return True, kind
     if kind is not None and len(words) <= 6 and not text.endswith((".", ",", ";")):
-        return not find_in_clause(text, vocab), kind
+        return not find_in_clause(text, vocab, candidates), kind
     return False, None
 
 
-def clauses(text: str, vocab: Vocabulary) -> list[Clause]:
+def clauses(text: str, vocab: Vocabulary, candidates: list[int]) -> list[Clause]:
     """The posting cut into clauses, each with the kind of section it sits in."""
     section = REQUIRED
     out: list[Clause] = []
@@ -233,7 +233,7 @@ def clauses(text: str, vocab: Vocabulary) -> list[Clause]:
         line = raw.strip()
         if not line:
             continue
-        is_heading, kind = _heading(line, vocab)
+        is_heading, kind = _heading(line, vocab, candidates)
         if is_heading:
             # An unknown heading ("Machine learning:") keeps the section it sits in, unless
             # that section was ignored: the company's part of the page has ended.
@@ -261,19 +261,28 @@ def _pattern(term: Term) -> str:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Every term, longest first, each compiled once."""
+    """Every term, longest first. A term's pattern is compiled the first time its longest word
+    appears in a clause (a plain substring test): most of the thousand-odd terms never appear
+    in a given posting, and compiling them all cost seconds."""
 
     terms: tuple[Term, ...]
-    patterns: tuple[re.Pattern[str], ...]
+    anchors: tuple[str, ...]  # each term's longest word, casefolded
+    compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False)
+
+    def pattern(self, index: int) -> re.Pattern[str]:
+        found = self.compiled.get(index)
+        if found is None:
+            term = self.terms[index]
+            flags = 0 if term.case_sensitive else re.IGNORECASE
+            found = self.compiled[index] = re.compile(_pattern(term), flags)
+        return found
 
 
 @lru_cache(maxsize=8)
 def vocabulary(terms: tuple[Term, ...]) -> Vocabulary:
     ordered = tuple(sorted(set(terms), key=lambda t: (-len(t.text), t.text.casefold(), t.skill)))
-    compiled = tuple(
-        re.compile(_pattern(t), 0 if t.case_sensitive else re.IGNORECASE) for t in ordered
-    )
-    return Vocabulary(ordered, compiled)
+    anchors = tuple(max(re.split(r"[\s\-]+", t.text.strip()), key=len).casefold() for t in ordered)
+    return Vocabulary(ordered, anchors)
 
 
 def _in_list(text: str, start: int, end: int) -> bool:
@@ -282,13 +291,19 @@ def _in_list(text: str, start: int, end: int) -> bool:
     )
 
 
-def find_in_clause(clause: str, vocab: Vocabulary) -> list[tuple[str, str]]:
+def find_in_clause(
+    clause: str, vocab: Vocabulary, candidates: Iterable[int] | None = None
+) -> list[tuple[str, str]]:
     """(skill, matched text) for each skill in one clause; longest matches first, none
     overlapping; phrases that are not skills (skill "") take their words out of play."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, str]] = []
-    for term, pattern in zip(vocab.terms, vocab.patterns, strict=True):
-        for match in pattern.finditer(clause):
+    lowered = clause.casefold()
+    for index in range(len(vocab.terms)) if candidates is None else candidates:
+        term = vocab.terms[index]
+        if vocab.anchors[index] not in lowered:
+            continue
+        for match in vocab.pattern(index).finditer(clause):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -300,11 +315,13 @@ def find_in_clause(clause: str, vocab: Vocabulary) -> list[tuple[str, str]]:
     return found
 
 
-def find_skills(text: str, terms: Iterable[Term]) -> list[Finding]:
+def find_skills(text: str, vocab: Vocabulary) -> list[Finding]:
     """Every skill the posting asks for, with its strongest reading, in the posting's order."""
-    vocab = vocabulary(tuple(terms))
+    lowered = text.casefold()
+    # Only the terms whose longest word is somewhere in the posting are tried clause by clause.
+    candidates = [i for i, anchor in enumerate(vocab.anchors) if anchor in lowered]
     best: dict[str, Finding] = {}
-    for clause in clauses(text, vocab):
+    for clause in clauses(text, vocab, candidates):
         if clause.section == IGNORED:
             continue
         need = clause.section
@@ -312,7 +329,7 @@ def find_skills(text: str, terms: Iterable[Term]) -> list[Finding]:
             continue
         if _NICE_CLAUSE.search(clause.text):
             need = NICE
-        for skill, evidence in find_in_clause(clause.text, vocab):
+        for skill, evidence in find_in_clause(clause.text, vocab, candidates):
             known = best.get(skill)
             if known is None or STRENGTH[need] < STRENGTH[known.need]:
                 best[skill] = Finding(skill, need, evidence, clause.text)

@@ -32,7 +32,15 @@ from planner.catalog import DEFAULT_REQUIRED_LEVEL, CatalogError, catalog_dir
 from planner.models import Milestone, Role, SavedPosting, Skill, UserSkill
 from planner.services import milestones, skills
 from planner.services.errors import InputError, unknown
-from planner.services.posting_match import DUTIES, NICE, REQUIRED, Term, find_skills
+from planner.services.posting_match import (
+    DUTIES,
+    NICE,
+    REQUIRED,
+    Term,
+    Vocabulary,
+    find_skills,
+)
+from planner.services.posting_match import vocabulary as build_vocabulary
 from planner.services.readiness import IMPORTANCE_ORDER, GapItem, weighted_score
 
 #: How a posting's wording maps onto the readiness rule's importances.
@@ -139,21 +147,28 @@ def alias_entries() -> tuple[dict[str, Any], tuple[str, ...]]:
     return entries, tuple(phrases)
 
 
-def terms(session: Session) -> tuple[Term, ...]:
+def vocabulary(session: Session) -> Vocabulary:
     """Every way of writing each skill in the file (catalog and the person's own), plus the
     phrases that are not skills: the alias file's and every role title."""
+    names = tuple(session.scalars(select(Skill.name).order_by(Skill.id)))
+    titles = tuple(session.scalars(select(Role.title).order_by(Role.id)))
+    return _vocabulary(names, titles)
+
+
+@lru_cache(maxsize=4)
+def _vocabulary(names: tuple[str, ...], titles: tuple[str, ...]) -> Vocabulary:
+    """Built once per set of skill names and role titles (a thousand-odd terms)."""
     entries, phrases = alias_entries()
     found: list[Term] = []
-    for (name,) in session.execute(select(Skill.name)):
+    for name in names:
         entry = entries.get(name.casefold(), {})
         case, listed = bool(entry.get("case_sensitive")), bool(entry.get("listed"))
         words = list(entry.get("aliases", []))
         if entry.get("name_matches", True):
             words.append(name)
         found.extend(Term(name, w, case, listed) for w in words)
-    titles = [t for (t,) in session.execute(select(Role.title))]
     found.extend(Term("", p) for p in (*phrases, *titles))
-    return tuple(found)
+    return build_vocabulary(tuple(found))
 
 
 # -- one posting ---------------------------------------------------------------------------------
@@ -182,7 +197,7 @@ def analyse(
 ) -> PostingReport:
     """The skills the posting asks for, the person's level in each, and readiness for it."""
     check_text(text)
-    findings = find_skills(text, terms(session))
+    findings = find_skills(text, vocabulary(session))
     info = {
         row.name.casefold(): row
         for row in session.execute(

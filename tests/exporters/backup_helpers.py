@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from planner.db import Database
 from planner.models import Base, Role, RolePhase, RoleSalary, RoleSkill
-from planner.services import balance, milestones, roles, skills
+from planner.services import balance, milestones, postings, roles, skills
 from planner.services.skills import find_skill
 
 
@@ -56,6 +56,9 @@ def fill_extras(session: Session) -> None:
         due_on=dt.date(2031, 1, 6),
         notes='=HYPERLINK("x")',
         skills=(custom.name,),
+    )
+    postings.save_posting(
+        session, 'Acme, "LLM" engineer', "Requirements:\n- k8s\n- =SUM(A1)", dt.date(2026, 5, 4)
     )
     session.flush()
 
