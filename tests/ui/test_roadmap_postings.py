@@ -73,6 +73,14 @@ def test_save_then_pick_from_the_list_and_compare(panel, ctx, qtbot) -> None:
     compared = {r.skill: r.needs for r in rows(panel.compare_table)}
     assert compared["Python"] == ("required", "required")
     assert compared["SQL"] == (None, "required")
+    ctx.write(skills.set_level, "Python", 3, ctx.today())  # refreshes the comparison on screen
+    model = panel.compare_table.model()
+    cells = {
+        model.index(r, 0).data(): [model.index(r, c).data() for c in (2, 3)]
+        for r in range(model.rowCount())
+    }
+    assert cells["Python"] == ["required · needs 3 ✓", "required · needs 3 ✓"]
+    assert cells["SQL"] == ["—", "required · needs 3"]
 
 
 def test_add_gap_to_plan_then_delete_and_undo(panel, ctx) -> None:

@@ -78,10 +78,11 @@ SAVED_COLUMNS: list[Column[PostingReport]] = [
 ]
 
 
-def need_text(need: str | None, level: int | None) -> str:
+def need_text(need: str | None, level: int | None, met: bool = False) -> str:
+    """ "required · needs 3", with a ✓ when your level is there already."""
     if need is None:
         return "—"
-    return f"{'required' if need == 'required' else 'nice'} · needs {level}"
+    return f"{'required' if need == 'required' else 'nice'} · needs {level}" + " ✓" * met
 
 
 def compare_columns(c: Comparison) -> list[Column[CompareRow]]:
@@ -97,12 +98,15 @@ def compare_columns(c: Comparison) -> list[Column[CompareRow]]:
                     {"required": 0, "nice": 1}.get(r.needs[i] or "", 2),
                     r.needs[i] or "",
                     r.required_levels[i],
+                    r.level >= (r.required_levels[i] or 6),
                 ),
-                text=lambda v: need_text(v[1] or None, v[2]),
+                text=lambda v: need_text(v[1] or None, v[2], v[3]),
                 tooltip=lambda r, i=i: (
-                    "met"
-                    if r.needs[i] and r.level >= (r.required_levels[i] or 0)
-                    else ("not asked" if r.needs[i] is None else "below the level it needs")
+                    "not asked"
+                    if r.needs[i] is None
+                    else "met"
+                    if r.level >= (r.required_levels[i] or 6)
+                    else "a gap"
                 ),
             )
         )
@@ -453,7 +457,8 @@ class PostingsPanel(QWidget):
         shared = sum(1 for r in c.rows if sum(n is not None for n in r.needs) > 1)
         self.compare_hint.setText(
             f"{len(c.postings)} postings, {len(c.rows)} skills in all; {shared} asked for by "
-            "more than one. Select postings on the left (Ctrl+click) to choose which."
+            "more than one; ✓ where your level is already enough. Select postings on the left "
+            "(Ctrl+click) to choose which."
         )
         model: RowsModel[CompareRow] = RowsModel(compare_columns(c), self)
         model.set_rows(list(c.rows))
