@@ -26,7 +26,7 @@ class Sample:
 def samples() -> list[Sample]:
     found = []
     for path in sorted(FOLDER.iterdir()):
-        if path.suffix == ".toml":
+        if path.suffix not in (".txt", ".html"):
             continue
         key = tomllib.loads(path.with_suffix(".toml").read_text(encoding="utf-8"))
         found.append(Sample(path, key["role"], frozenset(key["required"]), frozenset(key["nice"])))
