@@ -97,6 +97,12 @@ def test_whole_words_only_and_the_longest_phrase_wins(db) -> None:
     assert got["NoSQL databases"] == "required" and got["Apache Spark"] == "required"
     listed = found(db, "Requirements: Python, Go or R; 3+ years.")
     assert {"Python", "Go", "R"} <= listed.keys()
+    false_friends = found(
+        db,
+        "Send your CV to Ray Patel. You will be embedded in the product team, with a gym "
+        "on site. Attention to detail matters.",
+    )
+    assert false_friends == {}
 
 
 def test_the_postings_headings_decide_required_nice_and_ignored(db) -> None:
