@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from planner import cli_datafile, cli_guides, cli_newfile, cli_profile, cli_timer
+from planner import cli_datafile, cli_guides, cli_newfile, cli_postings, cli_profile, cli_timer
 from planner.file_errors import DataFileError
 from planner.paths import data_file
 from planner.services.errors import InputError, check_hours
@@ -175,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_datafile.add_commands(sub)
     cli_newfile.add_commands(sub)
     cli_guides.add_commands(sub)  # advice, certify, portfolio, interview, habit
+    cli_postings.add_commands(sub)
     return parser
 
 
@@ -467,6 +468,7 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "init": cli_newfile.cmd_init,
     "timer": cli_timer.cmd_timer,
     **cli_guides.COMMANDS,
+    **cli_postings.COMMANDS,
 }
 
 

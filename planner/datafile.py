@@ -17,7 +17,7 @@ from planner.backups import list_backups
 from planner.file_errors import DataFileError, disk_full_error, is_disk_full
 
 #: The newest migration in migrations/versions; a test keeps it equal to Alembic's head.
-SCHEMA_REVISION = "0008"
+SCHEMA_REVISION = "0009"
 #: Marks a SQLite file as Career Planner's ("CPLN"): set by migration 0006, so by every new file.
 APPLICATION_ID = 0x43504C4E
 

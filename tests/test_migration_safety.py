@@ -65,6 +65,10 @@ FILLED = [
 ]
 
 
+#: The revision before 0004, whose triggers the failure test collides with.
+BEFORE_TRIGGERS = "0003"
+
+
 def past_revisions() -> list[str]:
     script = ScriptDirectory.from_config(_alembic_config(None))
     return [r.revision for r in script.walk_revisions() if r.revision != SCHEMA_REVISION]
@@ -126,11 +130,12 @@ def test_a_filled_file_from_every_past_revision_keeps_every_row(tmp_path, revisi
 
 
 def test_a_failure_inside_the_last_step_changes_nothing(tmp_path) -> None:
-    """0004's last trigger collides with a trigger of the same name, so that migration fails
-    after its table, its day sums and its first triggers were made: all of it must roll back
-    (and the mark the later 0006 would add is not there either)."""
+    """0004's last trigger collides with a trigger of the same name, so migration 0004 fails
+    after its table, its day sums and its first triggers were made: all of it must roll back.
+    (Started from 0003 by name: with later revisions after 0004 the file before the head
+    already has 0004's triggers.)"""
     path = tmp_path / "old.sqlite3"
-    before = filled_at(path, "0003")  # the revision just before 0004, whatever follows it
+    before = filled_at(path, BEFORE_TRIGGERS)
     with sqlite3.connect(path) as con:
         con.execute(
             "CREATE TRIGGER learning_day_after_update AFTER UPDATE ON app_meta BEGIN SELECT 1; END"
@@ -142,7 +147,7 @@ def test_a_failure_inside_the_last_step_changes_nothing(tmp_path) -> None:
     assert caught.value.kind == "upgrade-failed"
     assert "Nothing in it was changed" in " ".join(str(caught.value).split())
 
-    assert read_revision(path) == "0003"
+    assert read_revision(path) == BEFORE_TRIGGERS
     assert counts(path) == before
     with sqlite3.connect(path) as con:
         assert con.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall() == schema

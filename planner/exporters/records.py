@@ -32,6 +32,7 @@ from planner.models import (
     Profile,
     Role,
     RoleSkill,
+    SavedPosting,
     Skill,
     SkillAssessment,
     UserSkill,
@@ -67,6 +68,7 @@ SECTIONS = (
     "weekly_reviews",
     "calendar_map",
     "portfolio",
+    "saved_postings",
 )
 
 
@@ -364,6 +366,10 @@ def collect(session: Session) -> dict[str, Any]:
             for m in session.scalars(select(CalendarMap).order_by(CalendarMap.name))
         ],
         "portfolio": _portfolio(session),
+        "saved_postings": [
+            {"name": p.name, "text": p.text, "source": p.source, "saved_on": _day(p.saved_on)}
+            for p in session.scalars(select(SavedPosting).order_by(SavedPosting.name))
+        ],
     }
 
 

@@ -60,6 +60,7 @@ KEYS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "weekly_reviews": lambda r: r["week_start"],
     "calendar_map": lambda r: nocase(r["name"]),
     "portfolio": lambda r: nocase(r["title"]),
+    "saved_postings": lambda r: nocase(r["name"]),
 }
 
 

@@ -218,6 +218,13 @@ def _milestone(f: Fields, known: Existing) -> dict[str, Any]:
     }
 
 
+def _posting_name(f: Fields) -> str:
+    name = " ".join(f.name("name").split())
+    if len(name) > 200:
+        raise BadRecord("name of a saved posting can be at most 200 characters")
+    return name
+
+
 READERS: dict[str, Callable[[Fields, Existing], dict[str, Any]]] = {
     "skills": _skill,
     "roles": _role,
@@ -258,5 +265,11 @@ READERS: dict[str, Callable[[Fields, Existing], dict[str, Any]]] = {
         "status": f.choice("status", PORTFOLIO_STATUSES, "idea"),
         "notes": f.text("notes"),
         "skills": k.skill_list(f.names("skills")),
+    },
+    "saved_postings": lambda f, k: {
+        "name": _posting_name(f),
+        "text": f.text("text", ..., required=True),
+        "source": f.text("source", "pasted")[:300] or "pasted",
+        "saved_on": f.date("saved_on"),
     },
 }

@@ -33,6 +33,7 @@ from planner.models import (
     RolePhase,
     RoleSalary,
     RoleSkill,
+    SavedPosting,
     Skill,
     SkillAssessment,
     UserSkill,
@@ -201,6 +202,11 @@ WRITERS: dict[str, Callable[[_Target, dict[str, Any]], None]] = {
         PortfolioItem(
             **{k: v for k, v in r.items() if k != "skills"},
             skills=[t.skill(s) for s in r["skills"]],
+        )
+    ),
+    "saved_postings": lambda t, r: t.session.add(
+        SavedPosting(
+            name=r["name"], text=r["text"], source=r["source"], saved_on=_day(r["saved_on"])
         )
     ),
 }

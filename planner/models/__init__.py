@@ -11,6 +11,7 @@ from planner.models.learning import (
 from planner.models.milestones import Milestone, WeeklyReview, milestone_skill
 from planner.models.network import Contact, Interaction, contact_skill
 from planner.models.portfolio import PortfolioItem, portfolio_skill
+from planner.models.postings import SavedPosting
 from planner.models.profile import AppMeta, Profile
 from planner.models.roles import (
     Certification,
@@ -45,6 +46,7 @@ __all__ = [
     "RoleSkill",
     "RoleTransition",
     "RunningTimer",
+    "SavedPosting",
     "Skill",
     "SkillAssessment",
     "UserSkill",

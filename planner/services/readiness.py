@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from planner.services.errors import InputError
@@ -122,8 +123,7 @@ def readiness(db: Reader, role_slug: str | None = None) -> Readiness:
     items = _items(db, role_id)
     if role_slug is None:
         items = _with_move_skills(items, db)
-    total = sum(WEIGHTS[i.importance] for i in items)
-    earned = sum(WEIGHTS[i.importance] * min(i.level / i.required_level, 1.0) for i in items)
+    score = weighted_score(items)
     gaps = sorted(
         (i for i in items if i.level < i.required_level),
         key=lambda i: (IMPORTANCE_ORDER[i.importance], -i.remaining_hours, i.skill.casefold()),
@@ -131,11 +131,20 @@ def readiness(db: Reader, role_slug: str | None = None) -> Readiness:
     return Readiness(
         role=slug,
         role_title=title,
-        score=earned / total if total else 0.0,
+        score=score,
         skills_total=len(items),
         skills_met=len(items) - len(gaps),
         gaps=tuple(gaps),
     )
+
+
+def weighted_score(items: Iterable[GapItem]) -> float:
+    """The readiness rule (0..1): each skill weighs by importance (essential 3, important 2,
+    useful 1) and counts min(level / required level, 1) of its weight. Job postings use it too."""
+    listed = list(items)
+    total = sum(WEIGHTS[i.importance] for i in listed)
+    earned = sum(WEIGHTS[i.importance] * min(i.level / i.required_level, 1.0) for i in listed)
+    return earned / total if total else 0.0
 
 
 #: Finished portfolio projects that show a skill: evidence beside it in the gap list.

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from planner.db import Database
 from planner.models import Base, CalendarMap, Contact, Role, RolePhase, RoleSalary, RoleSkill
-from planner.services import balance, milestones, roles, skills
+from planner.services import balance, milestones, postings, roles, skills
 from planner.services.skills import find_skill
 
 
@@ -70,6 +70,9 @@ def fill_extras(session: Session) -> None:
     session.add(CalendarMap(name="Gym", category="exercise"))
     contact = session.scalars(select(Contact).order_by(Contact.name)).first()
     contact.phone = "+44 20 7946 0958, +44 7700 900123"
+    postings.save_posting(
+        session, 'Acme, "LLM" engineer', "Requirements:\n- k8s\n- =SUM(A1)", dt.date(2026, 5, 4)
+    )
     session.flush()
 
 

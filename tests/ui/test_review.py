@@ -165,7 +165,8 @@ def test_pdf_export_is_a_valid_document(page, tmp_path: Path) -> None:
         pass
     else:
         reader = PdfReader(path)
-        text = "".join(p.extract_text() for p in reader.pages)
+        # pypdf may put a tab between words set apart by the layout: compare the words.
+        text = " ".join("".join(p.extract_text() for p in reader.pages).split())
         assert len(reader.pages) >= 2
         assert page.summary.week in text and "Exported with the review" in text
     assert stored(page.ctx, page.monday) == "Exported with the review"

@@ -2,7 +2,8 @@
 
 Always in view: readiness for the target role and the ready-date forecast, with a what-if pace
 (hours a week) beside the recent pace. Below, tabs: the plan (phases on a timeline, milestones),
-the skill gap, readiness over time, the role catalog, and a side-by-side comparison of roles.
+the skill gap, readiness over time, the role catalog, a side-by-side comparison of roles, and
+readiness for job postings you paste or open (`roadmap_postings.py`).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from planner.ui.pages.roadmap_compare import ComparePanel
 from planner.ui.pages.roadmap_gap import GapPanel
 from planner.ui.pages.roadmap_move import MovePanel
 from planner.ui.pages.roadmap_portfolio import PortfolioPanel
+from planner.ui.pages.roadmap_postings import PostingsPanel
 from planner.ui.pages.roadmap_roles import RoleBrowser
 from planner.ui.qtmodels.rows import Column, RowsModel
 
@@ -100,6 +102,8 @@ class RoadmapPage(Page):
         self.tabs.addTab(self.move, "Your mo&ve")
         self.portfolio = PortfolioPanel(ctx)
         self.tabs.addTab(self.portfolio, "Port&folio")
+        self.postings = PostingsPanel(ctx)
+        self.postings_tab = self.tabs.addTab(self.postings, "&Job postings")
         #: Tabs whose panel has not caught up with the last refresh: a panel is refreshed when
         #: its tab is shown, so a visit pays only for the tab in view.
         self._stale_tabs: set[int] = set()
@@ -355,7 +359,14 @@ class RoadmapPage(Page):
         )
         self._sync_buttons()
         self.history.set_data(self.ctx.read(progress.readiness_history, today))
-        self._stale_tabs = {GAP_TAB, ROLES_TAB, COMPARE_TAB, MOVE_TAB, PORTFOLIO_TAB}
+        self._stale_tabs = {
+            GAP_TAB,
+            ROLES_TAB,
+            COMPARE_TAB,
+            MOVE_TAB,
+            PORTFOLIO_TAB,
+            self.postings_tab,
+        }
         if self._first_refresh:
             self.tabs.setCurrentIndex(PLAN_TAB if r.role else ROLES_TAB)
             self._first_refresh = False
@@ -372,4 +383,5 @@ class RoadmapPage(Page):
             COMPARE_TAB: self.compare,
             MOVE_TAB: self.move,
             PORTFOLIO_TAB: self.portfolio,
+            self.postings_tab: self.postings,
         }[index].refresh()
