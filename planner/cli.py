@@ -181,7 +181,12 @@ def week_json(summary: WeekBalance) -> dict[str, Any]:
         "start": summary.start.isoformat(),
         "end": summary.end.isoformat(),
         "categories": {
-            c.category: {"hours": c.hours, "target": c.target, "status": c.status}
+            # A category never entered is missing (null), not 0 h under.
+            c.category: {
+                "hours": c.hours if c.entered else None,
+                "target": c.target,
+                "status": c.status if c.entered else None,
+            }
             for c in summary.categories
         },
         "learning_sessions": summary.learning_sessions,
@@ -200,7 +205,9 @@ def cmd_week(db: Database, args: argparse.Namespace) -> None:
         return
     print(f"Week {summary.week} ({summary.start} to {summary.end})")
     for c in summary.categories:
-        print(f"  {c.category:<9} {c.hours:6.1f} h  target {c.target:5.1f} h  {c.status}")
+        shown = (f"{c.hours:6.1f} h", c.status) if c.entered else ("     - h", "not entered")
+        hours, verdict = shown
+        print(f"  {c.category:<9} {hours}  target {c.target:5.1f} h  {verdict}")
     print(f"  {summary.learning_sessions} learning sessions")
     for advice in summary.recommendations:
         print(f"  - {advice}")

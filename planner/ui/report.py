@@ -49,10 +49,10 @@ def hours(h: float) -> str:
     return f"{h:.2f}".rstrip("0").rstrip(".") + " h"
 
 
-def chip(status: str | None, c: theme.Colors) -> str:
-    """A status as a small coloured label inside rich text."""
+def chip(category: str, status: str | None, c: theme.Colors) -> str:
+    """A status as a small label inside rich text, coloured by what it means for `category`."""
     text = theme.STATUS_LABEL.get(status or "", "Not entered")
-    color = status_color(status, c) if status else c.muted
+    color = status_color(category, status, c) if status else c.muted
     return f"<span style='background-color:{color}; color:#ffffff'>&nbsp;{text}&nbsp;</span>"
 
 
@@ -78,11 +78,12 @@ def learning_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
 
 
 def balance_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
-    entered = any(s.balance.category(t).hours > 0 for t in TYPED)
+    entered = s.balance.entered
     rows = "".join(
-        f"<tr><td>{LABEL[cat.category]}</td><td align='right'>{hours(cat.hours)}</td>"
+        f"<tr><td>{LABEL[cat.category]}</td>"
+        f"<td align='right'>{hours(cat.hours) if cat.entered else '—'}</td>"
         f"<td align='right'>{hours(cat.target)}</td>"
-        f"<td>{chip(cat.status if entered or cat.category == 'learning' else None, c)}</td></tr>"
+        f"<td>{chip(cat.category, cat.status if cat.entered else None, c)}</td></tr>"
         for cat in s.balance.categories
     )
     table = (

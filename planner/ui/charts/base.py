@@ -60,6 +60,13 @@ class ChartView(QWidget):
         #: The axes `plot` drew on, None while the figure shows the empty state.
         self._ax: Any = None
         self.setAccessibleName(self.title)
+        # A theme switch redraws the charts in sight at once (the others when next shown),
+        # whether or not their page reloads its data.
+        theme.notifier().changed.connect(self._theme_changed)
+
+    def _theme_changed(self) -> None:
+        if self.isVisible():
+            self.show_data()
 
     # -- drawing --------------------------------------------------------------------------
     def plot(self, ax: Any, data: Any, colors: theme.Colors) -> bool:  # pragma: no cover

@@ -66,11 +66,12 @@ def hours_box(tip: str) -> QDoubleSpinBox:
     return box
 
 
-def chip(label: QLabel, status: str | None) -> None:
-    """Colour a status label as a small rounded chip (grey when there is nothing to judge)."""
+def chip(label: QLabel, category: str, status: str | None) -> None:
+    """Colour a status label as a small rounded chip by what the status means for `category`
+    (grey when there is nothing to judge)."""
     c = theme.colors()
     text = theme.STATUS_LABEL.get(status or "", "Not entered")
-    color = status_color(status, c) if status else c.muted
+    color = status_color(category, status, c) if status else c.muted
     label.setText(text)
     label.setProperty("status", status or "none")
     label.setStyleSheet(
@@ -173,7 +174,7 @@ class BalancePage(Page):
         grid.setColumnStretch(3, 1)
         self.learning_note = QLabel()
         self.learning_note.setWordWrap(True)
-        self.learning_note.setStyleSheet(f"color: {theme.colors().muted};")
+        theme.themed_style(self.learning_note, "color: {muted};")
         self.week_error = error_label()
         self.save_button = QPushButton("&Save week")
         edits_data(self.save_button)
@@ -271,8 +272,7 @@ class BalancePage(Page):
                 box.setValue(cat.hours)
                 box.blockSignals(False)
             self.target_labels[category].setText(hours_text(cat.target))
-            judged = entered or category == "learning"
-            chip(self.chips[category], cat.status if judged else None)
+            chip(self.chips[category], category, cat.status if cat.entered else None)
             self.targets[category].setValue(cat.target)
         n = week.learning_sessions
         self.learning_note.setText(

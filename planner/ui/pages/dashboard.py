@@ -303,12 +303,12 @@ class DashboardPage(Page):
     def _balance(self, s: DashboardSummary, colors: theme.Colors) -> None:
         for c in s.week.categories:
             chip = self.chips[c.category]
-            if c.hours == 0 and c.category != "learning":  # typed hours not entered yet
+            if not c.entered:  # typed hours not entered yet: missing, not 0 h
                 colour, verdict, hours = colors.muted, "Not entered yet", "—"
                 advice = "Enter this week's hours on the Balance page."
             else:
                 colour, verdict, hours = (
-                    getattr(colors, c.status),
+                    theme.tone_color(c.tone, colors),
                     theme.STATUS_LABEL[c.status],
                     f"{c.hours:g}",
                 )
