@@ -197,6 +197,7 @@ def week_json(summary: WeekBalance) -> dict[str, Any]:
 
 def cmd_week(db: Database, args: argparse.Namespace) -> None:
     from planner.services import balance
+    from planner.wording import counted
 
     with db.session() as s:
         summary = balance.week_balance(s, args.week or dt.date.today())
@@ -208,7 +209,7 @@ def cmd_week(db: Database, args: argparse.Namespace) -> None:
         shown = (f"{c.hours:6.1f} h", c.status) if c.entered else ("     - h", "not entered")
         hours, verdict = shown
         print(f"  {c.category:<9} {hours}  target {c.target:5.1f} h  {verdict}")
-    print(f"  {summary.learning_sessions} learning sessions")
+    print(f"  {counted(summary.learning_sessions, 'learning session')}")
     for advice in summary.recommendations:
         print(f"  - {advice}")
 

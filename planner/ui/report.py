@@ -32,6 +32,7 @@ from planner.ui import theme
 from planner.ui.charts.balance import LABEL, BalanceWeekChart, status_color
 from planner.ui.charts.base import ChartView
 from planner.ui.charts.learning import WeeklyHoursChart
+from planner.wording import counted
 
 TYPED = TYPED_CATEGORIES
 PNG_WIDTH = 900
@@ -66,8 +67,8 @@ def learning_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
     share = f" ({s.goal_share:.0%} of the goal)" if s.goal_share is not None else ""
     color = c.balanced if s.goal_met else c.under
     verdict = "Goal met." if s.goal_met else f"{hours(s.learning_goal - s.learning_hours)} short."
-    sessions = f"{s.learning_sessions} session{'s' * (s.learning_sessions != 1)}"
-    weeks = f"{s.streak.current} week{'s' * (s.streak.current != 1)}"
+    sessions = counted(s.learning_sessions, "session")
+    weeks = counted(s.streak.current, "week")
     return (
         f"<p><span style='font-size:large; font-weight:bold; color:{color}'>"
         f"{hours(s.learning_hours)}</span> of a {hours(s.learning_goal)} weekly goal{share}"

@@ -242,6 +242,8 @@ class WorkLearningChart(ChartView):
             return False
         # A week whose hours were not entered is a gap in the work line, not a dip to 0 h.
         work = tuple(nan if h is None else h for h in (w.known("work") for w in data.weeks))
+        from matplotlib.ticker import MaxNLocator
+
         xs = list(range(len(data.weeks)))
         right = ax.twinx()
         self._style(right, colors)
@@ -265,6 +267,9 @@ class WorkLearningChart(ChartView):
             known = [v for v in values if v == v]
             axis.set_ylim(0, max(*known, target, target) * 1.35 + 0.5)
             axis.set_ylabel(f"{LABEL[name]} h / week", color=color)
+            # Whole hours: labels such as "12.5" appear only once the layout made the axes
+            # taller, wider than the labels it measured, and pushed the right label out.
+            axis.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xticks(xs, week_ticks([w.label for w in data.weeks]))
         ax.set_xlabel("ISO week (dashed: target)")
         self.legend(ax, colors, handles=list(self.lines.values()), loc="upper left", ncols=2)

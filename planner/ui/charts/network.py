@@ -9,6 +9,7 @@ from typing import Any
 from planner.services.network import MonthInteractions
 from planner.ui import theme
 from planner.ui.charts.base import ChartView
+from planner.wording import counted
 
 
 def month_label(key: str) -> str:
@@ -45,11 +46,11 @@ class InteractionsChart(ChartView):
         for bar, month, month_met in zip(self.bars, data, met, strict=True):
             verdict = "goal met" if month_met else f"{month.goal - month.count} short of the goal"
             name = dt.date.fromisoformat(f"{month.month}-01").strftime("%B %Y")
-            self.add_hover(bar, f"{name}: {month.count} interactions — {verdict}")
+            self.add_hover(bar, f"{name}: {counted(month.count, 'interaction')} — {verdict}")
         line = ax.axhline(
             goal, color=colors.text, linestyle="--", linewidth=1.0, label=f"Monthly goal ({goal})"
         )
-        self.add_hover(line, f"Monthly goal: reach out to {goal} people")
+        self.add_hover(line, f"Monthly goal: reach out to {counted(goal, 'person')}")
         labels = [month_label(m.month) for m in data]
         first = dt.date.fromisoformat(f"{data[0].month}-01")
         labels[0] = first.strftime("%b\n%Y")

@@ -46,6 +46,7 @@ from planner.ui.pages.roadmap_compare import ComparePanel
 from planner.ui.pages.roadmap_gap import GapPanel
 from planner.ui.pages.roadmap_roles import RoleBrowser
 from planner.ui.qtmodels.rows import Column, RowsModel
+from planner.wording import counted
 
 PLAN_TAB, GAP_TAB, PROGRESS_TAB, ROLES_TAB, COMPARE_TAB = range(5)
 
@@ -58,9 +59,9 @@ def status_of(m: MilestoneRow, today) -> tuple[int, str]:
         return 2, "Open, no date"
     if m.due_on < today:
         late = (today - m.due_on).days
-        return 0, f"Overdue by {late} day{'s' * (late != 1)}"
+        return 0, f"Overdue by {counted(late, 'day')}"
     left = (m.due_on - today).days
-    return 1, "Due today" if left == 0 else f"Open, {left} day{'s' * (left != 1)} left"
+    return 1, "Due today" if left == 0 else f"Open, {counted(left, 'day')} left"
 
 
 def ready_text(f: Forecast) -> str:
