@@ -233,7 +233,12 @@ def week_json(summary: WeekBalance) -> dict[str, Any]:
         "start": summary.start.isoformat(),
         "end": summary.end.isoformat(),
         "categories": {
-            c.category: {"hours": c.hours, "target": c.target, "status": c.status}
+            # A category never entered is missing (null), not 0 h under.
+            c.category: {
+                "hours": c.hours if c.entered else None,
+                "target": c.target,
+                "status": c.status if c.entered else None,
+            }
             for c in summary.categories
         },
         "learning_sessions": summary.learning_sessions,
@@ -244,6 +249,7 @@ def week_json(summary: WeekBalance) -> dict[str, Any]:
 
 def cmd_week(db: Database, args: argparse.Namespace) -> None:
     from planner.services import balance
+    from planner.wording import counted
 
     with db.session() as s:
         summary = balance.week_balance(s, args.week or dt.date.today())
@@ -252,8 +258,10 @@ def cmd_week(db: Database, args: argparse.Namespace) -> None:
         return
     print(f"Week {summary.week} ({summary.start} to {summary.end})")
     for c in summary.categories:
-        print(f"  {c.category:<9} {c.hours:6.1f} h  target {c.target:5.1f} h  {c.status}")
-    print(f"  {summary.learning_sessions} learning sessions")
+        shown = (f"{c.hours:6.1f} h", c.status) if c.entered else ("     - h", "not entered")
+        hours, verdict = shown
+        print(f"  {c.category:<9} {hours}  target {c.target:5.1f} h  {verdict}")
+    print(f"  {counted(summary.learning_sessions, 'learning session')}")
     for advice in summary.recommendations:
         print(f"  - {advice}")
 

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, selectinload
 from planner.exporters.files import ExportResult, write_file
 from planner.models import Milestone
 from planner.services.network import contacts
+from planner.wording import counted
 
 PRODID = "-//Career Planner//Career Planner 1//EN"
 UID_DOMAIN = "career-planner.invalid"
@@ -92,7 +93,7 @@ def _follow_up_events(session: Session, today: dt.date) -> Iterator[Event]:
         if c.email:
             details.append(c.email)
         last = c.last_contact.isoformat() if c.last_contact else "never"
-        details.append(f"Last contact: {last}; cadence {c.cadence_days} days")
+        details.append(f"Last contact: {last}; cadence {counted(c.cadence_days, 'day')}")
         if due < today:
             details.append(f"Overdue since {due.isoformat()}")
         yield Event(

@@ -29,9 +29,16 @@ class WeekHoursRow:
     start: dt.date
     label: str
     hours: tuple[float, ...]
+    #: Whether the typed hours (work, exercise, social, rest) were entered for this week; when
+    #: not, their zeros are missing figures, which charts leave out rather than draw as 0 h.
+    entered: bool = True
 
     def get(self, category: str) -> float:
         return self.hours[CATEGORIES.index(category)]
+
+    def known(self, category: str) -> float | None:
+        """The hours of `category`, None when they were never entered (learning always is)."""
+        return self.get(category) if self.entered or category == "learning" else None
 
 
 @dataclass(frozen=True)
@@ -117,7 +124,10 @@ def history(session: Session, last_day: dt.date, weeks: int = 12) -> BalanceHist
         values = {**typed.get(monday, {}), "learning": learned.get(monday, 0.0)}
         rows.append(
             WeekHoursRow(
-                monday, week_label(monday), tuple(round(values.get(c, 0.0), 2) for c in CATEGORIES)
+                monday,
+                week_label(monday),
+                tuple(round(values.get(c, 0.0), 2) for c in CATEGORIES),
+                entered=monday in typed,
             )
         )
     goal = targets(session)

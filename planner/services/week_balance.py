@@ -32,6 +32,27 @@ ADVICE = {
     ("rest", "under"): "Too little rest: make sleep and recovery the priority this week.",
 }
 
+#: What a status means for a category, which is what screens colour it by: over is not always
+#: bad (ten hours of rest against eight is "plenty of rest"), under not always a worry. "good",
+#: "caution" (worth a look) or "bad"; read alongside `ADVICE`, which says the same in words.
+TONE = {
+    ("work", "over"): "bad",
+    ("work", "under"): "good",
+    ("learning", "over"): "good",
+    ("learning", "under"): "caution",
+    ("exercise", "over"): "good",
+    ("exercise", "under"): "caution",
+    ("social", "over"): "caution",
+    ("social", "under"): "caution",
+    ("rest", "over"): "good",
+    ("rest", "under"): "bad",
+}
+
+
+def tone(category: str, status: str) -> str:
+    """What `status` means for `category`: good, caution or bad (balanced is always good)."""
+    return TONE.get((category, status), "good")
+
 
 @dataclass(frozen=True)
 class CategoryBalance:
@@ -39,6 +60,13 @@ class CategoryBalance:
     hours: float
     target: float
     status: str  # over | under | balanced
+    #: False for a typed category with no hours entered for the week: shown as missing, never
+    #: as 0 h under (its `hours` is 0 and its `status` is not advice).
+    entered: bool = True
+
+    @property
+    def tone(self) -> str:
+        return tone(self.category, self.status)
 
 
 @dataclass(frozen=True)
@@ -50,6 +78,11 @@ class WeekBalance:
     learning_sessions: int
     recommendations: tuple[str, ...]
     burnout_risk: bool
+
+    @property
+    def entered(self) -> bool:
+        """Whether any typed hours (work, exercise, social, rest) were entered for the week."""
+        return any(c.entered for c in self.categories if c.category != "learning")
 
     def category(self, name: str) -> CategoryBalance:
         return next(c for c in self.categories if c.category == name)
@@ -124,12 +157,22 @@ def week_balance(db: Reader, day: dt.date) -> WeekBalance:
     )
     hours = {**{c: typed.get(c, 0.0) for c in TYPED_CATEGORIES}, "learning": float(learned)}
     categories = tuple(
-        CategoryBalance(c, round(hours[c], 2), goal[c], status(hours[c], goal[c]))
+        CategoryBalance(
+            c,
+            round(hours[c], 2),
+            goal[c],
+            status(hours[c], goal[c]),
+            entered=c == "learning" or c in typed,
+        )
         for c in CATEGORIES
     )
     by_name = {c.category: c for c in categories}
-    advice = [ADVICE[(c.category, c.status)] for c in categories if c.status != "balanced"]
-    recovery_short = [c for c in ("rest", "exercise") if by_name[c].status == "under"]
+    advice = [
+        ADVICE[(c.category, c.status)] for c in categories if c.status != "balanced" and c.entered
+    ]
+    recovery_short = [
+        c for c in ("rest", "exercise") if by_name[c].status == "under" and by_name[c].entered
+    ]
     if by_name["learning"].hours >= by_name["learning"].target and recovery_short:
         advice.append(
             f"Learning met its goal but {' and '.join(recovery_short)} fell short: those hours "

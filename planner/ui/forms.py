@@ -19,7 +19,7 @@ def error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("fieldError")
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {theme.colors().over};")
+    theme.themed_style(label, "color: {over};")
     label.hide()
     return label
 

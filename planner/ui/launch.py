@@ -129,7 +129,7 @@ def _run(app: QApplication, settings: Settings, path: Path) -> int:
 def _paintable(path: Path, instance: Instance, settings: Settings) -> bool | None:
     """Whether the window can paint the dashboard from `path` before opening it: None when not,
     else whether the file is read-only. Never raises: the ordinary open explains any problem."""
-    if instance.unclean or settings.get("window/page") != "dashboard":
+    if instance.unclean or settings.last_page(path) != "dashboard":
         return None
     try:
         access = access_for(path)

@@ -14,19 +14,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -38,27 +35,27 @@ from planner.ui.context import AppContext
 from planner.ui.forms import hide_editing
 from planner.ui.pages.base import Page
 from planner.ui.settings import THEMES, Settings
+from planner.ui.sidebar import SidePanel
 from planner.ui.timer_status import TimerStatus
 
 
 class PageEntry(NamedTuple):
-    """A page as the sidebar lists it; its class is `planner.ui.pages.<name>.<Name>Page`."""
+    """A page as the sidebar lists it; its class is `planner.ui.pages.<name>.<Name>Page`, its
+    icon `planner.ui.icons.SHAPES[name]`."""
 
     name: str
     title: str
-    icon: QStyle.StandardPixmap
 
 
-_Icon = QStyle.StandardPixmap
 #: The sidebar's order is the Ctrl+number order.
 PAGES = [
-    PageEntry("dashboard", "Dashboard", _Icon.SP_DesktopIcon),
-    PageEntry("roadmap", "Roadmap", _Icon.SP_DirLinkIcon),
-    PageEntry("skills", "Skills", _Icon.SP_FileDialogDetailedView),
-    PageEntry("learning", "Learning", _Icon.SP_FileDialogDetailedView),
-    PageEntry("network", "Network", _Icon.SP_DirLinkIcon),
-    PageEntry("balance", "Balance", _Icon.SP_FileDialogListView),
-    PageEntry("review", "Weekly review", _Icon.SP_FileDialogDetailedView),
+    PageEntry("dashboard", "Dashboard"),
+    PageEntry("roadmap", "Roadmap"),
+    PageEntry("skills", "Skills"),
+    PageEntry("learning", "Learning"),
+    PageEntry("network", "Network"),
+    PageEntry("balance", "Balance"),
+    PageEntry("review", "Weekly review"),
 ]
 PAGE_NAMES = [p.name for p in PAGES]
 
@@ -96,17 +93,11 @@ class MainWindow(QMainWindow):
         #: The window lost focus since the pages were last reloaded, so data may have changed.
         self._was_away = False
 
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(190)
-        self.sidebar.setSpacing(2)
+        self.side = SidePanel(PAGES, folded=bool(settings.get("view/sidebar_folded")))
+        self.side.fold_button.clicked.connect(self._remember_fold)
+        self.sidebar = self.side.list
         self.stack = QStackedWidget()
-        for i, entry in enumerate(PAGES):
-            item = QListWidgetItem(self.style().standardIcon(entry.icon), entry.title)
-            item.setData(Qt.ItemDataRole.UserRole, entry.name)
-            item.setToolTip(f"{entry.title} (Ctrl+{i + 1})")
-            self.sidebar.addItem(item)
+        for entry in PAGES:
             placeholder = QWidget()
             placeholder.setObjectName(f"slot-{entry.name}")
             self.stack.addWidget(placeholder)
@@ -116,7 +107,7 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(pages)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(self.sidebar)
+        row.addWidget(self.side)
         row.addWidget(self.stack, 1)
         body = QWidget()
         column = QVBoxLayout(body)
@@ -184,7 +175,7 @@ class MainWindow(QMainWindow):
         if name in self._stale:
             self._stale.discard(name)
             self._refresh(page)
-        self.settings.set("window/page", name)
+        self.settings.set_last_page(self.ctx.path, name)
 
     def _on_changed(self) -> None:
         """Refresh the visible page now; the others when they are next shown."""
@@ -249,6 +240,9 @@ class MainWindow(QMainWindow):
                 view, entry.title, lambda _=False, n=entry.name: self.show_page(n), f"Ctrl+{i + 1}"
             )
         view.addSeparator()
+        self.fold_action = self._action(view, "&Icons-only sidebar", self._toggle_fold)
+        self.fold_action.setCheckable(True)
+        self.fold_action.setChecked(self.side.folded)
         themes = view.addMenu("&Theme")
         group = QActionGroup(self)
         current = self.settings.get("view/theme")
@@ -264,6 +258,14 @@ class MainWindow(QMainWindow):
             help_menu, "&Keyboard shortcuts", self._shortcuts, QKeySequence.StandardKey.HelpContents
         )
         self._action(help_menu, "&About Career Planner", self._about)
+
+    def _toggle_fold(self) -> None:
+        self.side.set_folded(self.fold_action.isChecked())
+        self._remember_fold()
+
+    def _remember_fold(self) -> None:
+        self.fold_action.setChecked(self.side.folded)
+        self.settings.set("view/sidebar_folded", int(self.side.folded))
 
     def set_theme(self, key: str) -> None:
         self.settings.set("view/theme", key)
@@ -348,7 +350,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 820)
         else:
             self.restoreGeometry(geometry)
-        page = self.settings.get("window/page")
+        page = self.settings.last_page(self.ctx.path)
         self.show_page(page if page in PAGE_NAMES else "dashboard")
 
     def may_close(self) -> bool:

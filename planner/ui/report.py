@@ -32,6 +32,7 @@ from planner.ui import theme
 from planner.ui.charts.balance import LABEL, BalanceWeekChart, status_color
 from planner.ui.charts.base import ChartView
 from planner.ui.charts.learning import WeeklyHoursChart
+from planner.wording import counted
 
 TYPED = TYPED_CATEGORIES
 PNG_WIDTH = 900
@@ -49,10 +50,10 @@ def hours(h: float) -> str:
     return f"{h:.2f}".rstrip("0").rstrip(".") + " h"
 
 
-def chip(status: str | None, c: theme.Colors) -> str:
-    """A status as a small coloured label inside rich text."""
+def chip(category: str, status: str | None, c: theme.Colors) -> str:
+    """A status as a small label inside rich text, coloured by what it means for `category`."""
     text = theme.STATUS_LABEL.get(status or "", "Not entered")
-    color = status_color(status, c) if status else c.muted
+    color = status_color(category, status, c) if status else c.muted
     return f"<span style='background-color:{color}; color:#ffffff'>&nbsp;{text}&nbsp;</span>"
 
 
@@ -66,8 +67,8 @@ def learning_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
     share = f" ({s.goal_share:.0%} of the goal)" if s.goal_share is not None else ""
     color = c.balanced if s.goal_met else c.under
     verdict = "Goal met." if s.goal_met else f"{hours(s.learning_goal - s.learning_hours)} short."
-    sessions = f"{s.learning_sessions} session{'s' * (s.learning_sessions != 1)}"
-    weeks = f"{s.streak.current} week{'s' * (s.streak.current != 1)}"
+    sessions = counted(s.learning_sessions, "session")
+    weeks = counted(s.streak.current, "week")
     return (
         f"<p><span style='font-size:large; font-weight:bold; color:{color}'>"
         f"{hours(s.learning_hours)}</span> of a {hours(s.learning_goal)} weekly goal{share}"
@@ -83,11 +84,12 @@ def learning_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
 
 
 def balance_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
-    entered = any(s.balance.category(t).hours > 0 for t in TYPED)
+    entered = s.balance.entered
     rows = "".join(
-        f"<tr><td>{LABEL[cat.category]}</td><td align='right'>{hours(cat.hours)}</td>"
+        f"<tr><td>{LABEL[cat.category]}</td>"
+        f"<td align='right'>{hours(cat.hours) if cat.entered else '—'}</td>"
         f"<td align='right'>{hours(cat.target)}</td>"
-        f"<td>{chip(cat.status if entered or cat.category == 'learning' else None, c)}</td></tr>"
+        f"<td>{chip(cat.category, cat.status if cat.entered else None, c)}</td></tr>"
         for cat in s.balance.categories
     )
     table = (

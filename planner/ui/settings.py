@@ -1,4 +1,4 @@
-"""Settings that are not data (window geometry, last page, theme), in QSettings.
+"""Settings that are not data (window geometry, each file's last page, theme, sidebar).
 
 A table of fields with defaults and types, like BeeRef's; tests point QSettings at a temporary
 folder with `QSettings.setPath` so a developer's own settings are never read or written.
@@ -6,6 +6,8 @@ folder with `QSettings.setPath` so a developer's own settings are never read or 
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -13,8 +15,8 @@ from PySide6.QtCore import QByteArray, QSettings
 FIELDS: dict[str, tuple[Any, type]] = {
     "window/geometry": (QByteArray(), QByteArray),
     "window/state": (QByteArray(), QByteArray),
-    "window/page": ("dashboard", str),
     "view/theme": ("system", str),  # system | light | dark
+    "view/sidebar_folded": (0, int),  # 1: icons only
     "data/last_file": ("", str),
 }
 THEMES = ("system", "light", "dark")
@@ -34,7 +36,23 @@ class Settings(QSettings):
         except (TypeError, ValueError):
             return default
 
+    def last_page(self, path: Path) -> str:
+        """The page last shown with the data file at `path` (each file its own: a new file
+        starts on the dashboard, not on the page another file was left at)."""
+        value = self.value(_page_key(path), "dashboard")
+        return value if isinstance(value, str) else "dashboard"
+
+    def set_last_page(self, path: Path, name: str) -> None:
+        self.setValue(_page_key(path), name)
+
     def set(self, key: str, value: Any) -> None:
         if key not in FIELDS:
             raise KeyError(key)
         self.setValue(key, value)
+
+
+def _page_key(path: Path) -> str:
+    """A settings key per data file: a digest of its full path (a path has slashes, which
+    QSettings reads as groups)."""
+    digest = hashlib.sha1(str(path.resolve()).encode(), usedforsecurity=False).hexdigest()
+    return f"pages/{digest[:16]}"

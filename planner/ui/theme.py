@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,41 @@ DARK = Colors(
 STATUS_LABEL = {"over": "Over", "under": "Under", "balanced": "Balanced"}
 
 
+def tone_color(tone: str, c: Colors) -> str:
+    """The colour of what a status means (`week_balance.TONE`): good, worth a look, or bad."""
+    return {"good": c.balanced, "caution": c.under, "bad": c.over}[tone]
+
+
+#: The dynamic property holding a widget's style sheet template (see `themed_style`).
+_TEMPLATE = "themedStyle"
+
+
+class _Notifier(QObject):
+    changed = Signal()
+
+
+_notifier: _Notifier | None = None
+
+
+def notifier() -> _Notifier:
+    """The object whose `changed` signal fires after every theme switch, for widgets that draw
+    with theme colours themselves (charts)."""
+    global _notifier
+    if _notifier is None:
+        _notifier = _Notifier()
+    return _notifier
+
+
+def themed_style(widget: QWidget, template: str) -> None:
+    """Give `widget` a style sheet with theme colours, kept in step with the theme.
+
+    `template` names colours as `{over}`, `{muted}`, ... (the fields of `Colors`); `apply`
+    fills it in again after each switch. A colour written into a style sheet directly would
+    stay that of the theme in force when it was set."""
+    widget.setProperty(_TEMPLATE, template)
+    widget.setStyleSheet(template.format(**asdict(colors())))
+
+
 def system_is_dark() -> bool:
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark
@@ -93,3 +128,18 @@ def apply(theme: str) -> None:
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(c.muted))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(c.muted))
     app.setPalette(palette)
+    _restyle(app, c)
+    notifier().changed.emit()
+
+
+def _restyle(app: QApplication, c: Colors) -> None:
+    """Bring style sheets up to the new palette. Qt resolves `palette(base)` and the like when
+    it polishes a widget and keeps the result, so a card set on a light palette stays white on
+    a dark one (with the dark theme's white text on it) until its style sheet is set again."""
+    values = asdict(c)
+    for widget in app.allWidgets():
+        template = widget.property(_TEMPLATE)
+        if isinstance(template, str):
+            widget.setStyleSheet(template.format(**values))
+        elif widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())

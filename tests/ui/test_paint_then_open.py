@@ -85,9 +85,9 @@ def test_files_needing_more_than_a_read_take_the_ordinary_way(qapp, demo_db) -> 
     instance = claim(path)
     assert instance is not None
     settings = Settings()
-    settings.set("window/page", "skills")
+    settings.set_last_page(path, "skills")
     assert _paintable(path, instance, settings) is None
-    settings.set("window/page", "dashboard")
+    settings.set_last_page(path, "dashboard")
     assert _paintable(path, instance, settings) is False
     instance.release()
     database = open_database(path)

@@ -7,9 +7,11 @@ it drew (`bars`, `stacks`, `lines`) so tests can compare it with the service's f
 
 from __future__ import annotations
 
+from math import nan
 from typing import Any
 
 from planner.services.balance import BalanceHistory, WeekBalance
+from planner.services.week_balance import tone
 from planner.ui import theme
 from planner.ui.charts.bars import add_bars, bar_heights, bar_under
 from planner.ui.charts.base import ChartView
@@ -29,8 +31,10 @@ def category_color(category: str, c: theme.Colors) -> str:
     return c.series[index]
 
 
-def status_color(status: str, c: theme.Colors) -> str:
-    return {"over": c.over, "under": c.under, "balanced": c.balanced}[status]
+def status_color(category: str, status: str, c: theme.Colors) -> str:
+    """The colour of `category`'s status by what it means for that category (rest over its
+    target is good news, work over it is not): `week_balance.tone`."""
+    return theme.tone_color(tone(category, status), c)
 
 
 def week_ticks(labels: list[str], most: int = 9) -> list[str]:
@@ -61,7 +65,22 @@ class BalanceWeekChart(ChartView):
         ys = list(range(len(data.categories)))[::-1]
         top = max(max(cat.hours, cat.target) for cat in data.categories)
         for y, cat in zip(ys, data.categories, strict=True):
-            (bar,) = ax.barh(y, cat.hours, height=0.6, color=status_color(cat.status, colors))
+            ax.vlines(cat.target, y - 0.42, y + 0.42, colors=colors.text, linewidth=2.0, zorder=3)
+            if not cat.entered:  # missing, not 0 h: no bar, and say so
+                ax.annotate(
+                    "not entered",
+                    (cat.target, y),
+                    xytext=(5, 0),
+                    textcoords="offset points",
+                    ha="left",
+                    va="center",
+                    fontsize=8,
+                    color=colors.muted,
+                    style="italic",
+                )
+                continue
+            color = status_color(cat.category, cat.status, colors)
+            (bar,) = ax.barh(y, cat.hours, height=0.6, color=color)
             self.bars.append(bar)
             share = f" ({cat.hours / cat.target:.0%} of target)" if cat.target > 0 else ""
             self.add_hover(
@@ -69,7 +88,6 @@ class BalanceWeekChart(ChartView):
                 f"{LABEL[cat.category]}: {cat.hours:g} h, target {cat.target:g} h{share}\n"
                 f"{theme.STATUS_LABEL[cat.status]}",
             )
-            ax.vlines(cat.target, y - 0.42, y + 0.42, colors=colors.text, linewidth=2.0, zorder=3)
             ax.annotate(
                 f"{cat.hours:g} h · {theme.STATUS_LABEL[cat.status].lower()}",
                 (max(cat.hours, cat.target), y),
@@ -91,10 +109,8 @@ class BalanceWeekChart(ChartView):
 
     def heights(self) -> dict[str, float]:
         """The drawn bar lengths (hours) by category (empty when the empty state shows)."""
-        return {
-            cat.category: bar.get_width()
-            for cat, bar in zip(self._data.categories, self.bars, strict=False)
-        }
+        entered = [cat for cat in self._data.categories if cat.entered]
+        return {cat.category: bar.get_width() for cat, bar in zip(entered, self.bars, strict=False)}
 
 
 class BalanceHistoryChart(ChartView):
@@ -133,6 +149,19 @@ class BalanceHistoryChart(ChartView):
                 label=LABEL[category],
             )
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        for x, week in zip(xs, data.weeks, strict=True):
+            if not week.entered:  # missing, not 0 h: said where the typed hours would stand
+                ax.text(
+                    x,
+                    week.get("learning"),
+                    " not entered",
+                    rotation=90,
+                    ha="center",
+                    va="bottom",
+                    fontsize=7.5,
+                    color=colors.muted,
+                    style="italic",
+                )
         target_x, base = n + 0.5, 0.0
         for category in data.categories:
             value = data.target(category)
@@ -175,6 +204,9 @@ class BalanceHistoryChart(ChartView):
                     goal = data.target(category)
                     label = data.weeks[week].label
                     return f"{label} · {LABEL[category]}: {value:g} h (target {goal:g} h)"
+            week = round(event.xdata)
+            if 0 <= week < len(data.weeks) and not data.weeks[week].entered:
+                return f"{data.weeks[week].label}: hours not entered"
         return super().hover_text(event)
 
 
@@ -208,6 +240,10 @@ class WorkLearningChart(ChartView):
         work, learning = data.series("work"), data.series("learning")
         if not any(work) and not any(learning):
             return False
+        # A week whose hours were not entered is a gap in the work line, not a dip to 0 h.
+        work = tuple(nan if h is None else h for h in (w.known("work") for w in data.weeks))
+        from matplotlib.ticker import MaxNLocator
+
         xs = list(range(len(data.weeks)))
         right = ax.twinx()
         self._style(right, colors)
@@ -223,12 +259,17 @@ class WorkLearningChart(ChartView):
             self.lines[name] = line
             axis.axhline(target, color=color, linestyle="--", linewidth=1.0, alpha=0.8)
             texts = [
-                f"{week.label} · {LABEL[name]}: {value:g} h (target {target:g} h)"
+                f"{week.label} · {LABEL[name]}: "
+                + (f"{value:g} h (target {target:g} h)" if value == value else "not entered")
                 for week, value in zip(data.weeks, values, strict=True)
             ]
             self._point_texts.append((line, texts))
-            axis.set_ylim(0, max(*values, target) * 1.35 + 0.5)
+            known = [v for v in values if v == v]
+            axis.set_ylim(0, max(*known, target, target) * 1.35 + 0.5)
             axis.set_ylabel(f"{LABEL[name]} h / week", color=color)
+            # Whole hours: labels such as "12.5" appear only once the layout made the axes
+            # taller, wider than the labels it measured, and pushed the right label out.
+            axis.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xticks(xs, week_ticks([w.label for w in data.weeks]))
         ax.set_xlabel("ISO week (dashed: target)")
         self.legend(ax, colors, handles=list(self.lines.values()), loc="upper left", ncols=2)

@@ -59,6 +59,13 @@ class ChartView(QWidget):
         #: The axes `plot` drew on, None while the figure shows the empty state.
         self._ax: Any = None
         self.setAccessibleName(self.title)
+        # A theme switch redraws the charts in sight at once (the others when next shown),
+        # whether or not their page reloads its data.
+        theme.notifier().changed.connect(self._theme_changed)
+
+    def _theme_changed(self) -> None:
+        if self.isVisible():
+            self.show_data()
 
     # -- drawing --------------------------------------------------------------------------
     def plot(self, ax: Any, data: Any, colors: theme.Colors) -> bool:  # pragma: no cover
@@ -160,7 +167,17 @@ class ChartView(QWidget):
             # An explicit height keeps matplotlib from measuring every axis (twice a draw) to
             # lift the title over top tick labels or an offset text, which these charts never
             # have: at y=1 the title sits where that search puts it.
-            ax.set_title(self.title, color=c.text, fontsize=11, loc="left", weight="bold", y=1.0)
+            # Axes with their ticks on top (the skill levels) leave the height to matplotlib,
+            # which lifts the title over those tick labels and the axis label.
+            top = ax.xaxis.get_ticks_position() == "top"
+            ax.set_title(
+                self.title,
+                color=c.text,
+                fontsize=11,
+                loc="left",
+                weight="bold",
+                y=None if top else 1.0,
+            )
         self.canvas.draw_idle()
 
     @staticmethod

@@ -14,6 +14,7 @@ from typing import Any
 from planner.services.commitment import LearningCalendar
 from planner.ui import theme
 from planner.ui.charts.base import ChartView
+from planner.wording import counted
 
 #: Upper bounds (exclusive) of each shade; the last shade is everything from 3 h.
 STEPS = (1.0, 2.0, 3.0)
@@ -110,7 +111,7 @@ class CalendarHeatmap(ChartView):
         shades = self.palette(colors)
         self.squares.set_facecolors([shades[shade(self._hours.get(d, 0.0))] for d in self.cells])
         days = len(data.days)
-        self._total.set_text(f"{data.total:g} h on {days} day{'s' * (days != 1)} in the last year")
+        self._total.set_text(f"{data.total:g} h on {counted(days, 'day')} in the last year")
 
     def hover_text(self, event: Any) -> str | None:
         if event.inaxes is not None and self.cells and event.xdata is not None:

@@ -9,6 +9,7 @@ from typing import Any
 from planner.services.network import MonthInteractions
 from planner.ui import theme
 from planner.ui.charts.base import ChartView
+from planner.wording import counted
 
 
 def month_label(key: str) -> str:
@@ -50,7 +51,7 @@ class InteractionsChart(ChartView):
         line = ax.axhline(
             goal, color=colors.text, linestyle="--", linewidth=1.0, label=f"Monthly goal ({goal})"
         )
-        self.add_hover(line, f"Monthly goal: reach out to {goal} people")
+        self.add_hover(line, f"Monthly goal: reach out to {counted(goal, 'person')}")
         labels = [month_label(m.month) for m in data]
         first = dt.date.fromisoformat(f"{data[0].month}-01")
         labels[0] = first.strftime("%b\n%Y")

@@ -140,7 +140,7 @@ class SkillLevelsChart(ChartView):
         ax.set_xticks(range(6), [str(i) for i in range(6)])
         ax.grid(axis="y", visible=False)
         ax.grid(axis="x", color=colors.grid, linewidth=0.6, alpha=0.8)
-        ax.set_xlabel("Level (0 none … 5 expert)", fontsize=8.5)
+        ax.set_xlabel("Level (0 none … 5 expert)", fontsize=8.5, loc="right")
         ax.xaxis.set_label_position("top")
         ax.xaxis.tick_top()
         return True

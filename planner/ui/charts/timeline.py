@@ -129,19 +129,20 @@ class PlanTimelineChart(ChartView):
         last = max(ends)
         pad = dt.timedelta(days=max((last - first).days // 40, 7))
         ax.set_xlim(mdates.date2num(first - pad), mdates.date2num(last + pad))
-        ax.set_ylim(-0.7, len(lanes) - 0.3)
+        # Room above the top lane for the "Today" label, inside the axes: above them it sat on
+        # the chart's title.
+        ax.set_ylim(-0.7, len(lanes) + 0.05)
         self.today_line = ax.axvline(
             mdates.date2num(today), color=colors.over, linewidth=1.4, linestyle="--", zorder=5
         )
         ax.text(
             mdates.date2num(today),
-            len(lanes) - 0.35,
+            len(lanes),
             " Today",
             color=colors.over,
             fontsize=8.5,
-            va="bottom",
+            va="top",
             ha="left",
-            clip_on=False,
         )
         ax.set_yticks(range(len(lanes)), list(reversed(lanes)))
         ax.tick_params(axis="y", labelcolor=colors.text, length=0)

@@ -28,6 +28,7 @@ from planner.services.milestones import MilestoneRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill_picker import SkillPicker
 from planner.ui.forms import bound_dates, error_label
+from planner.wording import counted
 
 #: Kinds a person picks; "phase" milestones come from the target role's learning path.
 USER_KINDS = ("custom", "skill", "certification", "networking")
@@ -97,9 +98,7 @@ class MilestoneDialog(QDialog):
         self.skill_picker = SkillPicker(
             sorted(names, key=lambda n: (n not in linked, n.casefold())),
             lambda chosen: (
-                f"{len(chosen)} skill{'s' * (len(chosen) != 1)} linked"
-                if chosen
-                else "No skills linked"
+                f"{counted(len(chosen), 'skill')} linked" if chosen else "No skills linked"
             ),
             placeholder="Filter skills to link…",
             chosen=linked,

@@ -12,6 +12,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QBoxLayout,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -42,12 +43,18 @@ from planner.ui.charts.balance import (
 )
 from planner.ui.forms import bold_label, edits_data, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
+from planner.ui.responsive import stack_when_narrow
 from planner.vocabulary import WEEK_HOURS
+from planner.wording import counted
 
 TYPED = balance.TYPED_CATEGORIES
 CATEGORIES = balance.CATEGORIES
 HOURS_IN_WEEK = WEEK_HOURS  # one home: planner.vocabulary
 HISTORY_CHOICES = (8, 12, 26)
+#: The page width from which the week's form and the charts sit side by side, and the least
+#: height the charts get (stacked under the form, the page scrolls to them).
+SIDE_BY_SIDE = 1000
+CHARTS_HEIGHT = 620
 
 
 def hours_text(hours: float) -> str:
@@ -67,11 +74,12 @@ def hours_box(tip: str) -> QDoubleSpinBox:
     return box
 
 
-def chip(label: QLabel, status: str | None) -> None:
-    """Colour a status label as a small rounded chip (grey when there is nothing to judge)."""
+def chip(label: QLabel, category: str, status: str | None) -> None:
+    """Colour a status label as a small rounded chip by what the status means for `category`
+    (grey when there is nothing to judge)."""
     c = theme.colors()
     text = theme.STATUS_LABEL.get(status or "", "Not entered")
-    color = status_color(status, c) if status else c.muted
+    color = status_color(category, status, c) if status else c.muted
     label.setText(text)
     label.setProperty("status", status or "none")
     label.setStyleSheet(
@@ -120,18 +128,22 @@ class BalancePage(Page):
         column.addWidget(self._build_advice())
         column.addWidget(self._build_targets())
         column.addStretch(1)
+        left.setMinimumWidth(390)
+        charts = self._build_charts()
+        charts.setMinimumHeight(CHARTS_HEIGHT)
+        # The form beside the charts when there is room for both, the charts under it when
+        # not; either way the page scrolls up and down, never sideways.
+        content = QWidget()
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight, content)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(left)
+        row.addWidget(charts, 1)
         scroll = QScrollArea()
-        scroll.setWidget(left)
+        scroll.setWidget(content)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setMinimumWidth(400)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll)
-        splitter.addWidget(self._build_charts())
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 680])
-        layout.addWidget(splitter, 1)
+        layout.addWidget(scroll, 1)
+        stack_when_narrow(scroll, row, SIDE_BY_SIDE)
 
     # -- building -------------------------------------------------------------------------
     def _build_week(self) -> QWidget:
@@ -172,9 +184,11 @@ class BalancePage(Page):
             grid.addWidget(self.target_labels[category], row, 2)
             grid.addWidget(self.chips[category], row, 3, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(3, 1)
+        #: The hours box typed in last, where the focus returns after Save week or Revert.
+        self._last_edited = self.hours["work"]
         self.learning_note = QLabel()
         self.learning_note.setWordWrap(True)
-        self.learning_note.setStyleSheet(f"color: {theme.colors().muted};")
+        theme.themed_style(self.learning_note, "color: {muted};")
         self.week_error = error_label()
         self.save_button = QPushButton("&Save week")
         edits_data(self.save_button)
@@ -272,12 +286,11 @@ class BalancePage(Page):
                 box.setValue(cat.hours)
                 box.blockSignals(False)
             self.target_labels[category].setText(hours_text(cat.target))
-            judged = entered or category == "learning"
-            chip(self.chips[category], cat.status if judged else None)
+            chip(self.chips[category], category, cat.status if cat.entered else None)
             self.targets[category].setValue(cat.target)
         n = week.learning_sessions
         self.learning_note.setText(
-            f"Learning is the sum of this week's {n} logged session{'s' * (n != 1)}; it cannot "
+            f"Learning is the sum of this week's {counted(n, 'logged session')}; it cannot "
             "be typed here. Log hours with Ctrl+L."
         )
         if not keep_typed:
@@ -320,9 +333,16 @@ class BalancePage(Page):
 
     # -- editing --------------------------------------------------------------------------
     def _on_edit(self) -> None:
+        box = self.sender()
+        if isinstance(box, QDoubleSpinBox):
+            self._last_edited = box
         self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
+        if not dirty and self.focusWidget() in (self.save_button, self.revert_button):
+            # Disabled, the button would pass the focus on down the page (to the first target
+            # box, where the cursor then blinked): it goes back to the hours being typed.
+            self._last_edited.setFocus()
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
 

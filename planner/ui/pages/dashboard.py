@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -44,12 +44,16 @@ from planner.ui.dialogs.quick_log import QuickLogForm
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
 from planner.ui.pages.guide_widgets import pitfall_label, show_pitfall
+from planner.wording import counted
 
 if TYPE_CHECKING:
     from planner.ui.charts.learning import WeeklyHoursChart
 
 #: The weekly chart's height in inches (its figure's), and the room kept for it until it is built.
 CHART_HEIGHT = 2.7
+#: The narrowest a text card gets, and the page width from which three of them sit side by side.
+CARD_WIDTH = 250
+WIDE = 3 * CARD_WIDTH + 2 * 12 + 60
 
 
 def day_text(day: dt.date) -> str:
@@ -72,6 +76,7 @@ class Card(QFrame):
             " background: palette(base); }"
         )
         self.title = QLabel(title)
+        self.title.setWordWrap(True)  # "Readiness for Machine Learning Engineer" in a narrow card
         self.title.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         bold = QFont(self.title.font())
         bold.setBold(True)
@@ -167,6 +172,7 @@ class DashboardPage(Page):
         for category in ("work", "learning", "exercise", "social", "rest"):
             chip = QLabel()
             chip.setObjectName(f"chip-{category}")
+            chip.setWordWrap(True)  # a narrow card wraps "Not entered" rather than cut it
             self.chips[category] = chip
             self.balance.body.addWidget(chip)
         self.balance.body.addWidget(self.balance.detail)  # the advice line below the chips
@@ -190,27 +196,65 @@ class DashboardPage(Page):
         chart_card.body.addWidget(self._chart_room)
         self._chart_card = chart_card
 
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        grid.addWidget(self.readiness, 0, 0)
-        grid.addWidget(self.learning, 0, 1)
-        grid.addWidget(self.balance, 0, 2)
-        grid.addWidget(self.log_card, 1, 0, 1, 3)
-        grid.addWidget(chart_card, 2, 0, 2, 2)
-        grid.addWidget(self.milestones, 2, 2)
-        grid.addWidget(self.contacts, 3, 2)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(12)
         for card in (self.readiness, self.learning, self.balance, self.milestones, self.contacts):
             card.body.addStretch(1)  # text cards keep their lines at the top
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
-        grid.setRowStretch(3, 1)
-        layout.addLayout(grid, 1)
+            card.setMinimumWidth(CARD_WIDTH)
+        self.columns = 0
+        self._arrange(3)
+        layout.addLayout(self.grid, 1)
         self.setFocusProxy(self.quick_log.hours)
         self._after_paint = _AfterFirstPaint(self.readiness.figure, self._first_painted)
         ctx.opened.connect(self.refresh)  # the file as the database reads it (same figures)
         # Watched after: the trace's filter then runs first, so it reports the paint before the
         # chart is built, as a person would see it.
         startup_trace.watch(self, self.readiness.figure)
+
+    def _arrange(self, columns: int) -> None:
+        """Place the cards in three columns, or two on a narrow window (below `WIDE`): three
+        cards of at least `CARD_WIDTH` side by side do not fit in 1024 px beside the sidebar."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        grid = self.grid
+        for card in (self.readiness, self.learning, self.balance, self.log_card, self._chart_card):
+            grid.removeWidget(card)
+        for card in (self.milestones, self.contacts):
+            grid.removeWidget(card)
+        for row in range(grid.rowCount()):
+            grid.setRowStretch(row, 0)
+        for column in range(3):
+            grid.setColumnStretch(column, 1 if column < columns else 0)
+        if columns == 3:
+            places = {
+                self.readiness: (0, 0, 1, 1),
+                self.learning: (0, 1, 1, 1),
+                self.balance: (0, 2, 1, 1),
+                self.log_card: (1, 0, 1, 3),
+                self._chart_card: (2, 0, 2, 2),
+                self.milestones: (2, 2, 1, 1),
+                self.contacts: (3, 2, 1, 1),
+            }
+            last = 3
+        else:
+            places = {
+                self.readiness: (0, 0, 1, 1),
+                self.learning: (0, 1, 1, 1),
+                self.balance: (1, 0, 1, 1),
+                self.milestones: (1, 1, 1, 1),
+                self.log_card: (2, 0, 1, 2),
+                self._chart_card: (3, 0, 1, 2),
+                self.contacts: (4, 0, 1, 2),
+            }
+            last = 4
+        for card, (row, column, rows, span) in places.items():
+            grid.addWidget(card, row, column, rows, span)
+        grid.setRowStretch(last, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(3 if event.size().width() >= WIDE else 2)
+        super().resizeEvent(event)
 
     @property
     def chart(self) -> WeeklyHoursChart:
@@ -323,25 +367,23 @@ class DashboardPage(Page):
         )
         current, longest = s.streak.current, s.streak.longest
         streak = (
-            f"Streak: <b>{current} week{'s' * (current != 1)}</b> in a row · longest {longest}"
+            f"Streak: <b>{counted(current, 'week')}</b> in a row · longest {longest}"
             if current
             else "No current streak — meet the goal this week to start one"
-            + (f" (longest {longest} weeks)." if longest else ".")
+            + (f" (longest {counted(longest, 'week')})." if longest else ".")
         )
         sessions = s.week.learning_sessions
-        self.learning.detail.setText(
-            f"{status} · {sessions} session{'s' * (sessions != 1)}<br>{streak}"
-        )
+        self.learning.detail.setText(f"{status} · {counted(sessions, 'session')}<br>{streak}")
 
     def _balance(self, s: DashboardSummary, colors: theme.Colors) -> None:
         for c in s.week.categories:
             chip = self.chips[c.category]
-            if c.hours == 0 and c.category != "learning":  # typed hours not entered yet
-                colour, verdict, hours = colors.muted, "Not entered yet", "—"
+            if not c.entered:  # typed hours not entered yet: missing, not 0 h
+                colour, verdict, hours = colors.muted, "Not entered", "—"
                 advice = "Enter this week's hours on the Balance page."
             else:
                 colour, verdict, hours = (
-                    getattr(colors, c.status),
+                    theme.tone_color(c.tone, colors),
                     theme.STATUS_LABEL[c.status],
                     f"{c.hours:g}",
                 )

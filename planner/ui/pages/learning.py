@@ -11,6 +11,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -43,8 +44,13 @@ from planner.ui.pages.learning_sessions import (
 from planner.ui.pages.learning_timer import SessionTimer
 from planner.ui.prepare import shown_unpainted
 from planner.ui.qtmodels.rows import Column, RowsModel
+from planner.ui.responsive import stack_when_narrow
+from planner.ui.table_fit import fit_columns
 
 WEEK_CHOICES = (12, 26, 52)
+#: The width from which the monthly and the year chart sit side by side (their titles and
+#: twelve month labels need about 480 px each).
+CHARTS_SIDE_BY_SIDE = 1000
 
 ACTIVITY_COLUMNS: list[Column[ActivityRow]] = [
     Column("Title", lambda r: r.title, tooltip=lambda r: r.title),
@@ -54,8 +60,36 @@ ACTIVITY_COLUMNS: list[Column[ActivityRow]] = [
     Column("Priority", lambda r: r.priority, text=label_of),
     Column("Planned / month", lambda r: r.planned_hours_per_month, hours_text, align_right=True),
     Column("Hours logged", lambda r: r.hours_logged, hours_text, align_right=True),
+    # The estimate the form asks for, against what was spent, as time trackers show it.
+    Column(
+        "Estimate",
+        lambda r: r.estimated_hours,
+        lambda v: hours_text(v) if v else "—",
+        align_right=True,
+        tooltip=lambda r: estimate_text(r),
+    ),
+    Column(
+        "Of estimate",
+        lambda r: r.hours_logged / r.estimated_hours if r.estimated_hours else None,
+        lambda v: "" if v is None else f"{v:.0%}",
+        align_right=True,
+        tooltip=lambda r: estimate_text(r),
+    ),
     Column("Skills", lambda r: r.skills, tooltip=lambda r: ", ".join(r.skills) or "No skills"),
 ]
+
+
+def estimate_text(row: ActivityRow) -> str:
+    """Spent against the estimate in words: what is left, or by how much it ran over."""
+    if not row.estimated_hours:
+        return "No estimate: set the estimated total in the activity's form"
+    left = row.estimated_hours - row.hours_logged
+    spent = f"{hours_text(row.hours_logged)} of an estimated {hours_text(row.estimated_hours)}"
+    return (
+        f"{spent}: {hours_text(left)} left"
+        if left >= 0
+        else f"{spent}: over by {hours_text(-left)}"
+    )
 
 
 class LearningPage(Page):
@@ -85,7 +119,7 @@ class LearningPage(Page):
         self.activity_model: RowsModel[ActivityRow] = RowsModel(ACTIVITY_COLUMNS, self)
         self.activity_view, self.activity_proxy = make_table(self.activity_model, 0)
         self.activity_view.doubleClicked.connect(lambda _: self.edit_activity())
-        self.activity_view.setColumnWidth(0, 280)
+        fit_columns(self.activity_view)  # titles whole, as the other lists
         self.activity_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.activity_search = QLineEdit()
         self.activity_search.setPlaceholderText("Filter activities by any column…")
@@ -157,9 +191,12 @@ class LearningPage(Page):
         top.addWidget(QLabel("Right-click a chart to save it; hover a bar or a day for figures."))
         grid.addLayout(top, 0, 0, 1, 2)
         grid.addWidget(self.weekly_chart, 1, 0, 1, 2)
-        grid.addWidget(self.monthly_chart, 2, 0)
-        grid.addWidget(self.year_chart, 2, 1)
+        pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        pair.addWidget(self.monthly_chart)
+        pair.addWidget(self.year_chart)
+        grid.addLayout(pair, 2, 0, 1, 2)
         grid.addWidget(self.heatmap, 3, 0, 1, 2)
+        stack_when_narrow(inner, pair, CHARTS_SIDE_BY_SIDE)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)

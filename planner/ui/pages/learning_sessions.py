@@ -37,6 +37,7 @@ from planner.ui.dialogs.session import SessionDialog
 from planner.ui.forms import edits_data
 from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel, SourceSortProxy
 from planner.ui.qtmodels.windowed import WindowedRowsModel
+from planner.wording import counted
 
 ALL_ACTIVITIES = "All activities"
 #: Session log ranges: label -> days back from today (None: no lower bound; 0: this year;
@@ -219,9 +220,7 @@ class SessionLog(QWidget):
         self.query = SessionQuery(first, last, activity)
         shown = self.ctx.read(learning.session_totals, first, last, activity)
         self.model.set_count(shown.count)
-        self.totals.setText(
-            f"{shown.count:,} session{'s' * (shown.count != 1)} · {hours_text(shown.hours)} shown"
-        )
+        self.totals.setText(f"{counted(shown.count, 'session')} · {hours_text(shown.hours)} shown")
         if shown.count:
             self.empty.hide()
             return
@@ -253,7 +252,7 @@ class SessionLog(QWidget):
             return
         state: dict[str, Any] = {"ids": [r.id for r in rows], "gone": ()}
         hours = hours_text(round(sum(r.hours for r in rows), 2))
-        label = f"Delete {len(rows)} session{'s' * (len(rows) != 1)} ({hours})"
+        label = f"Delete {counted(len(rows), 'session')} ({hours})"
 
         def do() -> None:
             try:

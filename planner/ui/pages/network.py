@@ -37,6 +37,7 @@ from planner.ui.pages.base import Page
 from planner.ui.pages.network_habits import HabitsBox
 from planner.ui.pages.network_parts import ContactFilter, MentorFinder, day_text, table
 from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel
+from planner.wording import counted
 
 ALL = "All relationships"
 
@@ -47,7 +48,7 @@ def _due_tip(row: ContactRow) -> str:
     verb = "was due" if row.due else "due"
     if row.follow_up_on is not None:
         return f"Follow-up {verb} on {day_text(row.due_on)} (the date set at your last contact)"
-    return f"Follow-up {verb} on {day_text(row.due_on)} (every {row.cadence_days} days)"
+    return f"Follow-up {verb} on {day_text(row.due_on)} (every {counted(row.cadence_days, 'day')})"
 
 
 CONTACT_COLUMNS: list[Column[ContactRow]] = [
@@ -100,7 +101,7 @@ class NetworkPage(Page):
         self.model: RowsModel[ContactRow] = RowsModel(CONTACT_COLUMNS, self)
         self.proxy = ContactFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = table(self.proxy, 3)
+        self.table = table(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._on_select)
@@ -185,7 +186,7 @@ class NetworkPage(Page):
             form.addRow(f"{label}:", value)
             self.fields[key] = value
         self.log_model: RowsModel[InteractionRow] = RowsModel(LOG_COLUMNS, self)
-        self.log = table(self.log_model, 2)
+        self.log = table(self.log_model)
         self.log.setToolTip("Conversations with this contact, newest first")
         self.log_button = QPushButton("Add &interaction…")
         edits_data(self.log_button)
@@ -241,7 +242,11 @@ class NetworkPage(Page):
         if total == 0:
             self.count.setText("No contacts yet — press Add contact… to add the first one.")
         else:
-            shown_text = f"{shown} of {total} contacts" if shown != total else f"{total} contacts"
+            shown_text = (
+                f"{shown} of {counted(total, 'contact')}"
+                if shown != total
+                else counted(total, "contact")
+            )
             self.count.setText(f"{shown_text} · {due} due for a follow-up")
 
     def _reselect(self) -> None:
@@ -296,7 +301,7 @@ class NetworkPage(Page):
         f["email"].setText(" · ".join(p for p in reach if p) or "—")
         f["connected"].setText(day_text(detail.connected_on) or "Not recorded")
         state = "due now" if row.due else f"next by {day_text(row.due_on)}"
-        f["cadence"].setText(f"Every {detail.cadence_days} days — {state}")
+        f["cadence"].setText(f"Every {counted(detail.cadence_days, 'day')} — {state}")
         f["cadence"].setStyleSheet("font-weight: bold;" if row.due else "")
         f["expertise"].setText(", ".join(detail.expertise) or "None listed — Edit… to add skills")
         f["notes"].setText(detail.notes or "—")

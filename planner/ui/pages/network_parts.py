@@ -22,14 +22,15 @@ from planner.services import network, readiness
 from planner.services.network import ContactRow
 from planner.ui.context import AppContext
 from planner.ui.qtmodels.rows import Column, Index, RowsModel, SourceSortProxy
+from planner.ui.table_fit import fit_columns
 
 
 def day_text(day: dt.date | None) -> str:
     return f"{day.day} {day:%b %Y}" if day else ""
 
 
-def table(model: Any, stretch: int) -> QTableView:
-    """A read-only, row-selecting table sized to its contents, one column taking the slack."""
+def table(model: Any) -> QTableView:
+    """A read-only, row-selecting table sized to its contents, the last column taking the slack."""
     view = QTableView()
     view.setModel(model)
     view.setWordWrap(False)
@@ -42,7 +43,7 @@ def table(model: Any, stretch: int) -> QTableView:
     # Size columns by the rows in view, not by every row: thousands of contacts made each
     # layout measure them all.
     view.horizontalHeader().setResizeContentsPrecision(0)
-    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    fit_columns(view)  # names whole; the last column takes the slack
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     return view
 
@@ -98,7 +99,7 @@ class MentorFinder(QGroupBox):
         self.skill.setMaxVisibleItems(20)
         self.skill.currentIndexChanged.connect(self.show_helpers)
         self.model: RowsModel[ContactRow] = RowsModel(MENTOR_COLUMNS, self)
-        self.table = table(self.model, 2)
+        self.table = table(self.model)
         self.table.setToolTip("Double-click to open the contact")
         self.table.doubleClicked.connect(
             lambda index: self.open_contact.emit(self.model.row(index.row()).name)

@@ -52,6 +52,7 @@ from planner.ui.pages.roadmap_portfolio import PortfolioPanel
 from planner.ui.pages.roadmap_postings import PostingsPanel
 from planner.ui.pages.roadmap_roles import RoleBrowser
 from planner.ui.qtmodels.rows import Column, RowsModel
+from planner.wording import counted
 
 PLAN_TAB, GAP_TAB, PROGRESS_TAB, ROLES_TAB, COMPARE_TAB, MOVE_TAB, PORTFOLIO_TAB = range(7)
 
@@ -64,9 +65,9 @@ def status_of(m: MilestoneRow, today) -> tuple[int, str]:
         return 2, "Open, no date"
     if m.due_on < today:
         late = (today - m.due_on).days
-        return 0, f"Overdue by {late} day{'s' * (late != 1)}"
+        return 0, f"Overdue by {counted(late, 'day')}"
     left = (m.due_on - today).days
-    return 1, "Due today" if left == 0 else f"Open, {left} day{'s' * (left != 1)} left"
+    return 1, "Due today" if left == 0 else f"Open, {counted(left, 'day')} left"
 
 
 def ready_text(f: Forecast) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.services.skills import level_name
 from planner.ui.qtmodels.rows import ROW_ROLE, RowsModel, SourceSortProxy
+from planner.ui.table_fit import fit_columns
 
 
 def level_text(level: int | None) -> str:
@@ -88,10 +89,8 @@ class FilterProxy(SourceSortProxy):
         return False
 
 
-def make_table(
-    model: RowsModel, parent: QWidget | None = None, *, stretch: int = 0
-) -> tuple[QTableView, FilterProxy]:
-    """A read-only, row-selecting, sortable table over `model` (column `stretch` fills width)."""
+def make_table(model: RowsModel, parent: QWidget | None = None) -> tuple[QTableView, FilterProxy]:
+    """A read-only, row-selecting, sortable table over `model` (`fit_columns`)."""
     proxy = FilterProxy(parent)
     proxy.setSourceModel(model)
     view = QTableView(parent)
@@ -108,10 +107,11 @@ def make_table(
     view.verticalHeader().setDefaultSectionSize(24)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    # Size columns by the rows in view, not by every row: long lists made each layout
-    # measure them all.
-    header.setResizeContentsPrecision(0)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # Size columns by the rows in view and a hundred more, not by every row: long lists made
+    # each layout measure them all, and the rows in view alone left a longer name further
+    # down cut to "…" once scrolled to.
+    header.setResizeContentsPrecision(100)
+    fit_columns(view)  # names whole; the last column takes the slack
     header.setHighlightSections(False)
     return view, proxy
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QVBoxLayout,
@@ -171,14 +170,6 @@ class ComparePanel(QWidget):
         old, self.model = self.model, model
         self.proxy.setSourceModel(model)
         old.deleteLater()
-        header = self.table.horizontalHeader()
-        for column in range(model.columnCount()):
-            mode = (
-                QHeaderView.ResizeMode.Stretch
-                if column == 0
-                else QHeaderView.ResizeMode.ResizeToContents
-            )
-            header.setSectionResizeMode(column, mode)
 
     @staticmethod
     def card_html(c: Comparison, i: int) -> str:

@@ -35,6 +35,7 @@ from planner.ui.pages.roadmap_common import (
     selected_row,
 )
 from planner.ui.qtmodels.rows import Column, RowsModel
+from planner.wording import counted
 
 GAP_COLUMNS: list[Column[GapItem]] = [
     Column("Skill", lambda g: g.skill),
@@ -160,6 +161,7 @@ class GapPanel(QWidget):
         )
         right_layout.addWidget(scroll, 1)
 
+        right.setMinimumWidth(380)  # the chart's skill names and bars; the table scrolls
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
@@ -201,7 +203,7 @@ class GapPanel(QWidget):
         else:
             total = sum(g.remaining_hours for g in self.items)
             self.empty.setText(
-                f"{gaps} skills below the required level · "
+                f"{counted(gaps, 'skill')} below the required level · "
                 f"about {hours_text(total)} of learning to go."
             )
         self._draw_chart()

@@ -7,6 +7,8 @@ or a custom one with Add skill….
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -43,6 +45,7 @@ from planner.ui.pages.roadmap_common import (
     selected_row,
 )
 from planner.ui.qtmodels.rows import Column, RowsModel
+from planner.wording import counted
 
 ALL_CATEGORIES = "All categories"
 
@@ -66,7 +69,7 @@ def role_tooltip(row: SkillRow) -> str:
         f"which needs {level_text(row.required_level)}"
     )
     steps = row.required_level - row.level
-    return f"{need}: met" if steps <= 0 else f"{need}: {steps} level step{'s' * (steps != 1)} to go"
+    return f"{need}: met" if steps <= 0 else f"{need}: {counted(steps, 'level step')} to go"
 
 
 COLUMNS: list[Column[SkillRow]] = [
@@ -80,6 +83,19 @@ COLUMNS: list[Column[SkillRow]] = [
     Column("In target role", in_role, text=in_role_text, tooltip=lambda r: role_tooltip(r)),
     Column("Last updated", lambda r: r.updated_on, text=date_text),
 ]
+
+
+def history_text(history: list[tuple[dt.date, int]]) -> str:
+    """The history in a line; "from 2 to 2" only where the level really changed."""
+    if not history:
+        return ""
+    (first_day, first), last = history[0], history[-1][1]
+    if len(history) == 1:
+        return f"Recorded at {level_text(first)} on {date_text(first_day)}."
+    since = f"{counted(len(history), 'recorded level')} since {date_text(first_day)}"
+    if first == last:
+        return f"{since}, at {level_text(last)} now as then."
+    return f"{since} (from {level_text(first)} to {level_text(last)})."
 
 
 class SkillsPage(Page):
@@ -218,7 +234,7 @@ class SkillsPage(Page):
             if in_role
             else ""
         )
-        self.count.setText(f"Showing {shown} of {total} skills{role}")
+        self.count.setText(f"Showing {shown} of {counted(total, 'skill')}{role}")
 
     # -- refresh --------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -289,15 +305,7 @@ class SkillsPage(Page):
         self.hours.setValue(row.hours_per_level)
         history = self.ctx.read(skills.level_history, row.name)
         self.history.set_data((history, self.ctx.today()))
-        if history:
-            first = history[0]
-            self.history_text.setText(
-                f"{len(history)} recorded level{'s' * (len(history) != 1)} "
-                f"since {date_text(first[0])}"
-                f" (from {level_text(first[1])} to {level_text(history[-1][1])})."
-            )
-        else:
-            self.history_text.setText("")
+        self.history_text.setText(history_text(history))
 
     # -- edits ----------------------------------------------------------------------------------
     def set_level(self, level: int) -> None:

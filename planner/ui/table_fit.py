@@ -1,0 +1,60 @@
+"""How list tables size their columns: every column as wide as its text, so a name is never
+cut to "…", and the last column takes whatever room is left.
+
+A column in Qt's Stretch mode shrinks to the room the others leave, which at 1024 px cut skill
+and role names to an ellipsis. Here every column is sized to its contents; when they leave room
+over, the last one stretches into it, and when they do not, the table scrolls sideways instead
+(as spreadsheets do), keeping every text readable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+SLACK = 24
+
+
+class _Slack(QObject):
+    """Stretches the last column only while the columns' texts leave room over."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+            signal.connect(self.later)
+
+    def later(self, *_: object) -> None:
+        QTimer.singleShot(0, self, self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        view, header = self.view, self.view.horizontalHeader()
+        last = header.logicalIndex(header.count() - 1)
+        if last < 0:
+            return
+        needed = sum(
+            max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(header.count())
+            if not header.isSectionHidden(c)
+        )
+        # Some slack: the sizes are measured on the rows in view, and a vertical scroll bar
+        # may yet take its width.
+        room = needed + SLACK < view.viewport().width()
+        mode = QHeaderView.ResizeMode.Stretch if room else QHeaderView.ResizeMode.ResizeToContents
+        if header.sectionResizeMode(last) != mode:
+            header.setSectionResizeMode(last, mode)
+
+
+def fit_columns(view: QTableView) -> None:
+    """Size `view`'s columns to their texts, the last one taking any room left (set its model
+    first)."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    _Slack(view)
