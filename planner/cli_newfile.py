@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from planner.db import Database
 
 #: Commands that never write the data file (whatever their arguments).
-READING = frozenset({"week", "roles", "role", "gap", "contacts", "export"})
+READING = frozenset({"week", "roles", "role", "gap", "contacts", "export", "advice"})
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -40,6 +40,16 @@ def writes(args: argparse.Namespace) -> bool:
         return bool(args.values)
     if args.command == "import":
         return not args.dry_run
+    if args.command == "profile":
+        return bool(args.values)
+    if args.command == "timer":
+        return args.timer_action != "status"
+    if args.command == "posting":
+        return bool(args.save or args.plan)
+    if args.command == "postings":
+        return bool(args.delete)
+    if args.command == "portfolio":
+        return args.title is not None
     return True
 
 

@@ -39,7 +39,19 @@ def one_line(err: str) -> str:
 
 @pytest.mark.parametrize(
     "command",
-    [["week"], ["week", "--json"], ["gap"], ["contacts"], ["roles"], ["targets"]],
+    [
+        ["week"],
+        ["week", "--json"],
+        ["gap"],
+        ["contacts"],
+        ["roles"],
+        ["targets"],
+        ["profile"],
+        ["timer", "status"],
+        ["advice"],
+        ["postings"],
+        ["portfolio"],
+    ],
 )
 def test_a_read_command_never_creates_a_file(run, tmp_path: Path, command: list[str]) -> None:
     path = tmp_path / "x.sqlite3"
