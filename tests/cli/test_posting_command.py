@@ -37,6 +37,7 @@ def saved_count(db: Path) -> int:
 
 def test_posting_json_in_a_child_process_meets_the_floor(tmp_path: Path) -> None:
     db = tmp_path / "p.sqlite3"
+    assert child(db, "init").returncode == 0  # reading a posting makes no data file
     for name in ("02_ml_engineer_aliases.txt", "22_data_scientist_saved.html"):
         sample = next(k for k in samples() if k.path.name == name)
         result = child(db, "posting", str(sample.path), "--json")
@@ -100,6 +101,7 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(planner, db_path: Pa
 
 def test_pasted_text_on_stdin_and_a_pdf_file(tmp_path: Path) -> None:
     db = tmp_path / "p.sqlite3"
+    assert child(db, "init").returncode == 0
     result = child(db, "posting", "-", "--json", stdin="Must have: k8s, torch\nBonus: Kafka\n")
     data = json.loads(result.stdout)
     assert set(data["required"]) == {"Kubernetes", "PyTorch"}
