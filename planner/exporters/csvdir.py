@@ -60,6 +60,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "weekly_reviews": ("week_start", "reflection"),
     "calendar_map": ("name", "category"),
+    "portfolio": ("title", "kind", "link", "status", "notes", "skills"),
+    "saved_postings": ("name", "text", "source", "saved_on"),
 }  # fmt: skip
 #: Parts of a role record written to files of their own, keyed by the role's slug.
 ROLE_PARTS = ("phases", "skills", "salaries")
