@@ -394,7 +394,9 @@ def _unique(readers: list[_Reader], items: list[Any], key: str) -> None:
         seen.add(value)
 
 
-def _parse_guidance(index: _Reader, slugs: set[str], skills: set[str]) -> Guidance:
+def _parse_guidance(index: _Reader, slugs: set[str] | None, skills: set[str] | None) -> Guidance:
+    """The advice tables of catalog.toml; role slugs and skill names are cross-checked when
+    `slugs` and `skills` are given (by `load_catalog`, which the catalog tests run)."""
     stages = [
         StageAdvice(
             stage=r.get("stage", str, choices=STAGES),
@@ -422,16 +424,13 @@ def _parse_guidance(index: _Reader, slugs: set[str], skills: set[str]) -> Guidan
     _unique(index.tables("interview"), interview, "key")
     portfolio = []
     for r in index.tables("portfolio"):
-        unknown = [x for x in r.strings("skills") if x.casefold() not in skills]
-        if unknown:
-            raise r.fail("skills", f"unknown skills {unknown}")
+        if skills is not None:
+            unknown = [x for x in r.strings("skills") if x.casefold() not in skills]
+            if unknown:
+                raise r.fail("skills", f"unknown skills {unknown}")
+        roles = r.strings("roles") if slugs is None else tuple(r.role_slugs("roles", slugs))
         portfolio.append(
-            PortfolioIdea(
-                r.get("title", str),
-                r.get("kind", str),
-                r.strings("skills"),
-                tuple(r.role_slugs("roles", slugs)),
-            )
+            PortfolioIdea(r.get("title", str), r.get("kind", str), r.strings("skills"), roles)
         )
     habits = [
         Habit(r.get("key", str), r.get("title", str), r.get("period", str, choices=HABIT_PERIODS))
@@ -449,8 +448,11 @@ def _parse_guidance(index: _Reader, slugs: set[str], skills: set[str]) -> Guidan
 
 @cache
 def guidance() -> Guidance:
-    """The shipped catalog's advice, parsed (and checked) once per process."""
-    return load_catalog().guidance
+    """The shipped catalog's advice, parsed once per process from catalog.toml alone (a few
+    milliseconds; the role files, which `load_catalog` cross-checks it against, are not read)."""
+    return _parse_guidance(
+        _parse_toml(catalog_dir() / "catalog.toml", "seed/catalog.toml"), None, None
+    )
 
 
 def stored_version(session: Session) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -153,7 +153,36 @@ def list_skills(session: Session, *, only_mine: bool = False) -> list[SkillRow]:
     )
     if only_mine:
         stmt = stmt.where((UserSkill.skill_id.is_not(None)) | (RoleSkill.role_id.is_not(None)))
-    return [SkillRow(*row) for row in session.execute(stmt)]
+    rows = [SkillRow(*row) for row in session.execute(stmt)]
+    return _with_move_skills(session, rows, only_mine) if target is not None else rows
+
+
+def _with_move_skills(session: Session, rows: list[SkillRow], only_mine: bool) -> list[SkillRow]:
+    """The skills the move from the current role needs count as the target's, as readiness
+    counts them (an important skill at the move's level, or the higher of the two levels)."""
+    from planner.services.moves import move
+
+    wanted = {m.name.casefold(): m for m in move(session).skills}
+    if not wanted:
+        return rows
+    out = []
+    for row in rows:
+        m = wanted.pop(row.name.casefold(), None)
+        if m is not None:
+            row = replace(
+                row,
+                importance=row.importance or "important",
+                required_level=max(row.required_level or 0, m.required_level),
+            )
+        out.append(row)
+    if only_mine:  # move skills the person has no level in and the role does not list
+        for m in wanted.values():
+            out.append(
+                SkillRow(m.name, m.category, m.level, m.hours_per_level, "catalog", "important",
+                         m.required_level, None)
+            )  # fmt: skip
+        out.sort(key=lambda r: (r.category, r.name))
+    return out
 
 
 def level_history(session: Session, name: str) -> list[tuple[dt.date, int]]:

@@ -57,14 +57,15 @@ class HabitsBox(QGroupBox):
         done.blockSignals(True)
         done.setText(label)
         done.setChecked(status.done_on is not None)
-        done.setEnabled(status.milestone_id is not None)
+        editable = not self.ctx.read_only  # a read-only file offers nothing to change
+        done.setEnabled(status.milestone_id is not None and editable)
         done.blockSignals(False)
         done.setToolTip(
             f"Your goal: {html.escape(label)} — tick it when done"
             if status.milestone_id is not None
             else "Take it on first: it becomes a networking milestone"
         )
-        take.setVisible(status.milestone_id is None)
+        take.setVisible(status.milestone_id is None and editable)
         take.setToolTip(f"Make “{label}” a networking milestone")
 
     def _take(self, index: int) -> None:

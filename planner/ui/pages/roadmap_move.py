@@ -227,14 +227,15 @@ class MovePanel(QWidget):
         self.steps.setVisible(visible)
         self.interview_layout.setStretch(self.interview_layout.count() - 1, 0 if visible else 1)
         self.show_steps.setVisible(not visible)
-        self.start.setVisible(visible and not prep.started)
+        editable = not self.ctx.read_only  # a read-only file offers nothing to change
+        self.start.setVisible(visible and not prep.started and editable)
         self.steps.blockSignals(True)
         self.steps.clear()
         for item in prep.items:
             entry = QListWidgetItem(f"{item.step.area}: {item.step.title}")
             entry.setToolTip(entry.text())
             entry.setData(Qt.ItemDataRole.UserRole, item.milestone_id)
-            if prep.started and item.milestone_id is not None:
+            if prep.started and item.milestone_id is not None and editable:
                 entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 done = item.done_on is not None
                 entry.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
