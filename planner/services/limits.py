@@ -159,9 +159,10 @@ def excess(db: Reader) -> set[tuple[str, str]]:
     return {("day", d) for d, _ in days_over(db)} | {("week", w) for w, _ in weeks_over(db)}
 
 
-def refuse_new_excess(db: Reader, before: set[tuple[str, str]]) -> None:
-    """After a bulk write (an import) in the caller's transaction, refuse it (the caller rolls
-    back) if it took a day or week over its hours that was not over `before` it."""
+def refuse_new_excess(db: Reader, before: set[tuple[str, str]], action: str = "the import") -> None:
+    """After a bulk write (an import, an undone delete) in the caller's transaction, refuse it
+    (the caller rolls back) if it took a day or week over its hours that was not over `before`
+    it. `action` names the write in the message."""
     new = sorted(excess(db) - before)
     if not new:
         return
@@ -171,11 +172,11 @@ def refuse_new_excess(db: Reader, before: set[tuple[str, str]]) -> None:
     if kind == "day":
         total = learning_on(db, day)
         raise InputError(
-            f"the import would give {day_name(day)} {_h(total)} of learning{more}, more than "
+            f"{action} would give {day_name(day)} {_h(total)} of learning{more}, more than "
             f"the {DAY_HOURS:g} hours of a day"
         )
     total = sum(week_hours(db, day).values())
     raise InputError(
-        f"the import would give the week {week_heading(day)} {_h(total)}{more}, more than the "
+        f"{action} would give the week {week_heading(day)} {_h(total)}{more}, more than the "
         f"{WEEK_HOURS:g} hours of a week"
     )
