@@ -61,8 +61,11 @@ def refusal(path: Path, args: argparse.Namespace, *, given: bool) -> str | None:
     if args.command == "import" and args.dry_run:
         return None  # previewed into a scratch file, see `scratch_for_dry_run`
     if not writes(args):
+        if given and not path.parent.is_dir():
+            return f"there is no data file at {path}, nor its folder: check the path"
+        init = f"planner --db {path} init" if given else "planner init"
         return (
-            f"there is no data file at {path}; create one with 'planner --db {path} init', "
+            f"there is no data file at {path}; create one with '{init}' (or start the app), "
             "or check the path"
         )
     if given and not path.parent.is_dir():

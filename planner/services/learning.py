@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from planner.models import LearningActivity, LearningSession, Skill
 from planner.models.learning import activity_skill
 from planner.services.errors import InputError, check_hours, unknown
-from planner.services.limits import check_session
+from planner.services.limits import check_session, excess, refuse_new_excess
 from planner.services.skills import find_skills
 from planner.services.weeks import check_date
 from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
@@ -460,6 +460,7 @@ def restore_sessions(session: Session, rows: tuple[SessionRow, ...]) -> tuple[in
     Unlike `log_session` this leaves the activity's status alone (undo must not change it). An
     activity deleted in the meantime cannot be linked again, so its hours come back unlinked.
     """
+    before = excess(session)
     titles = {r.activity for r in rows if r.activity}
     found = {
         a.title: a
@@ -476,4 +477,5 @@ def restore_sessions(session: Session, rows: tuple[SessionRow, ...]) -> tuple[in
     ]
     session.add_all(created)
     session.flush()
+    refuse_new_excess(session, before, "bringing them back")  # hours logged since the delete
     return tuple(c.id for c in created)

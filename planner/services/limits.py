@@ -74,18 +74,24 @@ def check_session(
     db: Reader, day: dt.date, hours: float, *, leaving_out: int | None = None
 ) -> None:
     """Refuse `hours` of learning on `day` when the day or its week would pass its hours.
-    `leaving_out` is the session being edited (its old hours make room).
+    `leaving_out` is the session being edited (its old hours make room). An edit that leaves a
+    day or week already over (a file from before these checks) no fuller than it was is let
+    through, so the person can correct it.
 
     Every log pays for this check, so it is one statement along the date index; the figures
     the refusal names are read only when it refuses."""
     monday = week_start(day)
-    held, week_total = rows(
+    held, held_before, week_total, week_before = rows(
         db,
         "SELECT (SELECT coalesce(sum(hours), 0.0) FROM learning_session"
         "        WHERE date = :day AND id IS NOT :out),"
+        " (SELECT coalesce(sum(hours), 0.0) FROM learning_session WHERE date = :day),"
         " (SELECT coalesce(sum(hours), 0.0) FROM learning_session"
-        "  WHERE date BETWEEN :monday AND :sunday AND id IS NOT :out)"
-        " + (SELECT coalesce(sum(hours), 0.0) FROM week_hours WHERE week_start = :monday)",
+        "  WHERE date BETWEEN :monday AND :sunday AND id IS NOT :out) + typed.hours,"
+        " (SELECT coalesce(sum(hours), 0.0) FROM learning_session"
+        "  WHERE date BETWEEN :monday AND :sunday) + typed.hours"
+        " FROM (SELECT coalesce(sum(hours), 0.0) AS hours FROM week_hours"
+        "       WHERE week_start = :monday) typed",
         {
             "day": day.isoformat(),
             "monday": monday.isoformat(),
@@ -93,12 +99,12 @@ def check_session(
             "out": leaving_out,
         },
     )[0]
-    if held + hours > DAY_HOURS + _SLACK:
+    if held + hours > max(DAY_HOURS, held_before) + _SLACK:
         raise InputError(
             f"{day_name(day)} already holds {_h(held)} of learning and a day has "
             f"{DAY_HOURS:g} hours: {_fits(DAY_HOURS - held)}, not {_h(hours)}"
         )
-    if week_total + hours > WEEK_HOURS + _SLACK:
+    if week_total + hours > max(WEEK_HOURS, week_before) + _SLACK:
         week = week_hours(db, monday, leaving_out=leaving_out)
         total = sum(week.values())
         raise InputError(
@@ -109,11 +115,13 @@ def check_session(
 
 def check_week(db: Reader, monday: dt.date, typed: dict[str, float]) -> None:
     """Refuse setting the week's typed hours to `typed` when the week would pass 168 hours with
-    what it holds besides them (its learning, and typed categories not being set)."""
-    kept = {c: h for c, h in week_hours(db, monday).items() if c not in typed}
+    what it holds besides them (its learning, and typed categories not being set), unless it
+    was over already and ends no fuller (correcting it)."""
+    now = week_hours(db, monday)
+    kept = {c: h for c, h in now.items() if c not in typed}
     held = sum(kept.values())
     asked = sum(typed.values())
-    if held + asked > WEEK_HOURS + _SLACK:
+    if held + asked > max(WEEK_HOURS, sum(now.values())) + _SLACK:
         names = " and ".join(typed) if len(typed) <= 2 else ", ".join(typed)
         together = " together" if len(typed) > 1 else ""
         holds = f"already holds {_h(held)} ({_parts(kept)})" if kept else "holds nothing else"
@@ -151,9 +159,10 @@ def excess(db: Reader) -> set[tuple[str, str]]:
     return {("day", d) for d, _ in days_over(db)} | {("week", w) for w, _ in weeks_over(db)}
 
 
-def refuse_new_excess(db: Reader, before: set[tuple[str, str]]) -> None:
-    """After a bulk write (an import) in the caller's transaction, refuse it (the caller rolls
-    back) if it took a day or week over its hours that was not over `before` it."""
+def refuse_new_excess(db: Reader, before: set[tuple[str, str]], action: str = "the import") -> None:
+    """After a bulk write (an import, an undone delete) in the caller's transaction, refuse it
+    (the caller rolls back) if it took a day or week over its hours that was not over `before`
+    it. `action` names the write in the message."""
     new = sorted(excess(db) - before)
     if not new:
         return
@@ -163,11 +172,11 @@ def refuse_new_excess(db: Reader, before: set[tuple[str, str]]) -> None:
     if kind == "day":
         total = learning_on(db, day)
         raise InputError(
-            f"the import would give {day_name(day)} {_h(total)} of learning{more}, more than "
+            f"{action} would give {day_name(day)} {_h(total)} of learning{more}, more than "
             f"the {DAY_HOURS:g} hours of a day"
         )
     total = sum(week_hours(db, day).values())
     raise InputError(
-        f"the import would give the week {week_heading(day)} {_h(total)}{more}, more than the "
+        f"{action} would give the week {week_heading(day)} {_h(total)}{more}, more than the "
         f"{WEEK_HOURS:g} hours of a week"
     )

@@ -136,3 +136,38 @@ def test_every_date_field_offers_only_the_years_the_app_accepts(qtbot, ctx) -> N
             assert (field.minimumDate().year(), field.maximumDate().year()) == (1900, 2199)
             seen += 1
     assert seen > 4
+
+
+def test_ctrl_l_grows_to_show_a_long_refusal_whole(qtbot, ctx) -> None:
+    monday = week_start(ctx.today())
+    ctx.write(balance.set_week_hours, monday, {"work": 100, "exercise": 30, "social": 30})
+    dialog = QuickLogDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.hours.setValue(10)
+    assert dialog.form.submit() is False
+    label = dialog.form.error
+    assert "(work 100 h, exercise 30 h, social 30 h)" in label.text()  # long: it wraps
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+    bottom = label.mapTo(dialog, label.rect().bottomLeft()).y()
+    assert bottom <= dialog.height()
+    assert dialog.width() <= 800, dialog.width()  # wrapped, not one line across the screen
+
+
+def test_undoing_a_delete_says_why_when_the_day_filled_up_since(qtbot, ctx) -> None:
+    from planner.ui.pages.learning import LearningPage
+
+    today = ctx.today()
+    ctx.write(learning.log_session, 20, today)
+    page = open_page(qtbot, LearningPage, ctx)
+    page.tabs.setCurrentIndex(1)
+    page.log.view.selectRow(0)
+    page.log.delete_selected()
+    ctx.write(learning.log_session, 10, today)
+    seen = answer_boxes("OK")
+    ctx.undo_stack.undo()
+    assert len(seen) == 1 and "already" not in seen[0]
+    assert "bringing them back would give" in seen[0] and "24 hours" in seen[0]
+    assert sessions(ctx) == [(today, 10.0)]
+    ctx.undo_stack.redo()  # nothing to delete again: said, not raised
+    assert sessions(ctx) == [(today, 10.0)]

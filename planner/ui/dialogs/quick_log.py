@@ -37,6 +37,7 @@ class QuickLogForm(QWidget):
     dialog's (`with_date`) starts with the day, today unless changed."""
 
     logged = Signal(object)  # the SessionRow written
+    refused = Signal()  # the reason is shown under the row
 
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, *, with_date: bool = False
@@ -65,6 +66,7 @@ class QuickLogForm(QWidget):
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setStyleSheet("color: #cf222e;")
+        self.error.setWordWrap(True)  # a full week's refusal names every category
         self.error.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -140,6 +142,7 @@ class QuickLogForm(QWidget):
                 self.error.setText(f"Not logged: {exc}.")
             self.error.show()
             self.hours.setFocus()
+            self.refused.emit()
             return False
         self.error.hide()
         self.note.clear()
@@ -157,6 +160,7 @@ class QuickLogDialog(QDialog):
         self.setWindowTitle("Quick log learning")
         self.form = QuickLogForm(ctx, self, with_date=True)
         self.form.logged.connect(lambda _row: self.accept())
+        self.form.refused.connect(self._fit_reason)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -170,3 +174,9 @@ class QuickLogDialog(QDialog):
         self.resize(720, self.sizeHint().height())
         self.form.hours.setFocus()
         self.form.hours.selectAll()
+
+    def _fit_reason(self) -> None:
+        """Grow to the refusal's wrapped lines (a full week's names every category) at the
+        dialog's width, rather than cutting them off."""
+        width = self.width()
+        self.resize(width, max(self.height(), self.layout().totalHeightForWidth(width)))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -264,6 +265,10 @@ class SessionLog(QWidget):
 
         def undo() -> None:
             if state["gone"]:
-                state["ids"] = list(self.ctx.write(learning.restore_sessions, state["gone"]))
+                try:
+                    state["ids"] = list(self.ctx.write(learning.restore_sessions, state["gone"]))
+                except InputError as exc:  # the day or week filled up since the delete
+                    state["gone"], state["ids"] = (), []  # so redo deletes nothing (ids reused)
+                    QMessageBox.warning(self, "Not brought back", f"Not brought back: {exc}.")
 
         self.ctx.undoable(label, do, undo)
