@@ -132,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("contacts", help="your contacts and who is due a follow-up")
     p.add_argument("--json", action="store_true")
-    p = sub.add_parser("export", help="export everything: a JSON backup, CSV files or a calendar")
+    p = sub.add_parser("export", help="a JSON backup, CSV files, a calendar or contacts as vCards")
     p.add_argument("format", choices=("json", "csv", "ics", "vcard"), metavar="FORMAT")
     p.add_argument("path", metavar="PATH", help="the file to write (a folder for csv)")
     p = sub.add_parser("import", help="import another program's export (previewed, all or nothing)")

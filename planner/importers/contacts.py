@@ -67,8 +67,13 @@ def label(contact: NewContact) -> str:
     return f"{contact.name} ({where})" if where else contact.name
 
 
-def existing_names(session: Session) -> set[str]:
-    return {key(name) for name in session.scalars(select(Contact.name))}
+def _path(url: str) -> tuple[str, str]:
+    """(host, path) of a URL, or ("", the text) for one urlsplit refuses (a stray "[")."""
+    try:
+        parts = urlsplit(url if "//" in url else f"//{url}")
+    except ValueError:
+        return "", url
+    return parts.netloc, parts.path
 
 
 def profile_key(url: str) -> str:
@@ -76,9 +81,8 @@ def profile_key(url: str) -> str:
     text = url.strip()
     if not text:
         return ""
-    parts = urlsplit(text if "//" in text else f"//{text}")
-    host = parts.netloc.casefold().removeprefix("www.")
-    return f"{host}{parts.path.rstrip('/')}".casefold()
+    host, path = _path(text)
+    return f"{host.casefold().removeprefix('www.')}{path.rstrip('/')}".casefold()
 
 
 class _Known:
@@ -109,7 +113,7 @@ class _Known:
         return "", replace(contact, name=self._distinct_name(contact))
 
     def _distinct_name(self, contact: NewContact) -> str:
-        slug = urlsplit(contact.url).path.rstrip("/").rpartition("/")[2]
+        slug = _path(contact.url.strip())[1].rstrip("/").rpartition("/")[2]
         for tail in itertools.chain((contact.company, slug), map(str, itertools.count(2))):
             name = f"{contact.name} ({tail})" if tail else ""
             if name and key(name) not in self.names:

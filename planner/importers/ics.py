@@ -50,6 +50,9 @@ EVENT_LIMIT = dt.timedelta(hours=24)
 #: How far back an import reaches from the current week (a daily event since 1970 would
 #: otherwise expand into tens of thousands of occurrences nobody wants as week hours).
 YEARS_BACK = 10
+#: More occurrences than this in that window is no calendar of a person's week (ten daily
+#: events for ten years are 36,500); a rule repeating every minute would never finish.
+OCCURRENCE_LIMIT = 50_000
 
 
 @dataclass(frozen=True)
@@ -127,23 +130,34 @@ def plan(
     known.update({key(n): c for n, c in given.items()})
     result = ImportPlan(SOURCE, str(path), "week hours", unit="event")
     this_monday = week_start(today or dt.date.today())
-    window = (this_monday.replace(year=this_monday.year - YEARS_BACK), this_monday + _WEEK)
+    window = (this_monday - YEARS_BACK * 52 * _WEEK, this_monday + _WEEK)
     sums = _Sums()
     found: dict[str, str] = {}  # every mappable name seen, as written, to its category or ""
     problems: dict[int, str] = {}
     number = 0
     for calendar in calendars:
         zone = _zone(calendar)
+        if zone is None:  # an unknown zone name would stop the expansion: use this machine's
+            calendar.pop("X-WR-TIMEZONE", None)
         name = _text(calendar.get("X-WR-CALNAME"))
         events: dict[str, _Event] = {}
+        left_out: set[int] = set()
         for component in calendar.walk("VEVENT"):
             number += 1
+            if not _text(component.get("UID")):  # so its occurrences can be traced back to it
+                component.add("UID", f"career-planner-event-{number}")
             event = _Event(number, _text(component.get("SUMMARY")), name, _names(component, name))
             events.setdefault(_uid(component), event)
             _check_event(component, event, window, problems)
+            if event.number in problems:
+                left_out.add(id(component))
+        # What cannot count is not expanded either (an event without a start stops the library).
+        calendar.subcomponents[:] = [c for c in calendar.subcomponents if id(c) not in left_out]
         for occurrence in _occurrences(calendar, window):
             event = events.get(_uid(occurrence))
             if event is None or event.number in problems:
+                continue
+            if _text(occurrence.get("STATUS")).upper() == "CANCELLED":  # one moved and cancelled
                 continue
             for n in event.names:
                 found.setdefault(n, known.get(key(n), ""))
@@ -179,12 +193,29 @@ def _parse(text: str, name: str) -> list[Any]:
 
 
 def _occurrences(calendar: Any, window: tuple[dt.date, dt.date]) -> list[Any]:
+    """Every occurrence starting in the window, in order of start; at most OCCURRENCE_LIMIT.
+    A damaged rule the library does not skip is the file's fault, whatever it raises."""
     import recurring_ical_events
 
+    found: list[Any] = []
     try:
-        return list(recurring_ical_events.of(calendar, skip_bad_series=True).between(*window))
+        query = recurring_ical_events.of(calendar, skip_bad_series=True)
+        for occurrence in query.after(window[0]):
+            start = _moment(occurrence, "DTSTART")
+            day = start.date() if isinstance(start, dt.datetime) else start
+            if day is not None and day >= window[1]:
+                break
+            found.append(occurrence)
+            if len(found) > OCCURRENCE_LIMIT:
+                break
     except Exception as exc:
         raise ImportFileError(f"its repeating events cannot be expanded ({exc})") from None
+    if len(found) > OCCURRENCE_LIMIT:
+        raise ImportFileError(
+            f"its events repeat more than {OCCURRENCE_LIMIT:,} times in the last {YEARS_BACK} "
+            "years; export a shorter range of the calendar"
+        )
+    return found
 
 
 def _text(value: Any) -> str:
@@ -217,7 +248,7 @@ def _zone(calendar: Any) -> dt.tzinfo | None:
     name = _text(calendar.get("X-WR-TIMEZONE"))
     try:
         return zoneinfo.ZoneInfo(name) if name else None
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except Exception:  # not found, not a valid key, no tzdata module for it: all unknown
         return None
 
 
@@ -242,7 +273,10 @@ def _check_event(
     title = f"{event.summary!r}" if event.summary else "an event with no title"
     start = _moment(component, "DTSTART")
     repeats = component.get("RRULE") is not None or component.get("RDATE") is not None
-    if start is None:
+    if _too_often(component):
+        problems[event.number] = f"{title} repeats more often than daily"
+        component.pop("RRULE")  # not expanded: a rule every second would never end
+    elif start is None:
         problems[event.number] = f"{title} has no start (DTSTART)"
     elif _text(component.get("STATUS")).upper() == "CANCELLED":
         problems[event.number] = f"{title} is cancelled"
@@ -252,6 +286,17 @@ def _check_event(
         problems[event.number] = f"{title} is after this week: only weeks that have happened count"
     elif not repeats and start.date() < window[0]:
         problems[event.number] = f"{title} is more than {YEARS_BACK} years ago"
+
+
+def _too_often(component: Any) -> bool:
+    """A rule repeating by the second, minute or hour: no calendar of a person's week."""
+    rule = component.get("RRULE")
+    rules = rule if isinstance(rule, list) else [] if rule is None else [rule]
+    try:
+        frequencies = {str(f).upper() for r in rules for f in r.get("FREQ", [])}
+    except (AttributeError, TypeError, ValueError):
+        return False
+    return bool(frequencies & {"SECONDLY", "MINUTELY", "HOURLY"})
 
 
 def _unmapped(event: _Event) -> str:

@@ -137,6 +137,33 @@ def test_a_week_over_168_hours_is_rejected_and_the_rest_still_imports(db, tmp_pa
     text = GOOGLE_ICS.replace("END:VCALENDAR", overlapping + "END:VCALENDAR")
     plan, written = run(db, write(tmp_path, "g.ics", text), {"Gym": "work"})
 
-    assert [p.number for p in plan.rejected] == [1]  # the first event counted in that week
+    assert [p.number for p in plan.rejected] == [5]  # the week's first event: Monday 00:00
     assert "more than 168 h in a week" in plan.rejected[0].reason
     assert written == 2 and (W11, "work") not in week_hours(db)
+
+
+def test_an_event_repeating_every_minute_is_left_out_not_expanded_for_ever(db, tmp_path) -> None:
+    text = GOOGLE_ICS.replace(
+        "RRULE:FREQ=WEEKLY;WKST=MO;UNTIL=20240324T225959Z;BYDAY=MO,TH", "RRULE:FREQ=MINUTELY"
+    )
+    with db.session() as s:
+        plan = preview(
+            s, "ics", write(tmp_path, "g.ics", text), mapping={"Gym": "rest"}, today=TODAY
+        )
+    assert (1, "'Strength training' repeats more often than daily") in [
+        (p.number, p.reason) for p in plan.skipped
+    ]
+    assert [r.label for r in plan.add] == ["2024-W11 rest 1 h"]  # the swim alone
+
+
+def test_too_many_occurrences_refuse_the_file(db, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("planner.importers.ics.OCCURRENCE_LIMIT", 5)
+    with db.session() as s, pytest.raises(ImportFileError, match="repeat more than 5 times"):
+        preview(s, "ics", write(tmp_path, "g.ics", GOOGLE_ICS), today=TODAY)
+
+
+def test_an_event_without_uid_still_counts(db, tmp_path) -> None:
+    text = GOOGLE_ICS.replace("UID:night-swim@google.com\r\n", "")
+    plan, _ = run(db, write(tmp_path, "g.ics", text), {"Gym": "exercise"})
+    assert plan.skipped == [] or all("Night swim" not in p.reason for p in plan.skipped)
+    assert week_hours(db)[(W11, "exercise")] == 2.0

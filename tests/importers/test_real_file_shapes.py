@@ -109,6 +109,13 @@ def test_namesakes_with_other_profiles_are_added_and_the_same_profile_is_present
     assert (written, again.add) == (0, [])
 
 
+def test_a_profile_url_python_cannot_split_is_compared_as_text(db, tmp_path) -> None:
+    text = LINKEDIN_NAMESAKES.replace("https://www.linkedin.com/in/sam-lee-42", "http://[sam")
+    plan, written = run(db, "linkedin", write(tmp_path, "c.csv", text))
+    assert written == 2 and plan.rejected == []
+    assert contacts(db)["Sam Lee (Globex)"].url == "http://[sam"
+
+
 def test_two_namesakes_in_one_new_file_both_arrive(db, tmp_path) -> None:
     plan, written = run(db, "linkedin", write(tmp_path, "c.csv", LINKEDIN_NAMESAKES))
 
