@@ -14,6 +14,7 @@ removes the session the stop logged through the learning service).
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.file_errors import DataFileError
 from planner.services import timer
 from planner.services.errors import InputError
 from planner.services.timer import TimerState, clock_text, duration_text
@@ -82,8 +84,14 @@ class TimerController(QObject):
         return 0.0 if self.state is None else self.state.seconds(self.clock())
 
     def refresh(self) -> None:
-        """Read the timer from the file again (it may have been started or stopped elsewhere)."""
-        state = self.ctx.read_sql(timer.running)
+        """Read the timer from the file again (it may have been started or stopped elsewhere).
+
+        A file that cannot be read keeps what was shown: the window's opening and saving say
+        what is wrong with it, and a question about the timer must not stand in their way."""
+        try:
+            state = self.ctx.read_sql(timer.running)
+        except (sqlite3.Error, DataFileError, OSError):
+            return
         if state is not None:
             self._ticker.start()
         else:
