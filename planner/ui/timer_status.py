@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -291,7 +290,6 @@ class TimerStatus(QObject):
         self.button = QPushButton()
         self.button.setObjectName("timerStatus")
         self.button.setFlat(True)
-        self.button.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_MediaStop))
         self.button.setAccessibleName("Running timer")
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.clicked.connect(self.stop)
@@ -318,7 +316,8 @@ class TimerStatus(QObject):
             return
         seconds = self.controller.seconds()
         what = short(state.activity) if state.activity else "no activity"
-        self.button.setText(f"Timing {clock_text(seconds)} · {what}")
+        stop = "" if self.ctx.read_only else " · Stop"
+        self.button.setText(f"Timing {clock_text(seconds)} · {what}{stop}")
         self.button.setToolTip(
             f"Timer running since {state.local_start():%a %d %b %H:%M} for {state.label()}"
             + ("" if self.ctx.read_only else " — click to stop and log it")

@@ -86,7 +86,7 @@ def test_a_running_timer_shows_in_the_status_bar_and_title_on_every_page(window,
         window.show_page(name)
         button = window.timer_status.button
         assert button.isVisible(), name
-        assert button.text() == f"Timing 0:12:05 · {ACTIVITY}"
+        assert button.text() == f"Timing 0:12:05 · {ACTIVITY} · Stop"
         assert window.windowTitle().startswith(f"0:12 {ACTIVITY} — Career Planner")
 
 
