@@ -4,7 +4,12 @@ minute, and asked about when it was left running. Time comes from a settable clo
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import os
+import subprocess
+import sys
+import textwrap
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -275,3 +280,45 @@ def test_a_stop_can_be_undone_and_redone(window, clock) -> None:
     window.ctx.undo_stack.redo()
     assert stored(window.ctx) is None
     assert max(sessions(window.ctx), key=lambda r: r.id).hours == pytest.approx(40 / 60)
+
+
+def test_the_first_paint_shows_a_running_timer_before_sqlalchemy_loads(demo_db, tmp_path) -> None:
+    """A relaunch paints the dashboard straight from the file (planner.ui.launch): the timer
+    stored by an earlier session is in the status bar and title on that first paint."""
+    with demo_db.session() as s:
+        timer.start(s, dt.datetime.now(dt.UTC) - dt.timedelta(minutes=20), ACTIVITY)
+    demo_db.close()
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from PySide6.QtWidgets import QApplication
+        from planner.ui import startup_trace
+
+        def say(line):
+            if line == startup_trace.TEXT_PAINTED:
+                window = next(w for w in QApplication.topLevelWidgets() if w.isVisible())
+                window.ask_before_closing = False
+                print(repr(("sqlalchemy" in sys.modules, window.windowTitle(),
+                            window.timer_status.button.text())), flush=True)
+                QApplication.instance().quit()
+
+        startup_trace._say = say
+        from planner.app import main
+
+        main(["--db", {str(demo_db.path)!r}])
+        """
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PLANNER_TRACE_STARTUP="1",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    loaded, title, status = ast.literal_eval(result.stdout.strip().splitlines()[-1])
+    assert not loaded
+    assert title.startswith(f"0:20 {ACTIVITY} — Career Planner")
+    assert status.startswith("Timing 0:20:") and ACTIVITY in status
