@@ -1,7 +1,8 @@
 """`planner timer start|stop|status|discard`: the same stored timer the window shows.
 
 Start a timer here and stop it in the window, or the other way round: both read and write the
-one `running_timer` row of the data file (`planner.services.timer`), one transaction each.
+one `running_timer` row of the data file (`planner.services.timer`), one transaction each. Its
+services load when the command runs: `planner.cli` imports this module for every command.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from planner.services import timer
+from planner.services import running_timer as rt
 from planner.services.errors import InputError, check_hours
 
 if TYPE_CHECKING:
     from planner.db import Database
+    from planner.services.running_timer import TimerState
 
 
 def _hours(text: str) -> float:
@@ -47,11 +49,11 @@ def add_command(sub: Any) -> None:
     actions.add_parser("discard", help="stop the timer and log nothing")
 
 
-def _since(state: timer.TimerState) -> str:
+def _since(state: TimerState) -> str:
     return state.local_start().strftime("%Y-%m-%d %H:%M")
 
 
-def status_json(state: timer.TimerState | None, now: Any) -> dict[str, Any]:
+def status_json(state: TimerState | None, now: Any) -> dict[str, Any]:
     if state is None:
         return {"running": False}
     return {
@@ -66,7 +68,9 @@ def status_json(state: timer.TimerState | None, now: Any) -> dict[str, Any]:
 
 
 def cmd_timer(db: Database, args: argparse.Namespace) -> None:
-    now = timer.utc_now()
+    from planner.services import timer  # SQLAlchemy: only for this command, as cli.py's do
+
+    now = rt.utc_now()
     action = args.timer_action
     if action == "status":
         with db.session() as s:

@@ -4,17 +4,8 @@ A timer is data (`running_timer`, migration 0005): its start is written the mome
 so quitting, a crash or a power cut never loses it, and `planner timer stop` can stop a timer
 the window started. What it logs goes through `learning.log_session`, like any logged hour, so
 the day sums (`learning_day`'s triggers) and the session log's undo see an ordinary session.
-
-The rules, which the window and the command line share:
-- the time is kept to the minute: what was timed, rounded to the nearest minute; under one
-  minute, nothing is logged (a quarter-hour floor once turned 45 s into 0.25 h);
-- a timer that ran past midnight or for more than 12 hours was probably left running, so it
-  logs nothing until the person says how much (`hours`), or discards it: never a 30-hour day;
-- the session is logged on the day the timer started.
-
-Reading is plain SQL (`planner.services.sql`), so the status bar can show a running timer on
-the window's first paint, before SQLAlchemy has loaded; this module imports no SQLAlchemy.
-Times are aware datetimes; the file holds UTC.
+The rules and the reading are in `planner.services.running_timer` (plain SQL, for the first
+paint); they are re-exported here.
 """
 
 from __future__ import annotations
@@ -22,50 +13,41 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from planner.models import RunningTimer
 from planner.services.errors import InputError, check_hours
-from planner.services.sql import Reader, rows
+from planner.services.learning import SessionRow, delete_session, find_activity, log_session
+from planner.services.running_timer import (
+    LEFT_RUNNING_HOURS,
+    TIMED_NOTE,
+    TimerState,
+    clock_text,
+    duration_text,
+    left_running_message,
+    running,
+    utc_now,
+    whole_minutes,
+)
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from planner.services.learning import SessionRow
-
-#: A timer that ran longer than this asks what to log (Toggl: "you left a timer running").
-LEFT_RUNNING_HOURS = 12
-#: The note a timed session gets when the timer had none.
-TIMED_NOTE = "Timed session"
-
-
-@dataclass(frozen=True)
-class TimerState:
-    """A running timer as stored: its start (aware, UTC), activity and note."""
-
-    started_at: dt.datetime
-    activity: str | None
-    note: str
-
-    def seconds(self, now: dt.datetime) -> float:
-        """How long it has run by `now` (never negative, should the clock go back)."""
-        return max((now - self.started_at).total_seconds(), 0.0)
-
-    def local_start(self) -> dt.datetime:
-        return self.started_at.astimezone()
-
-    def day(self) -> dt.date:
-        """The day its session is logged on: the (local) day it started."""
-        return self.local_start().date()
-
-    def left_running(self, now: dt.datetime) -> bool:
-        """Ran past midnight or for more than 12 hours: ask before logging anything."""
-        return (
-            now.astimezone().date() != self.day() or self.seconds(now) > LEFT_RUNNING_HOURS * 3600
-        )
-
-    def label(self) -> str:
-        """What is being timed, for messages: the activity, or that there is none."""
-        return f"“{self.activity}”" if self.activity else "learning with no activity"
+__all__ = [
+    "LEFT_RUNNING_HOURS",
+    "TIMED_NOTE",
+    "Stopped",
+    "TimerState",
+    "clock_text",
+    "discard",
+    "duration_text",
+    "left_running_message",
+    "resume",
+    "running",
+    "start",
+    "stop",
+    "utc_now",
+    "whole_minutes",
+]
 
 
 @dataclass(frozen=True)
@@ -78,53 +60,11 @@ class Stopped:
     row: SessionRow | None
 
 
-def whole_minutes(seconds: float) -> int:
-    """Seconds to the nearest minute (half a minute up); 0 under a minute, which logs nothing."""
-    return 0 if seconds < 60 else math.floor(seconds / 60 + 0.5)
-
-
-def duration_text(seconds: float) -> str:
-    """A timed span as a person reads it: "45 s", "12 min", "1 h 05 min"."""
-    if seconds < 60:
-        return f"{int(seconds)} s"
-    minutes = whole_minutes(seconds)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
-
-
-def clock_text(seconds: float) -> str:
-    """The running time as a clock, H:MM:SS."""
-    whole = int(seconds)
-    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 def _store(session: Session, started_at: dt.datetime, activity_id: int | None, note: str) -> None:
     """Write the timer row (naive UTC: SQLite's DATETIME text holds no zone)."""
-    from planner.models import RunningTimer
-
     naive = started_at.astimezone(dt.UTC).replace(tzinfo=None)
     session.add(RunningTimer(started_at=naive, activity_id=activity_id, note=note))
     session.flush()
-
-
-def running(db: Reader) -> TimerState | None:
-    """The running timer, or None: plain SQL, so it reads from a bare sqlite3 connection too."""
-    found = rows(
-        db,
-        "SELECT t.started_at, a.title, t.note FROM running_timer t"
-        " LEFT JOIN learning_activity a ON a.id = t.activity_id WHERE t.id = 1",
-    )
-    if not found:
-        return None
-    started, activity, note = found[0]
-    return TimerState(
-        dt.datetime.fromisoformat(started).replace(tzinfo=dt.UTC), activity, note or ""
-    )
 
 
 def start(
@@ -132,8 +72,6 @@ def start(
 ) -> TimerState:
     """Start timing (stored at once); refused while another timer runs, or for an unknown
     activity."""
-    from planner.services.learning import find_activity
-
     current = running(session)
     if current is not None:
         since = current.local_start().strftime("%Y-%m-%d %H:%M")
@@ -156,10 +94,6 @@ def _the_running(session: Session) -> TimerState:
 
 
 def _remove(session: Session) -> None:
-    from sqlalchemy import delete
-
-    from planner.models import RunningTimer
-
     session.execute(delete(RunningTimer))
 
 
@@ -168,8 +102,6 @@ def stop(session: Session, now: dt.datetime, hours: float | None = None) -> Stop
 
     `hours` logs that many hours instead (at most what it ran): the answer a timer left
     running needs, since it logs nothing by itself. Under a minute logs nothing."""
-    from planner.services.learning import log_session
-
     current = _the_running(session)
     seconds = current.seconds(now)
     if hours is None:
@@ -192,21 +124,6 @@ def stop(session: Session, now: dt.datetime, hours: float | None = None) -> Stop
     return Stopped(current, seconds, row)
 
 
-def left_running_message(current: TimerState, now: dt.datetime) -> str:
-    """Why a stop needs an answer, and the answers (the CLI's wording)."""
-    why = (
-        "ran past midnight"
-        if now.astimezone().date() != current.day()
-        else f"ran more than {LEFT_RUNNING_HOURS} hours"
-    )
-    since = current.local_start().strftime("%Y-%m-%d %H:%M")
-    return (
-        f"the timer started {since} and {why} ({duration_text(current.seconds(now))}), so it "
-        "was probably left running: say what to log with 'planner timer stop --hours H' "
-        "(logged on the day it started), or drop it with 'planner timer discard'"
-    )
-
-
 def _note(current: TimerState) -> str:
     return current.note or TIMED_NOTE
 
@@ -221,8 +138,6 @@ def discard(session: Session) -> TimerState:
 def resume(session: Session, timer: TimerState, session_id: int | None = None) -> None:
     """Undo a stop or a discard: the timer runs again from its first start (the session the
     stop logged, if any, is removed through the learning service)."""
-    from planner.services.learning import delete_session, find_activity
-
     if running(session) is not None:
         raise InputError("another timer is running now; stop or discard it first")
     if session_id is not None:

@@ -14,6 +14,7 @@ removes the session the stop logged through the learning service).
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -28,15 +29,24 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.services import timer
+from planner.file_errors import DataFileError
+from planner.services import running_timer as rt
 from planner.services.errors import InputError
-from planner.services.timer import TimerState, clock_text, duration_text
+from planner.services.running_timer import TimerState, clock_text, duration_text
 from planner.ui.context import AppContext
+
+
+def _service() -> Any:
+    """The timer's writes (SQLAlchemy): loaded on the first start or stop, never for the
+    first paint, which only reads (`running_timer`)."""
+    from planner.services import timer
+
+    return timer
+
 
 #: The longest activity title the status bar and title show whole.
 SHORT_TITLE = 32
@@ -59,7 +69,7 @@ class TimerController(QObject):
         self.setObjectName("timerController")
         self.ctx = ctx
         #: Now, as an aware datetime; tests move it instead of waiting.
-        self.clock: Callable[[], dt.datetime] = timer.utc_now
+        self.clock: Callable[[], dt.datetime] = rt.utc_now
         self.state: TimerState | None = None
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
@@ -82,8 +92,14 @@ class TimerController(QObject):
         return 0.0 if self.state is None else self.state.seconds(self.clock())
 
     def refresh(self) -> None:
-        """Read the timer from the file again (it may have been started or stopped elsewhere)."""
-        state = self.ctx.read_sql(timer.running)
+        """Read the timer from the file again (it may have been started or stopped elsewhere).
+
+        A file that cannot be read keeps what was shown: the window's opening and saving say
+        what is wrong with it, and a question about the timer must not stand in their way."""
+        try:
+            state = self.ctx.read_sql(rt.running)
+        except (sqlite3.Error, DataFileError, OSError):
+            return
         if state is not None:
             self._ticker.start()
         else:
@@ -99,7 +115,7 @@ class TimerController(QObject):
         """Start timing (stored at once); returns what to tell the person. InputError when a
         timer already runs (started elsewhere) or the activity is unknown."""
         try:
-            state = self.ctx.write(timer.start, self.clock(), activity, note)
+            state = self.ctx.write(_service().start, self.clock(), activity, note)
         finally:
             self.refresh()
         return f"Timing {state.label()} since {state.local_start():%H:%M}."
@@ -121,7 +137,7 @@ class TimerController(QObject):
                 return self.discard()
             hours = dialog.hours.value()
         try:
-            done = self.ctx.write(timer.stop, now, hours)
+            done = self.ctx.write(_service().stop, now, hours)
         except InputError as exc:
             self.refresh()
             return f"Not logged: {exc}."
@@ -138,23 +154,24 @@ class TimerController(QObject):
     def discard(self) -> str:
         """Stop without logging (undoable)."""
         try:
-            gone = self.ctx.write(timer.discard)
+            gone = self.ctx.write(_service().discard)
         except InputError as exc:
             self.refresh()
             return f"Nothing discarded: {exc}."
         ran = duration_text(gone.seconds(self.clock()))
-        self._push_undo(f"Discard the timer ({ran})", gone, None, lambda: timer.discard)
+        self._push_undo(f"Discard the timer ({ran})", gone, None, lambda: _service().discard)
         return f"Timer discarded after {ran}; nothing was logged."
 
-    def _undoable_stop(self, done: timer.Stopped) -> None:
+    def _undoable_stop(self, done: Any) -> None:
+        """`done`: the `timer.Stopped` a stop returned."""
         hours = None if done.row is None else done.row.hours
         ran = duration_text(done.seconds)
         label = f"Stop the timer ({ran})" if hours is None else f"Log {ran} from the timer"
 
         def again() -> Callable[..., Any]:
             if hours is None:
-                return timer.discard
-            return lambda session: timer.stop(session, self.clock(), hours)
+                return _service().discard
+            return lambda session: _service().stop(session, self.clock(), hours)
 
         self._push_undo(label, done.timer, done.row.id if done.row else None, again)
 
@@ -182,7 +199,7 @@ class TimerController(QObject):
 
         def undo() -> None:
             try:
-                self.ctx.write(timer.resume, state, held["session"])
+                self.ctx.write(_service().resume, state, held["session"])
             except InputError as exc:
                 self.ctx.status.emit(f"Not undone: {exc}")
 
@@ -203,7 +220,7 @@ class LeftRunningDialog(QDialog):
         why = (
             "ran past midnight"
             if now.astimezone().date() != state.day()
-            else f"ran more than {timer.LEFT_RUNNING_HOURS} hours"
+            else f"ran more than {rt.LEFT_RUNNING_HOURS} hours"
         )
         text = QLabel(
             f"The timer for {state.label()} started {start:%a %d %b at %H:%M} and {why} "
@@ -273,7 +290,6 @@ class TimerStatus(QObject):
         self.button = QPushButton()
         self.button.setObjectName("timerStatus")
         self.button.setFlat(True)
-        self.button.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_MediaStop))
         self.button.setAccessibleName("Running timer")
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.clicked.connect(self.stop)
@@ -300,7 +316,8 @@ class TimerStatus(QObject):
             return
         seconds = self.controller.seconds()
         what = short(state.activity) if state.activity else "no activity"
-        self.button.setText(f"Timing {clock_text(seconds)} · {what}")
+        stop = "" if self.ctx.read_only else " · Stop"
+        self.button.setText(f"Timing {clock_text(seconds)} · {what}{stop}")
         self.button.setToolTip(
             f"Timer running since {state.local_start():%a %d %b %H:%M} for {state.label()}"
             + ("" if self.ctx.read_only else " — click to stop and log it")

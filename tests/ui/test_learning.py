@@ -1,5 +1,5 @@
 """The Learning page on a real file: the activity table and dialog, the session log with undoable
-deletes and the commitment charts (the timer: test_timer.py)."""
+deletes and the commitment charts (the timer: test_timer_window.py)."""
 
 from __future__ import annotations
 
@@ -247,7 +247,7 @@ def test_the_session_dialog_edits_a_session(qtbot, page, demo_ctx) -> None:
     assert edited in log_rows(page)
 
 
-# The timer: tests/ui/test_timer.py.
+# The timer: tests/ui/test_timer_window.py.
 
 
 # --- charts ------------------------------------------------------------------------------------
