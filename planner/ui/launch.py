@@ -233,7 +233,9 @@ class _Windows:
         window, ctx = self.window, self.ctx
         if window is None or ctx is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, "The data file is damaged", str(exc), window)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, "The data file is damaged", str(exc), parent=window
+        )
         box.setInformativeText(
             "Nothing more is saved to this file; what you typed stays where it is, so you can "
             "copy it. Restoring sets the damaged file aside beside it, never deleted."
@@ -363,6 +365,7 @@ def screenshot(out: Path, page: str, path: Path) -> int:
     render(window)
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(out))
+    window.ask_before_closing = False  # nothing was typed; a page cut short may look unsaved
     window.close()
     db.close()
     return 0 if ok else 1
