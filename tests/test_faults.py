@@ -404,3 +404,14 @@ def test_random_kills_during_backups_leave_nothing_after_the_next_one(demo_db) -
     assert _leftovers(path) == []
     assert all(is_sound(b.path) for b in list_backups(path))
     assert hours_in(path) == hours_in(list_backups(path)[0].path)
+
+
+def test_a_restore_leaves_other_programs_partial_files_alone(damaged) -> None:
+    path, backup = damaged
+    download = path.with_name("movie.mkv.partial")  # a browser's download beside the data
+    download.write_bytes(b"half a film")
+    stale = path.with_name(path.name + ".partial")  # a killed restore's, no one holds it
+    stale.write_bytes(b"left by a kill")
+    planner.restore.restore(path, backup)
+    assert download.read_bytes() == b"half a film"
+    assert not stale.exists()

@@ -200,3 +200,17 @@ def test_the_quick_check_runs_once_per_open_and_writes_go_on_after_it(qtbot, db)
     assert db.verified and ctx.damage is None
     ctx.write(learning.log_session, 1.0, dt.date(2026, 11, 2), None, "")
     assert ctx.read(lambda s: learning.session_totals(s).hours) == 1.0
+
+
+def test_an_export_of_a_damaged_file_says_it_is_damaged(qtbot, with_backup, tmp_path) -> None:
+    from planner.ui.dialogs.export_dialog import ExportDialog
+
+    path, _ = with_backup
+    damage_page(path, "contact")
+    ctx = AppContext(open_database(path))
+    dialog = ExportDialog(ctx, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.run_export()  # no exception out of the dialog: a message in it
+    assert "is damaged" in dialog.error.text() and "could not be saved" not in dialog.error.text()
+    assert ctx.damage is not None
+    ctx.db.close()
