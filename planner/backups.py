@@ -115,13 +115,16 @@ def damaged_error(
             f"Restore the latest good backup, of {backup.taken_at:%d %b %Y %H:%M} "
             f"(planner restore '{backup.path}', or File > Restore from backup...)"
         )
-    first_line = (str(detail).splitlines() or [""])[0]
-    return SaveError(
+    lines = [line for line in str(detail).splitlines() if not line.startswith("*** in database")]
+    first_line = lines[0] if lines else "it fails SQLite's check"
+    error = SaveError(
         f"{data_path} is damaged ({first_line}), {so}. {offer}; the "
         "damaged file is set aside, never deleted.",
         kind="corrupt",
         path=data_path,
     )
+    error.detail = first_line  # type: ignore[attr-defined]  # for the window's shorter words
+    return error
 
 
 def take_backup(

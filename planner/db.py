@@ -212,7 +212,8 @@ class Database:
         """`quick_check` (on a normal close), or the full `integrity_check` (after an unclean
         shutdown); the problems SQLite reports, empty when the file is sound."""
         with self.engine.connect() as conn:
-            return integrity_problems(conn.connection.driver_connection, full=full)
+            raw = conn.connection.driver_connection
+            return integrity_problems(raw, full=full, path=self.path)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -233,8 +233,12 @@ class _Windows:
         window, ctx = self.window, self.ctx
         if window is None or ctx is None:
             return
+        detail = getattr(exc, "detail", "it fails SQLite's check")
         box = QMessageBox(
-            QMessageBox.Icon.Critical, "The data file is damaged", str(exc), parent=window
+            QMessageBox.Icon.Critical,
+            "The data file is damaged",
+            f"{ctx.path} is damaged ({detail}).",
+            parent=window,
         )
         box.setInformativeText(
             "Nothing more is saved to this file; what you typed stays where it is, so you can "
@@ -307,7 +311,10 @@ class _Windows:
         if self.ctx.is_open:
             db = self.ctx.db
             told = self.ctx.damage is not None  # the person knows; a backup would be refused
-            problems = [] if db.read_only or told else db.check(full=False)
+            try:
+                problems = [] if db.read_only or told else db.check(full=False)
+            except DataFileError:  # a full disk stopped the check: not a reason to restore
+                problems = []
             if problems:
                 QMessageBox.warning(
                     None,
