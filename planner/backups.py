@@ -18,7 +18,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,14 +45,19 @@ class BackupInfo:
     size: int
 
 
-def integrity_problems(con: sqlite3.Connection, *, full: bool = True) -> list[str]:
+def integrity_problems(
+    con: sqlite3.Connection, *, full: bool = True, path: Path | None = None
+) -> list[str]:
     """What `integrity_check` (or the faster `quick_check`) finds; empty when the file is sound.
 
-    A file too damaged to be checked at all reports that as its one problem."""
+    A file too damaged to be checked at all reports that as its one problem; a check the full
+    disk holding `path` stopped raises that instead (the file is not known to be damaged)."""
     pragma = "integrity_check" if full else "quick_check"
     try:
         rows = [r[0] for r in con.execute(f"PRAGMA {pragma}").fetchall()]
     except sqlite3.DatabaseError as exc:
+        if path is not None and is_disk_full(exc, path):
+            raise disk_full_error(path) from exc
         return [f"the file cannot be checked: {exc}"]
     return [] if rows == ["ok"] else rows
 
@@ -110,13 +115,16 @@ def damaged_error(
             f"Restore the latest good backup, of {backup.taken_at:%d %b %Y %H:%M} "
             f"(planner restore '{backup.path}', or File > Restore from backup...)"
         )
-    first_line = (str(detail).splitlines() or [""])[0]
-    return SaveError(
+    lines = [line for line in str(detail).splitlines() if not line.startswith("*** in database")]
+    first_line = lines[0] if lines else "it fails SQLite's check"
+    error = SaveError(
         f"{data_path} is damaged ({first_line}), {so}. {offer}; the "
         "damaged file is set aside, never deleted.",
         kind="corrupt",
         path=data_path,
     )
+    error.detail = first_line  # type: ignore[attr-defined]  # for the window's shorter words
+    return error
 
 
 def take_backup(
@@ -128,7 +136,7 @@ def take_backup(
     and no backup is rotated away), "read-only" when the backups folder cannot be written."""
     if not _LABEL.fullmatch(label):
         raise ValueError(f"backup label must be lower-case words joined by '-', not {label!r}")
-    problems = integrity_problems(source, full=False)
+    problems = integrity_problems(source, full=False, path=data_path)
     if problems:  # a damaged copy would push good ones out of the rotation
         raise damaged_error(data_path, problems[0], "so it was not backed up")
     now = now or dt.datetime.now()
@@ -137,7 +145,7 @@ def take_backup(
     partial = target.with_name(target.name + PARTIAL)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        remove_stale(folder)
+        remove_stale(folder, _pattern(data_path).fullmatch)
         with writing(partial):
             _copy_verified(source, partial, data_path)
             partial.replace(target)
@@ -196,20 +204,22 @@ def writing(partial: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def remove_stale(folder: Path) -> list[Path]:
+def remove_stale(folder: Path, ours: Callable[[str], bool]) -> list[Path]:
     """Remove the `.partial` files (with their -journal, -wal, -shm) that killed backups or
-    restores left in `folder`: those no live process holds a lock on. Returns what went."""
+    restores left in `folder`: only those whose name without `.partial` is `ours` (a
+    browser's download.partial beside the data file is none of our business), and only when no
+    live process holds a lock on them. Returns what went."""
     if fcntl is None or not folder.is_dir():
         return []
     gone: list[Path] = []
     for entry in folder.iterdir():
         name = entry.name
-        if name.endswith(PARTIAL):
+        if name.endswith(PARTIAL) and ours(name.removesuffix(PARTIAL)):
             gone += _remove_if_unlocked(entry)
         elif any(name.endswith(PARTIAL + side) for side in SIDE_FILES):
-            partial = entry.with_name(name[: name.rindex(PARTIAL) + len(PARTIAL)])
-            if not partial.exists():  # a side file whose database is gone
-                with suppress(FileNotFoundError):
+            stem = name[: name.rindex(PARTIAL)]
+            if ours(stem) and not entry.with_name(stem + PARTIAL).exists():
+                with suppress(FileNotFoundError):  # a side file whose database is gone
                     entry.unlink()
                     gone.append(entry)
     return gone
@@ -350,7 +360,7 @@ def to_keep(stamps: Iterable[dt.datetime], now: dt.datetime) -> set[dt.datetime]
 def rotate(data_path: Path, *, now: dt.datetime | None = None) -> list[Path]:
     """Delete the backups `to_keep` lets go, and what killed backups left (`remove_stale`);
     returns what was deleted."""
-    removed = remove_stale(backup_dir(data_path))
+    removed = remove_stale(backup_dir(data_path), _pattern(data_path).fullmatch)
     found = list_backups(data_path)
     keep = to_keep((b.taken_at for b in found), now or dt.datetime.now())
     gone = [b.path for b in found if b.taken_at not in keep]

@@ -200,9 +200,10 @@ class Database:
             return
         if raw is None:
             with self.engine.connect() as conn:
-                problems = integrity_problems(conn.connection.driver_connection, full=False)
+                raw_connection = conn.connection.driver_connection
+                problems = integrity_problems(raw_connection, full=False, path=self.path)
         else:
-            problems = integrity_problems(raw, full=False)
+            problems = integrity_problems(raw, full=False, path=self.path)
         if problems:
             raise damaged_error(self.path, problems[0])
         self.verified = True
@@ -211,7 +212,8 @@ class Database:
         """`quick_check` (on a normal close), or the full `integrity_check` (after an unclean
         shutdown); the problems SQLite reports, empty when the file is sound."""
         with self.engine.connect() as conn:
-            return integrity_problems(conn.connection.driver_connection, full=full)
+            raw = conn.connection.driver_connection
+            return integrity_problems(raw, full=full, path=self.path)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -113,7 +113,8 @@ def restore(data_path: Path, backup: Path, *, now: dt.datetime | None = None) ->
                 safety = take_backup(live, data_path, "before-restore", now=now)
                 _overwrite(source, live, data_path)
             return Restored(data_path, backup, safety, ())
-        remove_stale(data_path.parent)  # a killed restore's NAME.partial, if no one holds it
+        # a killed restore's NAME.partial, if no live process holds it
+        remove_stale(data_path.parent, lambda name: name == data_path.name)
         with staged(source, data_path, data_path) as partial:
             aside = set_aside(data_path, now) if _exists_with_journal(data_path) else ()
             partial.replace(data_path)  # the one step from old to new

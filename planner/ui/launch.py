@@ -248,7 +248,13 @@ class _Windows:
         window, ctx = self.window, self.ctx
         if window is None or ctx is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, "The data file is damaged", str(exc), window)
+        detail = getattr(exc, "detail", "it fails SQLite's check")
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "The data file is damaged",
+            f"{ctx.path} is damaged ({detail}).",
+            parent=window,
+        )
         box.setInformativeText(
             "Nothing more is saved to this file; what you typed stays where it is, so you can "
             "copy it. Restoring sets the damaged file aside beside it, never deleted."
@@ -320,7 +326,10 @@ class _Windows:
         if self.ctx.is_open:
             db = self.ctx.db
             told = self.ctx.damage is not None  # the person knows; a backup would be refused
-            problems = [] if db.read_only or told else db.check(full=False)
+            try:
+                problems = [] if db.read_only or told else db.check(full=False)
+            except DataFileError:  # a full disk stopped the check: not a reason to restore
+                problems = []
             if problems:
                 QMessageBox.warning(
                     None,
@@ -378,6 +387,7 @@ def screenshot(out: Path, page: str, path: Path) -> int:
     render(window)
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(out))
+    window.ask_before_closing = False  # nothing was typed; a page cut short may look unsaved
     window.close()
     db.close()
     return 0 if ok else 1

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.exporters import export
 from planner.exporters.files import ExportResult
+from planner.file_errors import DataFileError
 from planner.services.errors import InputError
 from planner.ui.context import AppContext
 
@@ -145,7 +146,7 @@ class ExportDialog(QDialog):
             self.written = self.ctx.read(
                 export, self.kind(), Path(text).expanduser(), self.ctx.today()
             )
-        except InputError as exc:
+        except (InputError, DataFileError) as exc:  # a damaged file: the window offers a backup
             message = str(exc)
             self._show_error(f"{message[:1].upper()}{message[1:]}.")
             return

@@ -198,6 +198,8 @@ class ImportDialog(QDialog):
             backup_file(self.ctx.db.engine, "before-import")
             self.written = self.ctx.write(commit, plan)
         except (DataFileError, InputError, OSError) as exc:
+            if isinstance(exc, DataFileError) and exc.kind == "corrupt":
+                self.ctx.report_damage(exc)  # the backup refused a damaged file: say so once
             show_error(self.error, f"Nothing was imported: {exc}")
             return
         self.ctx.status.emit(
