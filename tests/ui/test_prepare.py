@@ -39,7 +39,9 @@ def turns_of_the_event_loop(turns: int = 50) -> None:
 
 def prepared(qtbot, db) -> _Windows:
     windows = started(qtbot, db)
-    qtbot.waitUntil(lambda: windows.preparer is not None and windows.preparer.is_finished)
+    qtbot.waitUntil(
+        lambda: windows.preparer is not None and windows.preparer.is_finished, timeout=20_000
+    )
     charts = windows.window.findChildren(ChartView)
     qtbot.waitUntil(lambda: not any(c.canvas._draw_pending for c in charts if c._shown))
     return windows
@@ -53,7 +55,9 @@ def test_every_page_is_ready_before_it_is_visited_and_shows_without_drawing_agai
     quick_log = window.page("dashboard").quick_log
     quick_log.hours.setFocus()
     quick_log.note.setText("half-typed")  # the person is typing while the pages are prepared
-    qtbot.waitUntil(lambda: windows.preparer is not None and windows.preparer.is_finished)
+    qtbot.waitUntil(
+        lambda: windows.preparer is not None and windows.preparer.is_finished, timeout=20_000
+    )
     assert all(window.has_page(name) for name in PAGE_NAMES)
     assert window.current_page().name == "dashboard"  # still where the person was
     assert window.focusWidget() is quick_log.hours and quick_log.note.text() == "half-typed"
