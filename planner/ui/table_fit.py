@@ -15,34 +15,42 @@ SLACK = 24
 
 
 class _Slack(QObject):
-    """Stretches the last column only while the columns' texts leave room over."""
+    """Stretches the last column only while the columns' texts leave room over; checked once
+    per turn of the event loop after the table's size or rows change."""
 
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
         self.view = view
+        self.pending = False
         view.viewport().installEventFilter(self)
         model = view.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
             signal.connect(self.later)
+        # Columns that grow on their own (a theme or font change) take room from the last, and
+        # columns sized by the rows in view (long lists) grow as longer texts scroll into view.
+        view.horizontalHeader().sectionResized.connect(self.later)
+        view.verticalScrollBar().valueChanged.connect(self.later)
 
     def later(self, *_: object) -> None:
-        QTimer.singleShot(0, self, self.fit)
+        if not self.pending:
+            self.pending = True
+            QTimer.singleShot(0, self, self.fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self.fit()
+        if event.type() == QEvent.Type.Resize:
+            self.later()
         return False
 
     def fit(self) -> None:
+        self.pending = False
         view, header = self.view, self.view.horizontalHeader()
         last = header.logicalIndex(header.count() - 1)
         if last < 0:
             return
-        needed = sum(
-            max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
-            for c in range(header.count())
-            if not header.isSectionHidden(c)
-        )
+        header.resizeSections()  # to the texts in view now
+        # The other columns are sized to their texts already; only the last one is measured.
+        others = header.length() - header.sectionSize(last)
+        needed = others + max(view.sizeHintForColumn(last), header.sectionSizeHint(last))
         # Some slack: the sizes are measured on the rows in view, and a vertical scroll bar
         # may yet take its width.
         room = needed + SLACK < view.viewport().width()

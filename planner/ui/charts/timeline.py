@@ -135,14 +135,16 @@ class PlanTimelineChart(ChartView):
         self.today_line = ax.axvline(
             mdates.date2num(today), color=colors.over, linewidth=1.4, linestyle="--", zorder=5
         )
+        # Right of the line, or left of it when the line is near the right edge.
+        near_end = (last + pad - today).days < (last - first + 2 * pad).days * 0.12
         ax.text(
             mdates.date2num(today),
             len(lanes),
-            " Today",
+            "Today " if near_end else " Today",
             color=colors.over,
             fontsize=8.5,
             va="top",
-            ha="left",
+            ha="right" if near_end else "left",
         )
         ax.set_yticks(range(len(lanes)), list(reversed(lanes)))
         ax.tick_params(axis="y", labelcolor=colors.text, length=0)

@@ -107,10 +107,9 @@ def make_table(model: RowsModel, parent: QWidget | None = None) -> tuple[QTableV
     view.verticalHeader().setDefaultSectionSize(24)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    # Size columns by the rows in view and a hundred more, not by every row: long lists made
-    # each layout measure them all, and the rows in view alone left a longer name further
-    # down cut to "…" once scrolled to.
-    header.setResizeContentsPrecision(100)
+    # Size columns by the rows in view, not by every row: long lists made each layout
+    # measure them all.
+    header.setResizeContentsPrecision(0)
     fit_columns(view)  # names whole; the last column takes the slack
     header.setHighlightSections(False)
     return view, proxy
