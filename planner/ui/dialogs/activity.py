@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -37,7 +36,7 @@ from planner.services.learning import (
 )
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill_picker import SkillPicker
-from planner.ui.forms import bound_dates, error_label
+from planner.ui.forms import bound_dates, error_label, save_cancel
 
 
 def label_of(value: str) -> str:
@@ -148,15 +147,7 @@ class ActivityDialog(QDialog):
         body = QHBoxLayout()
         body.addLayout(left, 3)
         body.addWidget(self._skills_box(), 2)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        save_cancel(self, body, self.error, self.save)
         if detail:
             self._fill(detail)
         self.resize(820, 560)

@@ -11,14 +11,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +25,7 @@ from planner.services.errors import InputError
 from planner.services.network import RELATIONSHIPS, ContactDetail, ContactInput
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill_picker import SkillPicker
-from planner.ui.forms import date_edit, error_label, show_error
+from planner.ui.forms import date_edit, error_label, save_cancel, show_error
 
 
 class ContactDialog(QDialog):
@@ -121,15 +119,7 @@ class ContactDialog(QDialog):
         form.addRow(expertise_label, self.skill_picker)
         form.addRow("N&otes", self.notes)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        save_cancel(self, form, self.error, self.accept)
         self.resize(520, self.sizeHint().height())
         self.name.setFocus()
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,7 +23,7 @@ from planner.services import network
 from planner.services.errors import InputError
 from planner.services.network import CHANNELS
 from planner.ui.context import AppContext
-from planner.ui.forms import date_edit, error_label, show_error
+from planner.ui.forms import date_edit, error_label, save_cancel, show_error
 
 #: A suggested follow-up, two weeks after the conversation.
 FOLLOW_UP_DAYS = 14
@@ -60,17 +59,14 @@ class InteractionDialog(QDialog):
         form.addRow("&Note", self.note)
         form.addRow("", follow_row)
         form.addRow("", self.follow_up_error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        buttons = save_cancel(
+            self,
+            form,
+            self.error,
+            self.accept,
+            above=QLabel(f"Logging resets the follow-up clock for <b>{contact}</b>."),
         )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("Log")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Logging resets the follow-up clock for <b>{contact}</b>."))
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.resize(460, self.sizeHint().height())
         self.note.setFocus()
 

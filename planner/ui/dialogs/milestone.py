@@ -27,7 +27,7 @@ from planner.services.errors import InputError
 from planner.services.milestones import MilestoneRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill_picker import SkillPicker
-from planner.ui.forms import bound_dates, error_label
+from planner.ui.forms import bound_dates, error_label, save_cancel
 from planner.wording import counted
 
 #: Kinds a person picks; "phase" milestones come from the target role's learning path.
@@ -116,15 +116,7 @@ class MilestoneDialog(QDialog):
         skills_label = QLabel("&Skills")
         skills_label.setBuddy(self.skill_picker.search)
         form.addRow(skills_label, self.skill_picker)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        save_cancel(self, form, self.error, self.submit)
         self.resize(520, self.sizeHint().height())
         self.title.setFocus()
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,7 +18,7 @@ from planner.services.errors import InputError
 from planner.services.portfolio import PORTFOLIO_KINDS, PortfolioRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill_picker import SkillPicker
-from planner.ui.forms import error_label
+from planner.ui.forms import error_label, save_cancel
 from planner.vocabulary import PORTFOLIO_STATUSES
 
 STATUS_LABELS = {"idea": "Idea", "in_progress": "In progress", "done": "Done"}
@@ -86,15 +84,7 @@ class PortfolioDialog(QDialog):
         skills_label = QLabel("&Skills")
         skills_label.setBuddy(self.skill_picker.search)
         form.addRow(skills_label, self.skill_picker)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        save_cancel(self, form, self.error, self.submit)
         self.resize(520, self.sizeHint().height())
         self.title.setFocus()
 

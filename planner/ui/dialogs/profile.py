@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +29,7 @@ from planner.services import profile, roles
 from planner.services.errors import InputError
 from planner.services.profile import PLAN_START_RANGE, WEEKS_A_YEAR, ProfileInfo
 from planner.ui.context import AppContext
-from planner.ui.forms import edits_data, error_label, show_error, to_qdate
+from planner.ui.forms import edits_data, error_label, save_cancel, show_error, to_qdate
 from planner.vocabulary import STAGES
 
 NO_ROLE = "(not in the catalog / student)"
@@ -103,16 +102,8 @@ class ProfileDialog(QDialog):
         form.addRow("&Weekly learning goal", self.weekly)
         form.addRow("&Yearly learning goal", self.yearly)
         form.addRow("N&etworking goal", self.contacts)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = save_cancel(self, form, self.error, self.submit)
         edits_data(buttons.button(QDialogButtonBox.StandardButton.Save))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.setMinimumWidth(460)
         self.name.setFocus()
 

@@ -13,12 +13,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +26,7 @@ from planner.services.learning import SessionRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.dialogs.quick_log import NO_ACTIVITY
-from planner.ui.forms import bound_dates, error_label
+from planner.ui.forms import bound_dates, error_label, save_cancel
 
 
 class SessionDialog(QDialog):
@@ -74,15 +72,7 @@ class SessionDialog(QDialog):
         form.addRow("", self.hours_error)
         form.addRow("&Activity", self.activity)
         form.addRow("&Note", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        save_cancel(self, form, self.error, self.save)
         self.resize(460, self.sizeHint().height())
         self.hours.setFocus()
         self.hours.selectAll()
