@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.datafile import refuse_if_lost
+from planner.file_errors import DataFileError
 from planner.paths import ENV_VAR
 
 if TYPE_CHECKING:
@@ -58,6 +60,10 @@ def refusal(path: Path, args: argparse.Namespace, *, given: bool) -> str | None:
     path was chosen (`--db`, `$PLANNER_DB`) rather than the default one."""
     if path.exists():
         return None
+    try:
+        refuse_if_lost(path)  # a missing file whose backups remain is restored, not started anew
+    except DataFileError as exc:
+        return str(exc)
     if args.command == "import" and args.dry_run:
         return None  # previewed into a scratch file, see `scratch_for_dry_run`
     if not writes(args):
