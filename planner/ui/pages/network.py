@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -128,12 +129,14 @@ class NetworkPage(Page):
         self.mentors.open_contact.connect(self.select_contact)
         bottom.addWidget(self.mentors)
         self.chart = InteractionsChart(height=2.6)
-        chart_box = QGroupBox("Outreach")
-        QVBoxLayout(chart_box).addWidget(self.chart)
-        bottom.addWidget(chart_box)
         self.habits = HabitsBox(self.ctx)  # the framework's optional networking goals
-        bottom.addWidget(self.habits)
-        bottom.setSizes([360, 480, 290])
+        # Tabs, not a third column: at 1024 px three columns left the chart too narrow for
+        # its months.
+        outreach = QTabWidget()
+        outreach.addTab(self.chart, "Outreach")
+        outreach.addTab(self.habits, "Networking habits")
+        bottom.addWidget(outreach)
+        bottom.setSizes([360, 770])
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(top)
         body.addWidget(bottom)

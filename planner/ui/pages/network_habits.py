@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QPushButton, QWidget
 
 from planner.services import advice, milestones
 from planner.services.advice import HabitStatus
 from planner.services.errors import InputError
 from planner.ui.context import AppContext
-from planner.ui.forms import edits_data
+from planner.ui.forms import edits_data, error_label
 from planner.ui.pages.roadmap_common import muted_label
 
 PERIOD_WORDS = {"month": "this month", "year": "this year", "once": ""}
@@ -27,10 +27,7 @@ class HabitsBox(QGroupBox):
         self.note = muted_label("Optional goals beside two people a month.")
         self.grid.addWidget(self.note, 0, 0, 1, 2)
         self.rows: list[tuple[QCheckBox, QPushButton]] = []
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #cf222e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
 
     def refresh(self) -> None:
         found = self.ctx.read(advice.habits, self.ctx.today())
