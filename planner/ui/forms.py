@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,8 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.services.errors import InputError
 from planner.services.weeks import EARLIEST, LATEST
 from planner.ui import theme
+
+if TYPE_CHECKING:
+    from planner.ui.context import AppContext
 
 
 def error_label() -> QLabel:
@@ -56,6 +61,18 @@ def save_cancel(
     layout.addWidget(error)
     layout.addWidget(buttons)
     return buttons
+
+
+def write_or_say(ctx: AppContext, error: QLabel, fn: Callable[..., Any], *args: Any) -> bool:
+    """Run one action through the context (one transaction); when its input is refused, say
+    why in `error` ("Not changed: ...") and return False, the screen left as it was."""
+    error.hide()
+    try:
+        ctx.write(fn, *args)
+    except InputError as exc:
+        show_error(error, f"Not changed: {exc}.")
+        return False
+    return True
 
 
 def show_error(label: QLabel, text: str) -> None:

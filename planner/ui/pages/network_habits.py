@@ -5,14 +5,15 @@ one on makes this period's goal a networking milestone; ticking it marks that mi
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QPushButton, QWidget
 
 from planner.services import advice, milestones
 from planner.services.advice import HabitStatus
-from planner.services.errors import InputError
 from planner.ui.context import AppContext
-from planner.ui.forms import edits_data, error_label
+from planner.ui.forms import edits_data, error_label, write_or_say
 from planner.ui.pages.roadmap_common import muted_label
 
 PERIOD_WORDS = {"month": "this month", "year": "this year", "once": ""}
@@ -73,10 +74,5 @@ class HabitsBox(QGroupBox):
         if status.milestone_id is not None:
             self._write(milestones.set_done, status.milestone_id, self.ctx.today() if on else None)
 
-    def _write(self, fn, *args) -> None:
-        self.error.hide()
-        try:
-            self.ctx.write(fn, *args)
-        except InputError as exc:
-            self.error.setText(f"Not changed: {exc}.")
-            self.error.show()
+    def _write(self, fn: Callable[..., Any], *args: Any) -> bool:
+        return write_or_say(self.ctx, self.error, fn, *args)

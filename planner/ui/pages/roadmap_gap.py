@@ -4,6 +4,9 @@ chart of your level against the required level per skill, grouped by importance.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,12 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services import readiness, roles, skills
-from planner.services.errors import InputError
 from planner.services.readiness import IMPORTANCE_ORDER, GapItem
 from planner.ui.charts.roadmap import SkillLevelsChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill import level_combo
-from planner.ui.forms import edits_data
+from planner.ui.forms import edits_data, write_or_say
 from planner.ui.pages.roadmap_common import (
     hours_text,
     level_text,
@@ -245,12 +247,5 @@ class GapPanel(QWidget):
         if self._write(roles.set_required_level, self.role, item.skill, level):
             self.ctx.status.emit(f"{item.skill}: the role now asks for {level_text(level)}")
 
-    def _write(self, fn, *args) -> bool:
-        self.error.hide()
-        try:
-            self.ctx.write(fn, *args)
-        except InputError as exc:
-            self.error.setText(f"Not changed: {exc}.")
-            self.error.show()
-            return False
-        return True
+    def _write(self, fn: Callable[..., Any], *args: Any) -> bool:
+        return write_or_say(self.ctx, self.error, fn, *args)

@@ -7,6 +7,8 @@ interview checklist, which appears once readiness passes the threshold or on req
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,10 +26,9 @@ from PySide6.QtWidgets import (
 
 from planner.services import advice, milestones, moves
 from planner.services.advice import CertificationSuggestion, InterviewPrep, StageView
-from planner.services.errors import InputError
 from planner.services.moves import Move
 from planner.ui.context import AppContext
-from planner.ui.forms import edits_data
+from planner.ui.forms import edits_data, write_or_say
 from planner.ui.pages.roadmap_common import (
     make_table,
     muted_label,
@@ -276,12 +277,5 @@ class MovePanel(QWidget):
         done = entry.checkState() == Qt.CheckState.Checked
         self._write(milestones.set_done, milestone_id, self.ctx.today() if done else None)
 
-    def _write(self, fn, *args) -> bool:
-        self.error.hide()
-        try:
-            self.ctx.write(fn, *args)
-        except InputError as exc:
-            self.error.setText(f"Not changed: {exc}.")
-            self.error.show()
-            return False
-        return True
+    def _write(self, fn: Callable[..., Any], *args: Any) -> bool:
+        return write_or_say(self.ctx, self.error, fn, *args)
