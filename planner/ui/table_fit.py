@@ -64,5 +64,8 @@ def fit_columns(view: QTableView) -> None:
     first)."""
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
+    # Measure the rows in view only: Qt's default reads up to 1,000 rows per column on every
+    # resize, which on a ten-year file's activity list cost seconds on the Learning page.
+    header.setResizeContentsPrecision(0)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     _Slack(view)
