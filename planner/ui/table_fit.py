@@ -37,7 +37,17 @@ class _Slack(QObject):
             QTimer.singleShot(0, self, self.fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        kind = event.type()
+        if kind == QEvent.Type.Hide:
+            # Hidden, the table keeps its widths: Qt would size "to contents" by reading every
+            # row (a hidden table has no rows in view), on every layout of its page.
+            self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        elif kind == QEvent.Type.Show:
+            self.view.horizontalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents
+            )
+            self.later()
+        elif kind == QEvent.Type.Resize:
             self.later()
         return False
 
@@ -45,9 +55,7 @@ class _Slack(QObject):
         self.pending = False
         view, header = self.view, self.view.horizontalHeader()
         if not view.isVisible():
-            # A hidden table has no rows "in view": Qt measures every row instead (2,000
-            # contacts on a page prepared in idle time took seconds). It fits when shown.
-            return
+            return  # it fits when shown (see eventFilter)
         last = header.logicalIndex(header.count() - 1)
         if last < 0:
             return
@@ -71,5 +79,8 @@ def fit_columns(view: QTableView) -> None:
     # Measure the rows in view only: Qt's default reads up to 1,000 rows per column on every
     # resize, which on a ten-year file's activity list cost seconds on the Learning page.
     header.setResizeContentsPrecision(0)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    visible = view.isVisible()
+    header.setSectionResizeMode(
+        QHeaderView.ResizeMode.ResizeToContents if visible else QHeaderView.ResizeMode.Interactive
+    )
     _Slack(view)
