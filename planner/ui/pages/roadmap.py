@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -41,6 +40,7 @@ from planner.ui.pages.roadmap_common import (
     make_table,
     muted_label,
     percent_text,
+    readiness_widgets,
     run_dialog,
     select_where,
     selected_row,
@@ -114,13 +114,7 @@ class RoadmapPage(Page):
     # -- readiness and forecast -----------------------------------------------------------------
     def _readiness_box(self) -> QGroupBox:
         box = QGroupBox("Readiness for your target role")
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setWordWrap(True)
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 100)
-        self.bar.setFormat("%p % ready")
-        self.bar.setMaximumWidth(260)
+        self.summary, self.bar = readiness_widgets(260)
         self.pace = QDoubleSpinBox()
         self.pace.setRange(0.5, 80.0)
         self.pace.setSingleStep(0.5)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QTableView,
     QWidget,
 )
@@ -45,6 +46,19 @@ def muted_label(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
+
+
+def readiness_widgets(bar_width: int) -> tuple[QLabel, QProgressBar]:
+    """The summary line and the "N % ready" bar that show readiness, for a role or a job
+    posting, the same way on every tab."""
+    summary = QLabel()
+    summary.setTextFormat(Qt.TextFormat.RichText)
+    summary.setWordWrap(True)
+    bar = QProgressBar()
+    bar.setRange(0, 100)
+    bar.setFormat("%p % ready")
+    bar.setMaximumWidth(bar_width)
+    return summary, bar
 
 
 class FilterProxy(SourceSortProxy):

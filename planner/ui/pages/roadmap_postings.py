@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -44,6 +43,7 @@ from planner.ui.pages.roadmap_common import (
     make_table,
     muted_label,
     percent_text,
+    readiness_widgets,
     select_where,
 )
 from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel
@@ -185,13 +185,7 @@ class PostingsPanel(QWidget):
             "required skills from nice-to-have ones). Nothing leaves your computer."
         )
         self.text.textChanged.connect(self._typed)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setWordWrap(True)
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 100)
-        self.bar.setFormat("%p % ready")
-        self.bar.setMaximumWidth(220)
+        self.summary, self.bar = readiness_widgets(220)
         self.skill_model: RowsModel[PostingSkill] = RowsModel(SKILL_COLUMNS, self)
         self.skill_table, _ = make_table(self.skill_model, self)
         self.skill_table.setAccessibleName("Skills the posting asks for")
