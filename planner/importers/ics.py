@@ -40,12 +40,11 @@ from planner.importers.plan import ImportFileError, ImportPlan, Problem, Row
 from planner.importers.textfile import key, read_text
 from planner.models import CalendarMap, WeekHours
 from planner.services.weeks import week_label, week_start
-from planner.vocabulary import TYPED_CATEGORIES
+from planner.vocabulary import TYPED_CATEGORIES, WEEK_HOURS
 
 SOURCE = "Calendar"
 #: What a mapping says for a name whose events are not counted.
 NOT_COUNTED = "none"
-WEEK_LIMIT = 168.0
 EVENT_LIMIT = dt.timedelta(hours=24)
 #: How far back an import reaches from the current week (a daily event since 1970 would
 #: otherwise expand into tens of thousands of occurrences nobody wants as week hours).
@@ -370,10 +369,10 @@ def _sort(session: Session, result: ImportPlan, sums: _Sums) -> None:
         before = existing.get(slot)
         value = WeekValue(monday, category, hours, before)
         label = f"{week_label(monday)} {category} {hours:g} h"
-        if hours > WEEK_LIMIT:
+        if hours > WEEK_HOURS:
             result.rejected.append(
                 Problem(
-                    number, f"{label}: more than {WEEK_LIMIT:g} h in a week (overlapping events?)"
+                    number, f"{label}: more than {WEEK_HOURS:g} h in a week (overlapping events?)"
                 )
             )
         elif before is not None and round(before, 2) == hours:

@@ -38,6 +38,7 @@ from planner.services import running_timer as rt
 from planner.services.errors import InputError
 from planner.services.running_timer import TimerState, clock_text, duration_text
 from planner.ui.context import AppContext
+from planner.vocabulary import DAY_HOURS
 
 
 def _service() -> Any:
@@ -228,7 +229,7 @@ class LeftRunningDialog(QDialog):
             f"learn? It is logged on {start:%a %d %b}."
         )
         text.setWordWrap(True)
-        most = min(seconds / 3600, 24.0)
+        most = min(seconds / 3600, DAY_HOURS)
         self.hours = QDoubleSpinBox()
         self.hours.setRange(0.02, max(most, 0.02))
         self.hours.setDecimals(2)

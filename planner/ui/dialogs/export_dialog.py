@@ -31,6 +31,7 @@ from planner.exporters.files import ExportResult
 from planner.file_errors import DataFileError
 from planner.services.errors import InputError
 from planner.ui.context import AppContext
+from planner.ui.forms import error_label
 
 #: (format, button text, one line on what it is for)
 CHOICES = (
@@ -95,11 +96,7 @@ class ExportDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(choose)
         layout.addLayout(row)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setStyleSheet("color: #cf222e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         layout.addWidget(self.error)
 
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from planner.services import onboarding, roles
 from planner.services.errors import InputError
 from planner.ui.context import AppContext
+from planner.ui.forms import error_label
 
 
 def needs_onboarding(ctx: AppContext) -> bool:
@@ -124,8 +125,8 @@ class OnboardingDialog(QDialog):
         self.goal.setSingleStep(0.5)
         self.goal.setValue(5.0)
         self.goal.setSuffix(" h/week")
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #cf222e;")
+        self.error = error_label()
+        self.error.show()  # an empty line kept in place, as before
 
         form = QFormLayout()
         form.addRow("Name", self.name)

@@ -27,7 +27,7 @@ from planner.services.errors import InputError
 from planner.services.weeks import day_name
 from planner.ui.context import AppContext, NotSaved
 from planner.ui.dialogs.date_confirm import confirm_date
-from planner.ui.forms import date_edit
+from planner.ui.forms import date_edit, error_label
 
 NO_ACTIVITY = "(no activity)"
 
@@ -63,11 +63,7 @@ class QuickLogForm(QWidget):
         self.note = QLineEdit()
         self.note.setPlaceholderText("What did you learn? (optional)")
         self.note.setAccessibleName("Note")
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setStyleSheet("color: #cf222e;")
-        self.error.setWordWrap(True)  # a full week's refusal names every category
-        self.error.hide()
+        self.error = error_label()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         if self.date is not None:

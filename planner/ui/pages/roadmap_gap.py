@@ -27,7 +27,7 @@ from planner.services.readiness import IMPORTANCE_ORDER, GapItem
 from planner.ui.charts.roadmap import SkillLevelsChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill import level_combo
-from planner.ui.forms import edits_data, write_or_say
+from planner.ui.forms import edits_data, error_label, write_or_say
 from planner.ui.pages.roadmap_common import (
     hours_text,
     level_text,
@@ -122,10 +122,7 @@ class GapPanel(QWidget):
             "The level this role asks for; your choice survives catalog updates"
         )
         self.required.activated.connect(lambda i: self.set_required(i + 1))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #cf222e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         tools = QHBoxLayout()
         tools.addWidget(self.plus)
         tools.addSpacing(12)

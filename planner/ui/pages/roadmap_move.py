@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -28,7 +27,7 @@ from planner.services import advice, milestones, moves
 from planner.services.advice import CertificationSuggestion, InterviewPrep, StageView
 from planner.services.moves import Move
 from planner.ui.context import AppContext
-from planner.ui.forms import edits_data, write_or_say
+from planner.ui.forms import edits_data, error_label, write_or_say
 from planner.ui.pages.roadmap_common import (
     make_table,
     muted_label,
@@ -166,10 +165,7 @@ class MovePanel(QWidget):
         interview_layout.addStretch(0)  # takes the room the list leaves while it is hidden
         self.interview_layout = interview_layout
 
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #cf222e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

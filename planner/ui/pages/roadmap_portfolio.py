@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -20,7 +19,7 @@ from planner.services import advice, portfolio, profile
 from planner.services.portfolio import PORTFOLIO_GOAL, PortfolioRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.portfolio import STATUS_LABELS, PortfolioDialog
-from planner.ui.forms import edits_data
+from planner.ui.forms import edits_data, error_label
 from planner.ui.pages.roadmap_common import (
     make_table,
     muted_label,
@@ -97,9 +96,7 @@ class PortfolioPanel(QWidget):
         row.addWidget(self.use)
         row.addStretch(1)
         ideas_layout.addLayout(row)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #cf222e;")
-        self.error.hide()
+        self.error = error_label()
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(mine)

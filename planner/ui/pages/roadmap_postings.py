@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -36,7 +35,7 @@ from planner.services.errors import InputError
 from planner.services.postings import CompareRow, Comparison, PostingReport, PostingSkill
 from planner.services.readiness import IMPORTANCE_ORDER
 from planner.ui.context import AppContext
-from planner.ui.forms import edits_data
+from planner.ui.forms import edits_data, error_label
 from planner.ui.pages.roadmap_common import (
     hours_text,
     level_text,
@@ -203,10 +202,7 @@ class PostingsPanel(QWidget):
             "“Ready for posting: …” on the Plan tab"
         )
         self.plan_button.clicked.connect(self.add_to_plan)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #cf222e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         QShortcut(
             QKeySequence("Ctrl+Return"),
             self.text,

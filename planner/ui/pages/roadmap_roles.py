@@ -23,8 +23,8 @@ from planner.services import advice, profile, roles, skills
 from planner.services.errors import InputError
 from planner.services.roles import STAGES, TRACKS, RoleInfo
 from planner.ui.context import AppContext
-from planner.ui.forms import edits_data
-from planner.ui.pages.roadmap_common import make_table, muted_label, select_where, selected_row
+from planner.ui.forms import edits_data, error_label
+from planner.ui.pages.roadmap_common import make_table, select_where, selected_row
 from planner.ui.qtmodels.rows import Column, RowsModel
 
 ALL_TRACKS = "All tracks"
@@ -89,9 +89,7 @@ class RoleBrowser(QWidget):
         self.compare = QPushButton("Add to &comparison")
         self.compare.setToolTip("Compare this role side by side with up to two others")
         self.compare.clicked.connect(self._compare)
-        self.error = muted_label()
-        self.error.setStyleSheet("color: #cf222e;")
-        self.error.hide()
+        self.error = error_label()
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
