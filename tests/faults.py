@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -111,6 +112,44 @@ def killed_at(module: Any, name: str, run: Callable[[], object]) -> int:
     return status
 
 
+def spin(steps: int) -> None:
+    """Busy-wait `steps` loop turns: the unit in which a kill's moment is chosen."""
+    for _ in range(steps):
+        pass
+
+
+def steps_to_finish(
+    run: Callable[[], object], prepare: Callable[[], object], rounds: int = 3
+) -> int:
+    """How many `spin` turns a forked child running `run` takes from start to exit, the slowest
+    of `rounds` tries (each after `prepare`), with a margin: kills drawn from 0 to this spread over
+    the whole of the child's work and just past it. Timed in a child, not in this process, because
+    a forked child's run can be several times slower (its first writes copy pages, its fsyncs wait
+    on a busy disk), and kills calibrated on the parent's time all landed before the last step."""
+    start = time.perf_counter()
+    spin(200_000)
+    per_step = (time.perf_counter() - start) / 200_000
+    slowest = 0.0
+    for _ in range(rounds):
+        prepare()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child never returns
+            os.close(read)
+            os.write(write, b"go\n")
+            try:
+                run()
+            finally:
+                os._exit(0)
+        os.close(write)
+        with os.fdopen(read) as pipe:
+            pipe.readline()
+            began = time.perf_counter()
+        os.waitpid(pid, 0)
+        slowest = max(slowest, time.perf_counter() - began)
+    return int(slowest * 1.3 / per_step) + 1
+
+
 def killed_after(steps: int, run: Callable[[], object]) -> bool:
     """Fork a child running `run`, spin `steps` loop turns (a moment chosen by the caller, not
     a sleep), SIGKILL it; True when the kill landed before the child finished."""
@@ -126,8 +165,7 @@ def killed_after(steps: int, run: Callable[[], object]) -> bool:
     os.close(write)
     with os.fdopen(read) as pipe:
         pipe.readline()
-        for _ in range(steps):
-            pass
+        spin(steps)
         os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     return os.WIFSIGNALED(status)

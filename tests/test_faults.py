@@ -11,7 +11,6 @@ import re
 import shutil
 import signal
 import sqlite3
-import time
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -34,6 +33,7 @@ from tests.faults import (
     killed_at,
     one_line,
     small_disk_at,
+    steps_to_finish,
 )
 
 RESTORE_ROUNDS = 100
@@ -86,15 +86,7 @@ def test_random_kills_during_restores_never_leave_the_data_path_empty(damaged) -
         path.write_bytes(old)
 
     planner.restore.restore(path, backup)  # once to load what it imports, as the children have
-    reset()
-    start = time.perf_counter()
-    planner.restore.restore(path, backup)
-    took = time.perf_counter() - start
-    spin = time.perf_counter()
-    for _ in range(100_000):
-        pass
-    per_step = (time.perf_counter() - spin) / 100_000
-    reach = int(took * 1.1 / per_step) + 1  # kills spread over the whole restore and past it
+    reach = steps_to_finish(lambda: planner.restore.restore(path, backup), prepare=reset)
 
     rng = random.Random(20261202)
     outcomes = {"old": 0, "restored": 0, "missing": 0, "other": 0}
@@ -383,13 +375,7 @@ def test_random_kills_during_backups_leave_nothing_after_the_next_one(demo_db) -
             take_backup(con, path, "auto")
 
     back_up()  # once to load what it imports, as the children have
-    start = time.perf_counter()
-    back_up()
-    took = time.perf_counter() - start
-    spin = time.perf_counter()
-    for _ in range(100_000):
-        pass
-    reach = int(took * 1.1 / ((time.perf_counter() - spin) / 100_000)) + 1
+    reach = steps_to_finish(back_up, prepare=lambda: None)
     rng = random.Random(4242)
     landed = leaving = 0
     for _ in range(BACKUP_ROUNDS):
