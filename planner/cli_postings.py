@@ -100,8 +100,8 @@ def cmd_postings(db: Database, args: argparse.Namespace) -> None:
         raise InputError("use --compare or --delete, not both")
     with db.session() as s:
         if args.delete is not None:
-            gone = postings.delete_posting(s, args.delete)
-            print(f"Deleted the saved posting {gone.name!r}.")
+            (gone,) = postings.delete_postings(s, [args.delete])
+            print(f"Deleted the saved posting {gone!r}.")
             return
         if args.compare:
             table = postings.compare(s, args.compare)

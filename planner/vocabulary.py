@@ -29,3 +29,19 @@ DEFAULT_TARGETS = {"work": 40.0, "learning": 5.0, "exercise": 3.0, "social": 5.0
 #: a file that passes them, and every entry (window, command line, import) refuses to.
 DAY_HOURS = 24.0
 WEEK_HOURS = 168.0
+
+#: What an action in the window changed, so that each screen refreshes only for what it shows
+#: (`planner.storage.changes` reads them off the tables an action wrote).
+CHANGE_KINDS = (
+    "learning",
+    "skills",
+    "milestones",
+    "contacts",
+    "balance",
+    "profile",
+    "review",
+    "portfolio",
+    "postings",
+    "catalog",
+    "timer",
+)

@@ -87,24 +87,10 @@ def save_item(
     return item.id
 
 
-def delete_item(session: Session, item_id: int) -> PortfolioRow:
-    """Remove an item and return what it was, so the removal can be undone."""
-    row = next((r for r in portfolio(session) if r.id == item_id), None)
+def delete_item(session: Session, item_id: int) -> None:
+    """Remove an item with the skills it showed."""
     item = session.get(PortfolioItem, item_id)
-    if item is None or row is None:
+    if item is None:
         raise InputError(f"portfolio item {item_id} no longer exists")
     session.delete(item)
     session.flush()
-    return row
-
-
-def restore_item(session: Session, row: PortfolioRow) -> int:
-    return save_item(
-        session,
-        row.title,
-        kind=row.kind,
-        link=row.link,
-        status=row.status,
-        notes=row.notes,
-        skills=row.skills,
-    )

@@ -294,26 +294,13 @@ def saved_postings(session: Session) -> list[PostingReport]:
     return sorted(reports, key=lambda r: r.label.casefold())
 
 
-@dataclass(frozen=True)
-class DeletedPosting:
-    """What a deleted posting was, so Ctrl+Z can bring it back."""
-
-    name: str
-    text: str
-    source: str
-    saved_on: dt.date
-
-
-def delete_posting(session: Session, name: str) -> DeletedPosting:
-    row = _find(session, name)
-    gone = DeletedPosting(row.name, row.text, row.source, row.saved_on)
-    session.delete(row)
+def delete_postings(session: Session, names: list[str]) -> list[str]:
+    """Delete saved postings by name (any case); the names as they were saved."""
+    rows = [_find(session, name) for name in names]
+    for row in rows:
+        session.delete(row)
     session.flush()
-    return gone
-
-
-def restore_posting(session: Session, gone: DeletedPosting) -> None:
-    save_posting(session, gone.name, gone.text, gone.saved_on, gone.source)
+    return [row.name for row in rows]
 
 
 def compare(session: Session, names: list[str]) -> Comparison:

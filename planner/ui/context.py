@@ -1,11 +1,16 @@
 """What every screen shares: the open data file, the undo stack, and a signal that data changed.
 
-Screens never touch SQL: they pass a service call to `read` or `write`. `write` is one user
-action = one transaction; an `InputError` propagates to the caller (so the form can show it at
-the field) and nothing is written. A save the disk refuses (full, I/O error, read-only file)
-reaches the caller as an InputError too, with the file's own message: the form keeps what the
-person typed, so they can retry once the disk has room. Every successful write emits
-`changed`, and pages refresh.
+Screens never touch SQL: they pass a service call to `read` or `write`. `write` is the one door
+for a person's action (Anki's CollectionOp): one transaction; an `InputError` propagates to the
+caller (so the form can show it at the field) and nothing is written. A save the disk refuses
+(full, I/O error, read-only file) reaches the caller as an InputError too, with the file's own
+message: the form keeps what the person typed, so they can retry once the disk has room.
+
+Every action that changed something goes on the undo stack under its name ("log 1.5 h": the
+Edit menu reads "Undo log 1.5 h"), undone and redone row by row through
+`planner.storage.changes`, and `changed` says what kinds of data it touched (learning, contacts,
+...: `vocabulary.CHANGE_KINDS`), so each page refreshes only for what it shows. The stack lives
+here, not on a page, so it survives a page switch.
 
 At start-up the window may be shown before the file is opened through SQLAlchemy (see
 `planner.ui.launch`): such a context (`AppContext.opening`) serves `read_sql` straight from the
@@ -32,12 +37,17 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from planner.backups import damaged_error
 from planner.datafile import connect_read_only
 from planner.file_errors import DataFileError, SaveError, is_damage
+from planner.services import limits
 from planner.services.errors import InputError
+from planner.storage import changes
 
 if TYPE_CHECKING:
     from planner.db import Database
 
 T = TypeVar("T")
+#: The tables whose rows count toward a day's 24 hours and a week's 168: an undo or redo that
+#: brings rows of these back is held to the limits like any entry.
+COUNTED_TABLES = frozenset({"learning_session", "week_hours"})
 
 
 class NotSaved(InputError):
@@ -45,13 +55,17 @@ class NotSaved(InputError):
 
 
 class AppContext(QObject):
-    changed = Signal()
+    #: An action, its undo or its redo changed data of these kinds (a frozenset of
+    #: `vocabulary.CHANGE_KINDS`).
+    changed = Signal(object)
     #: A short message for the status bar.
     status = Signal(str)
     #: The database has opened (sent only by a context made with `opening`).
     opened = Signal()
     #: The file turned out to be damaged (a DataFileError kind "corrupt"); sent once.
     damaged = Signal(object)
+    #: An undo or redo could not be done, and why (the window says it in a message box).
+    not_replayed = Signal(str)
 
     def __init__(
         self,
@@ -140,34 +154,93 @@ class AppContext(QObject):
             self.report_damage(problem)
             raise problem from exc
 
-    def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run one user action as one transaction, then tell every screen."""
+    def write(self, label: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run one person's action as one transaction, put it on the undo stack as `label`
+        (lower case, as the Edit menu reads it after "Undo": "log 1.5 h"), and tell the screens
+        what it changed. An action that changed nothing is not put on the stack."""
         if self.damage is not None:  # no further writes into a damaged file
             raise NotSaved(str(self.damage))
         try:
             with self.db.session() as session:
+                connection = session.connection()
+                changes.start(connection)
                 result = fn(session, *args, **kwargs)
+                session.flush()
+                steps = changes.recorded(connection)
         except SaveError as exc:
-            if exc.kind == "corrupt":
-                self.report_damage(exc)
-            self.status.emit("Not saved: " + str(exc))
+            self._refused("Not saved", exc)
             raise NotSaved(str(exc)) from exc
-        self.changed.emit()
+        if steps:
+            self.undo_stack.push(_Action(self, label, steps))
+            self.status.emit(f"{sentence(label)} — Ctrl+Z to undo")
+            self.changed.emit(steps.kinds)
         return result
 
-    def undoable(self, label: str, do: Callable[[], Any], undo: Callable[[], Any]) -> None:
-        """Do an action now and put it on the undo stack (Ctrl+Z / Ctrl+Shift+Z)."""
-        self.undo_stack.push(_Command(label, do, undo))
-        self.status.emit(f"{label} — Ctrl+Z to undo")
+    def _replay(self, label: str, steps: changes.Steps, done: str) -> changes.Steps | None:
+        """Take the file back over `steps` (an undo or a redo) in one transaction; the steps
+        that reverse it, or None when it could not be done (said in the status bar)."""
+        if self.damage is not None:
+            self.status.emit(f"Not {done}: {self.damage}")
+            return None
+        undoing = "undoing" if done == "undone" else "redoing"
+        try:
+            with self.db.session() as session:
+                connection = session.connection()
+                changes.start(connection)
+                counted = steps.tables & COUNTED_TABLES  # hours logged since, elsewhere
+                before = limits.excess(session) if counted else set()
+                changes.replay(connection, steps)
+                session.flush()
+                if counted:
+                    limits.refuse_new_excess(session, before, f"{undoing} “{label}”")
+                back = changes.recorded(connection)
+        except SaveError as exc:
+            self._refused(f"Not {done}", exc)
+            self.not_replayed.emit(f"Not {done}: {exc}.")
+            return None
+        except (changes.CannotReplay, InputError) as exc:
+            self.status.emit(f"Not {done}: {exc}")
+            self.not_replayed.emit(f"{sentence(label)} was not {done}: {sentence(str(exc))}.")
+            return None
+        self.status.emit(f"{sentence(done)}: {label}")
+        self.changed.emit(steps.kinds | back.kinds)
+        return back
+
+    def _refused(self, what: str, exc: SaveError) -> None:
+        if exc.kind == "corrupt":
+            self.report_damage(exc)
+        self.status.emit(f"{what}: {exc}")
 
 
-class _Command(QUndoCommand):
-    def __init__(self, label: str, do: Callable[[], Any], undo: Callable[[], Any]) -> None:
+def sentence(text: str) -> str:
+    """`text` with its first letter in capitals, as a status line starts."""
+    return text[:1].upper() + text[1:]
+
+
+class _Action(QUndoCommand):
+    """One action on the undo stack: the steps that undo it, then (once undone) those that redo
+    it. Qt calls `redo` when the action is pushed; it has already been done by then.
+
+    When the file cannot be taken back (the disk refused, or another program changed the same
+    rows since), the whole stack is cleared after the attempt: the steps further down assume
+    a file that no longer is."""
+
+    def __init__(self, ctx: AppContext, label: str, steps: changes.Steps) -> None:
         super().__init__(label)
-        self._do, self._undo = do, undo
+        self._ctx, self._steps, self._pushed = ctx, steps, False
 
-    def redo(self) -> None:  # Qt calls redo() on push, which performs the action the first time
-        self._do()
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self._run("redone")
 
     def undo(self) -> None:
-        self._undo()
+        self._run("undone")
+
+    def _run(self, done: str) -> None:
+        back = self._ctx._replay(self.text(), self._steps, done)
+        if back is None:
+            QTimer.singleShot(0, self._ctx.undo_stack, self._ctx.undo_stack.clear)
+        else:
+            self._steps = back

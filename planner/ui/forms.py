@@ -63,12 +63,15 @@ def save_cancel(
     return buttons
 
 
-def write_or_say(ctx: AppContext, error: QLabel, fn: Callable[..., Any], *args: Any) -> bool:
-    """Run one action through the context (one transaction); when its input is refused, say
-    why in `error` ("Not changed: ...") and return False, the screen left as it was."""
+def write_or_say(
+    ctx: AppContext, error: QLabel, label: str, fn: Callable[..., Any], *args: Any
+) -> bool:
+    """Run one action, named `label` for undo, through the context (one transaction); when its
+    input is refused, say why in `error` ("Not changed: ...") and return False, the screen left
+    as it was."""
     error.hide()
     try:
-        ctx.write(fn, *args)
+        ctx.write(label, fn, *args)
     except InputError as exc:
         show_error(error, f"Not changed: {exc}.")
         return False

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.timer_status = TimerStatus(self, ctx)  # the running timer, on every page
         ctx.status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         ctx.changed.connect(self._on_changed)
+        ctx.not_replayed.connect(lambda text: QMessageBox.warning(self, "Undo", text))
         self._build_menus()
         self._restore()
 
@@ -177,11 +178,13 @@ class MainWindow(QMainWindow):
             self._refresh(page)
         self.settings.set_last_page(self.ctx.path, name)
 
-    def _on_changed(self) -> None:
-        """Refresh the visible page now; the others when they are next shown."""
+    def _on_changed(self, kinds: frozenset[str]) -> None:
+        """Refresh the visible page now, and mark the others stale (refreshed when next shown),
+        each only if it shows data of the kinds that changed."""
         current = PAGE_NAMES[self.sidebar.currentRow()]
-        self._stale.update(n for n in self._pages if n != current)
-        if current in self._pages:
+        concerned = {name for name, page in self._pages.items() if page.concerns & kinds}
+        self._stale.update(concerned - {current})
+        if current in concerned:
             self._refresh(self._pages[current])
 
     def reload_all(self) -> None:

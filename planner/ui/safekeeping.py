@@ -29,7 +29,7 @@ class Safekeeper(QObject):
         self.timer.timeout.connect(lambda: self.back_up("auto"))
         self.timer.start()
 
-    def _mark(self) -> None:
+    def _mark(self, _kinds: frozenset[str]) -> None:
         self.changed_since_backup = True
 
     def back_up(self, label: str) -> Path | None:

@@ -7,8 +7,8 @@ show it), ticks once a second while it runs, and follows every change, including
 activated). `TimerStatus` is its face on the main window: a status-bar button (activity and
 elapsed time; click to stop and log), the window title, and the question on closing.
 
-Stopping and discarding are undoable (Ctrl+Z runs the timer again from its first start, and
-removes the session the stop logged through the learning service).
+Starting, stopping and discarding are actions like any other: Ctrl+Z after a stop runs the
+timer again from its first start and removes the session the stop logged.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ class TimerController(QObject):
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.tick)
-        ctx.changed.connect(self.refresh)
+        ctx.changed.connect(lambda kinds: "timer" in kinds and self.refresh())
         self.refresh()
 
     @classmethod
@@ -116,7 +116,9 @@ class TimerController(QObject):
         """Start timing (stored at once); returns what to tell the person. InputError when a
         timer already runs (started elsewhere) or the activity is unknown."""
         try:
-            state = self.ctx.write(_service().start, self.clock(), activity, note)
+            state = self.ctx.write(
+                "start the timer", _service().start, self.clock(), activity, note
+            )
         finally:
             self.refresh()
         return f"Timing {state.label()} since {state.local_start():%H:%M}."
@@ -138,11 +140,11 @@ class TimerController(QObject):
                 return self.discard()
             hours = dialog.hours.value()
         try:
-            done = self.ctx.write(_service().stop, now, hours)
+            label = f"stop the timer ({duration_text(state.seconds(now))})"
+            done = self.ctx.write(label, _service().stop, now, hours)
         except InputError as exc:
             self.refresh()
             return f"Not logged: {exc}."
-        self._undoable_stop(done)
         if done.row is None:
             ran = duration_text(done.seconds)
             return f"Timer stopped after {ran}: under a minute, so nothing was logged."
@@ -153,58 +155,15 @@ class TimerController(QObject):
         )
 
     def discard(self) -> str:
-        """Stop without logging (undoable)."""
+        """Stop without logging (undoable, like every action)."""
+        state = self.state
+        ran = duration_text(state.seconds(self.clock())) if state is not None else ""
         try:
-            gone = self.ctx.write(_service().discard)
+            self.ctx.write(f"discard the timer ({ran})", _service().discard)
         except InputError as exc:
             self.refresh()
             return f"Nothing discarded: {exc}."
-        ran = duration_text(gone.seconds(self.clock()))
-        self._push_undo(f"Discard the timer ({ran})", gone, None, lambda: _service().discard)
         return f"Timer discarded after {ran}; nothing was logged."
-
-    def _undoable_stop(self, done: Any) -> None:
-        """`done`: the `timer.Stopped` a stop returned."""
-        hours = None if done.row is None else done.row.hours
-        ran = duration_text(done.seconds)
-        label = f"Stop the timer ({ran})" if hours is None else f"Log {ran} from the timer"
-
-        def again() -> Callable[..., Any]:
-            if hours is None:
-                return _service().discard
-            return lambda session: _service().stop(session, self.clock(), hours)
-
-        self._push_undo(label, done.timer, done.row.id if done.row else None, again)
-
-    def _push_undo(
-        self,
-        label: str,
-        state: TimerState,
-        session_id: int | None,
-        again: Callable[[], Callable[..., Any]],
-    ) -> None:
-        """Put a done stop or discard on the undo stack: undo runs the timer again (and removes
-        its session), redo stops it again the same way."""
-        held: dict[str, Any] = {"session": session_id, "first": True}
-
-        def redo() -> None:
-            if held.pop("first", False):
-                return  # done already, above
-            try:
-                result = self.ctx.write(again())
-            except InputError as exc:
-                self.ctx.status.emit(f"Not redone: {exc}")
-                return
-            row = getattr(result, "row", None)
-            held["session"] = row.id if row is not None else None
-
-        def undo() -> None:
-            try:
-                self.ctx.write(_service().resume, state, held["session"])
-            except InputError as exc:
-                self.ctx.status.emit(f"Not undone: {exc}")
-
-        self.ctx.undoable(label, redo, undo)
 
 
 class LeftRunningDialog(QDialog):

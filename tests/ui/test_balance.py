@@ -116,9 +116,11 @@ def test_a_value_over_168_is_refused_and_nothing_is_written(page, demo_ctx) -> N
 def test_the_learning_row_is_the_weeks_sessions_and_read_only(qtbot, ctx) -> None:
     page = open_page(qtbot, BalancePage, ctx)
     monday = page.monday
-    ctx.write(learning.log_session, 1.5, monday)
-    ctx.write(learning.log_session, 0.75, monday + dt.timedelta(days=6))
-    ctx.write(learning.log_session, 3.0, monday - dt.timedelta(days=1))  # the week before
+    ctx.write("a change", learning.log_session, 1.5, monday)
+    ctx.write("a change", learning.log_session, 0.75, monday + dt.timedelta(days=6))
+    ctx.write(
+        "a change", learning.log_session, 3.0, monday - dt.timedelta(days=1)
+    )  # the week before
     box = page.hours["learning"]
     assert box.value() == 2.25
     assert box.isReadOnly()
@@ -128,7 +130,9 @@ def test_the_learning_row_is_the_weeks_sessions_and_read_only(qtbot, ctx) -> Non
 
 def test_typed_hours_survive_a_refresh_from_elsewhere(page, demo_ctx) -> None:
     page.hours["rest"].setValue(12)
-    demo_ctx.write(learning.log_session, 1.0, demo_ctx.today())  # e.g. a quick log (Ctrl+L)
+    demo_ctx.write(
+        "a change", learning.log_session, 1.0, demo_ctx.today()
+    )  # e.g. a quick log (Ctrl+L)
     assert page.hours["rest"].value() == 12
     assert page.save_button.isEnabled()
     page.revert_button.click()

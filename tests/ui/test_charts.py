@@ -168,7 +168,7 @@ def test_the_heatmap_hover_follows_an_hour_logged_today(qtbot, demo_ctx) -> None
     chart.set_data(demo_ctx.read(commitment.learning_calendar, today))
     before = dict(demo_ctx.read(commitment.learning_calendar, today).days).get(today, 0.0)
     squares = chart.squares
-    demo_ctx.write(learning.log_session, 1.5, today)
+    demo_ctx.write("a change", learning.log_session, 1.5, today)
     chart.set_data(demo_ctx.read(commitment.learning_calendar, today))
     assert chart.squares is squares  # the year's squares stayed; their shades changed
     chart.canvas.draw()
@@ -275,7 +275,7 @@ def test_the_calendar_lays_nothing_out_when_an_hour_is_logged(qtbot, demo_ctx, m
         "execute",
         lambda self, fig: (laid_out.append(fig), layout(self, fig)),
     )
-    demo_ctx.write(learning.log_session, 1.5, today)
+    demo_ctx.write("a change", learning.log_session, 1.5, today)
     chart.set_data(demo_ctx.read(commitment.learning_calendar, today))
     chart.canvas.draw()
     texts_after = [t.get_text() for t in chart.figure.axes[0].texts]

@@ -24,7 +24,7 @@ def sessions(ctx) -> list[tuple[dt.date, float]]:
 
 def test_the_log_dialog_refuses_a_day_past_24_hours(qtbot, ctx) -> None:
     today = ctx.today()
-    ctx.write(learning.log_session, 2.5, today)
+    ctx.write("a change", learning.log_session, 2.5, today)
     dialog = SessionDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.hours.setValue(23)
@@ -38,7 +38,7 @@ def test_the_log_dialog_refuses_a_day_past_24_hours(qtbot, ctx) -> None:
 
 def test_editing_a_session_counts_the_day_without_its_old_hours(qtbot, ctx) -> None:
     today = ctx.today()
-    ctx.write(learning.log_session, 20, today)
+    ctx.write("a change", learning.log_session, 20, today)
     row = ctx.read(learning.sessions)[0]
     dialog = SessionDialog(ctx, row)
     qtbot.addWidget(dialog)
@@ -48,7 +48,7 @@ def test_editing_a_session_counts_the_day_without_its_old_hours(qtbot, ctx) -> N
 
 
 def test_the_dashboards_quick_log_refuses_a_full_day(qtbot, ctx) -> None:
-    ctx.write(learning.log_session, 20, ctx.today())
+    ctx.write("a change", learning.log_session, 20, ctx.today())
     form = QuickLogForm(ctx)
     qtbot.addWidget(form)
     form.hours.setValue(20)
@@ -105,7 +105,7 @@ def test_a_dialog_offers_only_the_dates_the_app_accepts(qtbot, ctx) -> None:
 
 def test_the_balance_grid_refuses_a_week_past_168_hours(qtbot, ctx) -> None:
     monday = week_start(ctx.today())
-    ctx.write(learning.log_session, 8, monday)
+    ctx.write("a change", learning.log_session, 8, monday)
     page = open_page(qtbot, BalancePage, ctx)
     page.hours["work"].setValue(160)
     page.hours["exercise"].setValue(99)
@@ -140,7 +140,9 @@ def test_every_date_field_offers_only_the_years_the_app_accepts(qtbot, ctx) -> N
 
 def test_ctrl_l_grows_to_show_a_long_refusal_whole(qtbot, ctx) -> None:
     monday = week_start(ctx.today())
-    ctx.write(balance.set_week_hours, monday, {"work": 100, "exercise": 30, "social": 30})
+    ctx.write(
+        "a change", balance.set_week_hours, monday, {"work": 100, "exercise": 30, "social": 30}
+    )
     dialog = QuickLogDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -158,16 +160,18 @@ def test_undoing_a_delete_says_why_when_the_day_filled_up_since(qtbot, ctx) -> N
     from planner.ui.pages.learning import LearningPage
 
     today = ctx.today()
-    ctx.write(learning.log_session, 20, today)
+    ctx.write("a change", learning.log_session, 20, today)
+    ctx.write("a change", learning.log_session, 1, today - dt.timedelta(days=1))
     page = open_page(qtbot, LearningPage, ctx)
     page.tabs.setCurrentIndex(1)
-    page.log.view.selectRow(0)
+    page.log.view.selectRow(0)  # today's 20 h, newest first
     page.log.delete_selected()
-    ctx.write(learning.log_session, 10, today)
-    seen = answer_boxes("OK")
+    with ctx.db.session() as s:  # `planner log 10` from the command line meanwhile
+        learning.log_session(s, 10, today)
+    said: list[str] = []
+    ctx.not_replayed.connect(said.append)
     ctx.undo_stack.undo()
-    assert len(seen) == 1 and "already" not in seen[0]
-    assert "bringing them back would give" in seen[0] and "24 hours" in seen[0]
-    assert sessions(ctx) == [(today, 10.0)]
-    ctx.undo_stack.redo()  # nothing to delete again: said, not raised
-    assert sessions(ctx) == [(today, 10.0)]
+    assert len(said) == 1 and "already" not in said[0]
+    assert "would give" in said[0] and "24 hours" in said[0]
+    assert (today, 10.0) in sessions(ctx) and (today, 20.0) not in sessions(ctx)
+    qtbot.waitUntil(lambda: ctx.undo_stack.count() == 0)  # the steps below no longer hold

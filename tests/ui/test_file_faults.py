@@ -198,7 +198,7 @@ def test_the_quick_check_runs_once_per_open_and_writes_go_on_after_it(qtbot, db)
     ctx = AppContext(db)
     ctx.verify()
     assert db.verified and ctx.damage is None
-    ctx.write(learning.log_session, 1.0, dt.date(2026, 11, 2), None, "")
+    ctx.write("a change", learning.log_session, 1.0, dt.date(2026, 11, 2), None, "")
     assert ctx.read(lambda s: learning.session_totals(s).hours) == 1.0
 
 

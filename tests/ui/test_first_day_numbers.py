@@ -82,7 +82,7 @@ def test_after_a_first_log_the_dashboard_gives_the_goal_date_not_2217(qtbot, ctx
     from planner.ui.pages.dashboard import DashboardPage
 
     onboard(qtbot, ctx, held=False)
-    ctx.write(learning.log_session, 1.5, ctx.today())
+    ctx.write("a change", learning.log_session, 1.5, ctx.today())
     page = open_page(qtbot, DashboardPage, ctx, follow_changes=False)
     text = page.forecast.text()
     years = [int(y) for y in re.findall(r"\b(2\d{3})\b", text)]
@@ -95,7 +95,7 @@ def test_the_roadmap_says_in_how_many_weeks_at_the_goal(qtbot, ctx) -> None:
     from planner.ui.pages.roadmap import RoadmapPage
 
     onboard(qtbot, ctx, held=False)
-    ctx.write(learning.log_session, 1.5, ctx.today())
+    ctx.write("a change", learning.log_session, 1.5, ctx.today())
     page = open_page(qtbot, RoadmapPage, ctx)
     f = ctx.read(readiness.forecast, ctx.today())
     weeks = int(re.search(r"in (\d+) weeks", page.recent.text())[1])
@@ -115,8 +115,8 @@ def test_a_pace_below_ten_years_is_a_sentence_not_an_overflow(qtbot, ctx) -> Non
     from planner.ui.pages.roadmap import RoadmapPage
 
     onboard(qtbot, ctx, held=False)
-    ctx.write(profile.update_profile, plan_start=ctx.today() - dt.timedelta(weeks=8))
-    ctx.write(learning.log_session, 0.02, ctx.today() - dt.timedelta(days=50))
+    ctx.write("a change", profile.update_profile, plan_start=ctx.today() - dt.timedelta(weeks=8))
+    ctx.write("a change", learning.log_session, 0.02, ctx.today() - dt.timedelta(days=50))
     dash = open_page(qtbot, DashboardPage, ctx, follow_changes=False)
     assert "more than ten years" in dash.forecast.text()
     road = open_page(qtbot, RoadmapPage, ctx)
@@ -201,7 +201,7 @@ def test_the_year_chart_path_starts_at_the_plan_start(qtbot, ctx) -> None:
     from planner.ui.pages.learning import LearningPage
 
     onboard(qtbot, ctx, held=False)
-    ctx.write(learning.log_session, 1.5, ctx.today())
+    ctx.write("a change", learning.log_session, 1.5, ctx.today())
     page = open_page(qtbot, LearningPage, ctx)
     page.tabs.setCurrentIndex(2)
     today = ctx.today()

@@ -101,7 +101,7 @@ def test_the_dashboard_points_out_the_pitfall_the_data_shows(qtbot, demo_ctx) ->
     dash = open_page(qtbot, DashboardPage, demo_ctx)
     assert not dash.pitfall.isHidden()
     assert "No portfolio project yet" in dash.pitfall.text()
-    demo_ctx.write(portfolio.save_item, "House prices")
+    demo_ctx.write("a change", portfolio.save_item, "House prices")
     assert dash.pitfall.isHidden()
 
 
@@ -130,7 +130,7 @@ def test_the_weekly_review_has_the_move(qtbot, demo_ctx) -> None:
 def test_the_stage_on_screen_follows_a_new_current_role(page, demo_ctx) -> None:
     from planner.services.profile import update_profile
 
-    demo_ctx.write(update_profile, current_role="senior-ml-engineer")
+    demo_ctx.write("a change", update_profile, current_role="senior-ml-engineer")
     page.tabs.setCurrentIndex(MOVE_TAB)
     assert "Your stage: Senior level" in page.move.text.toPlainText()
     assert demo_ctx.read(advice.stage_advice).advice.stage == "senior"

@@ -89,7 +89,7 @@ def test_the_session_log_sorts_by_any_column_and_keeps_the_order(page, demo_ctx)
     first_shown = page.log.view.model().index(0, 2).data()
     assert first_shown == (names[0] or "(no activity)")
     page.log.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # new rows keep the order
-    demo_ctx.write(learning.log_session, 0.5, demo_ctx.today() - dt.timedelta(days=400))
+    demo_ctx.write("a change", learning.log_session, 0.5, demo_ctx.today() - dt.timedelta(days=400))
     dates = [r.date for r in log_rows(page)]
     assert dates == sorted(dates, reverse=True)
 
@@ -310,5 +310,5 @@ def test_heatmap_hover_shows_a_days_hours(page, demo_ctx) -> None:
 def test_charts_redraw_after_a_change_while_showing(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
     before = page.weekly_chart.heights()[-1]
-    demo_ctx.write(learning.log_session, 2.0, demo_ctx.today())
+    demo_ctx.write("a change", learning.log_session, 2.0, demo_ctx.today())
     assert page.weekly_chart.heights()[-1] == pytest.approx(before + 2.0)

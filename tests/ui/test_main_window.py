@@ -142,7 +142,7 @@ def test_context_write_refuses_bad_input_and_writes_nothing(ctx) -> None:
     from planner.services.errors import InputError
 
     with pytest.raises(InputError):
-        ctx.write(learning.log_session, 0, dt.date.today())
+        ctx.write("a change", learning.log_session, 0, dt.date.today())
     assert ctx.read(learning.sessions) == []
 
 

@@ -236,6 +236,7 @@ def test_the_mentor_finder_offers_gaps_first_and_lists_mentors_first(page, demo_
     offered = [page.mentors.skill.itemData(i) for i in range(len(gaps))]
     assert offered == gaps
     demo_ctx.write(
+        "a change",
         network.save_contact,
         ContactInput(name="Aaron Peer", relationship="peer", expertise=["Docker"]),
     )
@@ -259,7 +260,9 @@ def test_a_refresh_keeps_the_chosen_contact_selected_and_recounts_those_due(page
     due = [n for n, r in contacts(demo_ctx).items() if r.due]
     name = due[-1]
     page.select_contact(name)
-    demo_ctx.write(network.add_interaction, name, demo_ctx.today())  # the page refreshes
+    demo_ctx.write(
+        "a change", network.add_interaction, name, demo_ctx.today()
+    )  # the page refreshes
     assert f"{len(due) - 1} due for a follow-up" in page.count.text()
     selected = page.table.selectionModel().selectedRows()
     assert [index.data(ROW_ROLE).name for index in selected] == [name]

@@ -122,7 +122,9 @@ def test_leaving_the_page_saves_the_reflection(page, demo_ctx) -> None:
 
 def test_a_refresh_while_typing_keeps_the_text(page, demo_ctx) -> None:
     type_reflection(page, "Half a thought")
-    demo_ctx.write(balance.set_targets, {"rest": 9})  # a change made elsewhere refreshes the page
+    demo_ctx.write(
+        "a change", balance.set_targets, {"rest": 9}
+    )  # a change made elsewhere refreshes the page
     assert page.reflection.toPlainText() == "Half a thought"
     assert page.save_button.isEnabled()
 
@@ -185,7 +187,7 @@ def test_a_long_follow_up_list_names_the_first_contacts_and_counts_the_rest(qtbo
     from planner.services import network
 
     for i in range(30):  # never contacted: all due
-        ctx.write(network.save_contact, network.ContactInput(name=f"Person {i:02d}"))
+        ctx.write("a change", network.save_contact, network.ContactInput(name=f"Person {i:02d}"))
     page = open_page(qtbot, ReviewPage, ctx)
     text = page.sections["Network"].text()
     shown = [i for i in range(30) if f"Person {i:02d}" in text]

@@ -78,7 +78,7 @@ def test_a_change_made_while_another_tab_shows_is_in_the_gap_list_when_its_tab_o
     page.tabs.setCurrentIndex(GAP_TAB)
     gap = demo_ctx.read(readiness.readiness).gaps[0]
     page.tabs.setCurrentIndex(PLAN_TAB)
-    demo_ctx.write(skills.set_level, gap.skill, gap.required_level, demo_ctx.today())
+    demo_ctx.write("a change", skills.set_level, gap.skill, gap.required_level, demo_ctx.today())
     page.tabs.setCurrentIndex(GAP_TAB)
     shown = [g.skill for g in visible_rows(page.gap.table)]
     assert gap.skill not in shown  # met now

@@ -37,7 +37,7 @@ def paste(panel: PostingsPanel, text: str) -> None:
 
 
 def test_pasting_shows_readiness_and_the_gap(panel, ctx) -> None:
-    ctx.write(skills.set_level, "Python", 3, ctx.today())
+    ctx.write("a change", skills.set_level, "Python", 3, ctx.today())
     paste(panel, POSTING)
     found = {s.skill: s for s in rows(panel.skill_table)}
     assert set(found) == {"Python", "Kubernetes", "Apache Kafka"}
@@ -73,7 +73,9 @@ def test_save_then_pick_from_the_list_and_compare(panel, ctx, qtbot) -> None:
     compared = {r.skill: r.needs for r in rows(panel.compare_table)}
     assert compared["Python"] == ("required", "required")
     assert compared["SQL"] == (None, "required")
-    ctx.write(skills.set_level, "Python", 3, ctx.today())  # refreshes the comparison on screen
+    ctx.write(
+        "a change", skills.set_level, "Python", 3, ctx.today()
+    )  # refreshes the comparison on screen
     model = panel.compare_table.model()
     cells = {
         model.index(r, 0).data(): [model.index(r, c).data() for c in (2, 3)]

@@ -24,7 +24,7 @@ def test_nothing_changed_means_no_backup(ctx: AppContext) -> None:
 
 def test_a_change_is_backed_up_on_close_with_the_change_inside(ctx: AppContext) -> None:
     keeper = Safekeeper(ctx)
-    ctx.write(learning.log_session, 1.5, dt.date(2026, 11, 20), None, "attention paper")
+    ctx.write("a change", learning.log_session, 1.5, dt.date(2026, 11, 20), None, "attention paper")
     keeper.close()
     [backup] = _backups(ctx)
     assert "on-close" in backup.name
@@ -34,11 +34,11 @@ def test_a_change_is_backed_up_on_close_with_the_change_inside(ctx: AppContext) 
 
 def test_the_timer_backs_up_after_a_change_and_not_again_until_the_next(qtbot, ctx) -> None:
     keeper = Safekeeper(ctx, interval_ms=20)
-    ctx.write(learning.log_session, 1.0, dt.date(2026, 11, 20), None, "")
+    ctx.write("a change", learning.log_session, 1.0, dt.date(2026, 11, 20), None, "")
     qtbot.waitUntil(lambda: len(_backups(ctx)) == 1)
     assert "auto" in _backups(ctx)[0].name
     assert not keeper.changed_since_backup
-    ctx.write(learning.log_session, 2.0, dt.date(2026, 11, 21), None, "")
+    ctx.write("a change", learning.log_session, 2.0, dt.date(2026, 11, 21), None, "")
     qtbot.waitUntil(lambda: len(_backups(ctx)) == 2)
     keeper.close()
     assert len(_backups(ctx)) == 2  # closing after the last backup adds no identical copy

@@ -26,7 +26,7 @@ def lightness(widget: QWidget, x: int, y: int) -> int:
 
 
 def set_week(ctx, monday: dt.date, **hours: float) -> None:
-    ctx.write(balance.set_week_hours, monday, hours)
+    ctx.write("a change", balance.set_week_hours, monday, hours)
 
 
 # --- what a status means ---------------------------------------------------------------------
@@ -70,7 +70,9 @@ def test_too_little_rest_is_bad_and_too_little_social_time_a_caution(qtbot, ctx)
 
 def test_a_week_not_entered_is_drawn_as_missing_not_as_zero(qtbot, ctx) -> None:
     monday = week_start(ctx.today())
-    ctx.write(learning.log_session, 2.0, monday)  # learning is known; the typed hours are not
+    ctx.write(
+        "a change", learning.log_session, 2.0, monday
+    )  # learning is known; the typed hours are not
     set_week(ctx, monday - dt.timedelta(weeks=1), work=42, exercise=3, social=5, rest=8)
     page = open_page(qtbot, BalancePage, ctx)
     assert page.chips["work"].text() == "Not entered"
@@ -90,7 +92,7 @@ def test_the_review_and_the_cli_say_not_entered_rather_than_0_h(ctx, db_path) ->
     from planner.ui.report import balance_html
 
     monday = week_start(ctx.today())
-    ctx.write(learning.log_session, 1.5, monday)
+    ctx.write("a change", learning.log_session, 1.5, monday)
     summary = ctx.read(review.summary, monday, ctx.today())
     html = balance_html(summary, theme.colors())
     assert html.count("Not entered") == 4 and "'right'>0 h</td>" not in html

@@ -97,7 +97,7 @@ def test_one_contact_reads_as_one_contact(qtbot, ctx) -> None:
     from planner.services import network
     from planner.ui.pages.network import NetworkPage
 
-    ctx.write(network.save_contact, network.ContactInput(name="Ada Lovelace"))
+    ctx.write("a change", network.save_contact, network.ContactInput(name="Ada Lovelace"))
     page = open_page(qtbot, NetworkPage, ctx)
     assert page.count.text().startswith("1 contact ·")
 
@@ -113,10 +113,11 @@ def test_a_history_without_a_change_does_not_read_as_one() -> None:
 
 def test_the_activities_list_shows_the_estimate_against_the_hours_spent(qtbot, ctx) -> None:
     ctx.write(
+        "a change",
         learning.save_activity,
         learning.ActivityInput(title="Deep Learning course", kind="course", estimated_hours=40),
     )
-    ctx.write(learning.log_session, 10.0, ctx.today(), "Deep Learning course")
+    ctx.write("a change", learning.log_session, 10.0, ctx.today(), "Deep Learning course")
     page = open_page(qtbot, LearningPage, ctx)
     model = page.activity_view.model()
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]

@@ -225,7 +225,12 @@ class ActivityDialog(QDialog):
                 self.dates_error, "The finish date is before the start date: move one of them."
             )
         try:
-            self.saved_id = self.ctx.write(learning.save_activity, data, self.activity_id)
+            self.saved_id = self.ctx.write(
+                f"{'edit' if self.activity_id else 'add'} activity “{data.title}”",
+                learning.save_activity,
+                data,
+                self.activity_id,
+            )
         except InputError as exc:
             return self._refuse(self.error, f"Not saved: {exc}.")
         self.ctx.status.emit(f"Saved the activity “{data.title}”")

@@ -180,7 +180,12 @@ class ContactDialog(QDialog):
         if not self.validate(data):
             return
         try:
-            self.contact_id = self.ctx.write(network.save_contact, data, self.contact_id)
+            self.contact_id = self.ctx.write(
+                f"{'edit' if self.contact_id else 'add'} contact {data.name}",
+                network.save_contact,
+                data,
+                self.contact_id,
+            )
         except InputError as exc:
             show_error(self.error, f"Not saved: {exc}.")
             return

@@ -196,7 +196,7 @@ class ImportDialog(QDialog):
             return
         try:
             backup_file(self.ctx.db.engine, "before-import")
-            self.written = self.ctx.write(commit, plan)
+            self.written = self.ctx.write(f"import {Path(self.path.text()).name}", commit, plan)
         except (DataFileError, InputError, OSError) as exc:
             if isinstance(exc, DataFileError) and exc.kind == "corrupt":
                 self.ctx.report_damage(exc)  # the backup refused a damaged file: say so once

@@ -85,6 +85,7 @@ class InteractionDialog(QDialog):
         show_error(self.follow_up_error, "")
         try:
             self.interaction_id = self.ctx.write(
+                f"add a conversation with {self.contact}",
                 network.add_interaction,
                 self.contact,
                 day,

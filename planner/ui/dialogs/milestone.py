@@ -135,6 +135,7 @@ class MilestoneDialog(QDialog):
             return False
         try:
             self.saved_id = self.ctx.write(
+                f"save milestone “{title}”",
                 milestones.save_milestone,
                 title,
                 kind=self.kind.currentData(),
@@ -187,7 +188,9 @@ class CompleteDialog(QDialog):
     def submit(self) -> bool:
         done_on = from_qdate(self.date.date())
         try:
-            self.ctx.write(milestones.set_done, self.row.id, done_on)
+            self.ctx.write(
+                f"mark “{self.row.title}” done", milestones.set_done, self.row.id, done_on
+            )
         except InputError as exc:
             self.error.setText(f"Not saved: {exc}.")
             self.error.show()

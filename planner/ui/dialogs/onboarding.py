@@ -240,6 +240,7 @@ class OnboardingDialog(QDialog):
             return
         try:
             self.ctx.write(
+                "set up the plan",
                 onboarding.complete,
                 display_name=self.name.text(),
                 current_role=self.current.currentData(),

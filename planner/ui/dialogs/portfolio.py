@@ -92,6 +92,7 @@ class PortfolioDialog(QDialog):
         self.error.hide()
         try:
             self.saved_id = self.ctx.write(
+                f"save portfolio item “{self.title.text().strip()}”",
                 portfolio.save_item,
                 self.title.text(),
                 kind=self.kind.currentData(),

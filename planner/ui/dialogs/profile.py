@@ -146,7 +146,7 @@ class ProfileDialog(QDialog):
             self.accept()
             return True
         try:
-            self.ctx.write(profile.edit_profile, **changes)
+            self.ctx.write("edit the profile", profile.edit_profile, **changes)
         except InputError as exc:
             show_error(self.error, f"Not saved: {exc}.")
             return False

@@ -123,6 +123,7 @@ class QuickLogForm(QWidget):
             return False
         try:
             row = self.ctx.write(
+                f"log {self.hours.value():g} h",
                 learning.log_session,
                 self.hours.value(),
                 day,

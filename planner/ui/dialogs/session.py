@@ -103,6 +103,7 @@ class SessionDialog(QDialog):
         try:
             if self.row is None:
                 self.ctx.write(
+                    f"log {fields['hours']:g} h",
                     learning.log_session,
                     fields["hours"],
                     fields["day"],
@@ -110,7 +111,12 @@ class SessionDialog(QDialog):
                     fields["note"],
                 )
             else:
-                self.ctx.write(learning.update_session, self.row.id, **fields)
+                self.ctx.write(
+                    f"edit the session of {self.row.date.isoformat()}",
+                    learning.update_session,
+                    self.row.id,
+                    **fields,
+                )
         except InputError as exc:
             self._show(self.error, f"Not saved: {exc}.")
             return False

@@ -172,7 +172,9 @@ class AddSkillDialog(QDialog):
                 "hours_per_level": self.hours.value(),
             }
         try:
-            self.ctx.write(skills.add_my_skill, name, level, self.ctx.today(), **call)
+            self.ctx.write(
+                f"add skill {name}", skills.add_my_skill, name, level, self.ctx.today(), **call
+            )
         except InputError as exc:
             if call["custom"]:
                 return self._name_refused(

@@ -107,6 +107,7 @@ def check_hours(boxes: dict[str, QDoubleSpinBox], errors: QLabel, what: str) -> 
 
 class BalancePage(Page):
     name = "balance"
+    concerns = frozenset({"balance", "learning"})
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -360,7 +361,12 @@ class BalancePage(Page):
             return False
         self._set_dirty(False)  # the refresh that follows the write shows what was saved
         try:
-            self.ctx.write(balance.set_week_hours, self.monday, self.typed_values())
+            self.ctx.write(
+                f"save the hours of {week_heading(self.monday)}",
+                balance.set_week_hours,
+                self.monday,
+                self.typed_values(),
+            )
         except InputError as exc:
             self._set_dirty(True)
             show_error(self.week_error, f"Not saved: {exc}.")
@@ -373,7 +379,7 @@ class BalancePage(Page):
             return False
         values = {c: box.value() for c, box in self.targets.items()}
         try:
-            self.ctx.write(balance.set_targets, values)
+            self.ctx.write("save the weekly targets", balance.set_targets, values)
         except InputError as exc:
             show_error(self.targets_error, f"Not saved: {exc}.")
             return False

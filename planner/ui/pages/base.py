@@ -4,13 +4,14 @@ and icon are listed in `main_window.PAGES`, so the sidebar needs no page's modul
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from planner.ui.context import AppContext
 from planner.ui.prepare import shown_unpainted
+from planner.vocabulary import CHANGE_KINDS
 
 if TYPE_CHECKING:
     from planner.ui.charts.base import ChartView
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 class Page(QWidget):
     #: Stable id used by settings, `--page` and tests.
     name = ""
+    #: The kinds of change (`vocabulary.CHANGE_KINDS`) that alter what the page shows: an
+    #: action of another kind neither refreshes it nor marks it stale.
+    concerns: ClassVar[frozenset[str]] = frozenset(CHANGE_KINDS)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -44,6 +44,7 @@ from planner.ui.dialogs.quick_log import QuickLogForm
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
 from planner.ui.pages.guide_widgets import pitfall_label, show_pitfall
+from planner.vocabulary import CHANGE_KINDS
 from planner.wording import counted
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ def profile_button(text: str, tip: str) -> QPushButton:
 
 class DashboardPage(Page):
     name = "dashboard"
+    concerns = frozenset(CHANGE_KINDS) - {"postings", "timer"}
     #: The figures and the chart are on screen for the first time.
     drawn = Signal()
 

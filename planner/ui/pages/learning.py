@@ -94,6 +94,7 @@ def estimate_text(row: ActivityRow) -> str:
 
 class LearningPage(Page):
     name = "learning"
+    concerns = frozenset({"learning", "profile", "catalog", "timer"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -168,7 +169,7 @@ class LearningPage(Page):
         kept = f" Its {hours_text(row.hours_logged)} logged stay in the session log."
         text = f"Delete “{row.title}”?{kept if row.hours_logged else ''}"
         if QMessageBox.question(self, "Delete activity", text) == QMessageBox.StandardButton.Yes:
-            self.ctx.write(learning.delete_activity, row.id)
+            self.ctx.write(f"delete activity “{row.title}”", learning.delete_activity, row.id)
             self.ctx.status.emit(f"Deleted the activity “{row.title}”")
 
     # -- charts ---------------------------------------------------------------------------

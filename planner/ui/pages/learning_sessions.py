@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -251,24 +250,10 @@ class SessionLog(QWidget):
         rows: list[SessionRow] = selected(self.view)
         if not rows:
             return
-        state: dict[str, Any] = {"ids": [r.id for r in rows], "gone": ()}
         hours = hours_text(round(sum(r.hours for r in rows), 2))
-        label = f"Delete {counted(len(rows), 'session')} ({hours})"
-
-        def do() -> None:
-            try:
-                state["gone"] = self.ctx.write(learning.delete_sessions, state["ids"])
-            except InputError as exc:  # changed elsewhere meanwhile (e.g. the command line)
-                state["gone"] = ()
-                self.ctx.status.emit(f"Nothing deleted: {exc}")
-                self.load()
-
-        def undo() -> None:
-            if state["gone"]:
-                try:
-                    state["ids"] = list(self.ctx.write(learning.restore_sessions, state["gone"]))
-                except InputError as exc:  # the day or week filled up since the delete
-                    state["gone"], state["ids"] = (), []  # so redo deletes nothing (ids reused)
-                    QMessageBox.warning(self, "Not brought back", f"Not brought back: {exc}.")
-
-        self.ctx.undoable(label, do, undo)
+        label = f"delete {counted(len(rows), 'session')} ({hours})"
+        try:
+            self.ctx.write(label, learning.delete_sessions, [r.id for r in rows])
+        except InputError as exc:  # changed elsewhere meanwhile (e.g. the command line)
+            self.ctx.status.emit(f"Nothing deleted: {exc}")
+            self.load()

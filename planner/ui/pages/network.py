@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services import network
-from planner.services.errors import InputError
 from planner.services.network import RELATIONSHIPS, ContactRow, InteractionRow
 from planner.ui.charts.network import InteractionsChart
 from planner.ui.dialogs.contact import ContactDialog
@@ -71,6 +70,7 @@ LOG_COLUMNS: list[Column[InteractionRow]] = [
 
 class NetworkPage(Page):
     name = "network"
+    concerns = frozenset({"contacts", "milestones", "profile", "catalog"})
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -330,12 +330,12 @@ class NetworkPage(Page):
         answer = QMessageBox.question(
             self,
             "Delete contact",
-            f"Delete {row.name} and their whole interaction log? This cannot be undone.",
+            f"Delete {row.name} and their whole interaction log? (Ctrl+Z brings them back.)",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.ctx.write(network.delete_contact, row.id)
+            self.ctx.write(f"delete contact {row.name}", network.delete_contact, row.id)
             self.ctx.status.emit(f"Deleted {row.name}")
 
     def add_interaction(self) -> None:
@@ -349,22 +349,6 @@ class NetworkPage(Page):
             return
         rows = self.log.selectionModel().selectedRows()
         item = self.log_model.row(rows[0].row() if rows else 0)
-        held: dict[str, int] = {"id": item.id}
-
-        def do() -> None:
-            self.ctx.write(network.delete_interaction, held["id"])
-
-        def undo() -> None:
-            try:
-                held["id"] = self.ctx.write(
-                    network.add_interaction,
-                    item.contact,
-                    item.date,
-                    item.channel,
-                    item.note,
-                    item.follow_up_on,
-                )
-            except InputError as exc:  # the contact was deleted meanwhile
-                self.ctx.status.emit(f"Could not restore the interaction: {exc}")
-
-        self.ctx.undoable(f"Delete interaction with {item.contact}", do, undo)
+        self.ctx.write(
+            f"delete the conversation with {item.contact}", network.delete_interaction, item.id
+        )

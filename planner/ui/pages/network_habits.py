@@ -67,12 +67,18 @@ class HabitsBox(QGroupBox):
         take.setToolTip(f"Make “{label}” a networking milestone")
 
     def _take(self, index: int) -> None:
-        self._write(advice.take_on_habit, self.found[index].habit.key, self.ctx.today())
+        habit = self.found[index].habit
+        self._write(f"take on “{habit.title}”", advice.take_on_habit, habit.key, self.ctx.today())
 
     def _done(self, index: int, on: bool) -> None:
         status = self.found[index]
         if status.milestone_id is not None:
-            self._write(milestones.set_done, status.milestone_id, self.ctx.today() if on else None)
+            self._write(
+                f"{'tick' if on else 'untick'} “{status.habit.title}”",
+                milestones.set_done,
+                status.milestone_id,
+                self.ctx.today() if on else None,
+            )
 
-    def _write(self, fn: Callable[..., Any], *args: Any) -> bool:
-        return write_or_say(self.ctx, self.error, fn, *args)
+    def _write(self, label: str, fn: Callable[..., Any], *args: Any) -> bool:
+        return write_or_say(self.ctx, self.error, label, fn, *args)

@@ -34,10 +34,12 @@ from planner.ui.charts.balance import BalanceWeekChart
 from planner.ui.charts.learning import WeeklyHoursChart
 from planner.ui.forms import bold_label, edits_data, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
+from planner.vocabulary import CHANGE_KINDS
 
 
 class ReviewPage(Page):
     name = "review"
+    concerns = frozenset(CHANGE_KINDS) - {"postings", "catalog", "timer"}
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -166,7 +168,12 @@ class ReviewPage(Page):
         if self._editor_week is None or not self.reflection.document().isModified():
             return True
         try:
-            self.ctx.write(review.save_reflection, self._editor_week, self.reflection.toPlainText())
+            self.ctx.write(
+                f"save the reflection for {week_heading(self._editor_week)}",
+                review.save_reflection,
+                self._editor_week,
+                self.reflection.toPlainText(),
+            )
         except InputError as exc:
             show_error(self.reflection_error, f"Not saved: {exc}.")
             self.reflection.setFocus()

@@ -52,6 +52,7 @@ from planner.ui.pages.roadmap_portfolio import PortfolioPanel
 from planner.ui.pages.roadmap_postings import PostingsPanel
 from planner.ui.pages.roadmap_roles import RoleBrowser
 from planner.ui.qtmodels.rows import Column, RowsModel
+from planner.vocabulary import CHANGE_KINDS
 from planner.wording import counted
 
 PLAN_TAB, GAP_TAB, PROGRESS_TAB, ROLES_TAB, COMPARE_TAB, MOVE_TAB, PORTFOLIO_TAB = range(7)
@@ -80,6 +81,7 @@ def ready_text(f: Forecast) -> str:
 
 class RoadmapPage(Page):
     name = "roadmap"
+    concerns = frozenset(CHANGE_KINDS) - {"balance", "review", "timer"}
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -284,23 +286,14 @@ class RoadmapPage(Page):
     def reopen_milestone(self) -> None:
         m = selected_row(self.milestone_table)
         if m is not None and m.done_on is not None:
-            self.ctx.write(milestones.set_done, m.id, None)
+            self.ctx.write(f"reopen “{m.title}”", milestones.set_done, m.id, None)
             self.ctx.status.emit(f"Reopened: {m.title}")
 
     def delete_milestone(self) -> None:
         """Delete at once, undoable with Ctrl+Z (the milestone comes back with its dates)."""
         m = selected_row(self.milestone_table)
-        if m is None:
-            return
-        state = {"id": m.id, "row": m}
-
-        def do() -> None:
-            state["row"] = self.ctx.write(milestones.delete_milestone, state["id"])
-
-        def undo() -> None:
-            state["id"] = self.ctx.write(milestones.restore_milestone, state["row"])
-
-        self.ctx.undoable(f"Delete milestone “{m.title}”", do, undo)
+        if m is not None:
+            self.ctx.write(f"delete milestone “{m.title}”", milestones.delete_milestone, m.id)
 
     def _compare_role(self, slug: str) -> None:
         self._refresh_tab(COMPARE_TAB)  # catch up first, or the refresh would drop the new role

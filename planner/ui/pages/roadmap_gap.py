@@ -234,15 +234,27 @@ class GapPanel(QWidget):
         item = selected_row(self.table)
         if item is None:
             return
-        if self._write(skills.set_level, item.skill, level, self.ctx.today()):
+        if self._write(
+            f"set {item.skill} to {level_text(level)}",
+            skills.set_level,
+            item.skill,
+            level,
+            self.ctx.today(),
+        ):
             self.ctx.status.emit(f"{item.skill}: level {level_text(level)}")
 
     def set_required(self, level: int) -> None:
         item = selected_row(self.table)
         if item is None or self.role is None:
             return
-        if self._write(roles.set_required_level, self.role, item.skill, level):
+        if self._write(
+            f"ask for {item.skill} at {level_text(level)}",
+            roles.set_required_level,
+            self.role,
+            item.skill,
+            level,
+        ):
             self.ctx.status.emit(f"{item.skill}: the role now asks for {level_text(level)}")
 
-    def _write(self, fn: Callable[..., Any], *args: Any) -> bool:
-        return write_or_say(self.ctx, self.error, fn, *args)
+    def _write(self, label: str, fn: Callable[..., Any], *args: Any) -> bool:
+        return write_or_say(self.ctx, self.error, label, fn, *args)

@@ -259,11 +259,16 @@ class MovePanel(QWidget):
         chosen = selected_row(self.certs)
         if chosen is None or chosen.added:
             return
-        if self._write(advice.add_certification, chosen.name, self.ctx.today()):
+        if self._write(
+            f"add the certification {chosen.name}",
+            advice.add_certification,
+            chosen.name,
+            self.ctx.today(),
+        ):
             self.ctx.status.emit(f"{chosen.name}: added as a learning activity and a milestone")
 
     def start_interview_prep(self) -> None:
-        if self._write(advice.start_interview_prep):
+        if self._write("start interview preparation", advice.start_interview_prep):
             self.ctx.status.emit("Interview preparation: each step is now a milestone")
 
     def _step_changed(self, entry: QListWidgetItem) -> None:
@@ -271,7 +276,12 @@ class MovePanel(QWidget):
         if milestone_id is None:
             return
         done = entry.checkState() == Qt.CheckState.Checked
-        self._write(milestones.set_done, milestone_id, self.ctx.today() if done else None)
+        self._write(
+            f"{'tick' if done else 'untick'} “{entry.text()}”",
+            milestones.set_done,
+            milestone_id,
+            self.ctx.today() if done else None,
+        )
 
-    def _write(self, fn: Callable[..., Any], *args: Any) -> bool:
-        return write_or_say(self.ctx, self.error, fn, *args)
+    def _write(self, label: str, fn: Callable[..., Any], *args: Any) -> bool:
+        return write_or_say(self.ctx, self.error, label, fn, *args)

@@ -154,12 +154,4 @@ class PortfolioPanel(QWidget):
         row = selected_row(self.table)
         if row is None:
             return
-        kept: list[PortfolioRow] = []
-
-        def do() -> None:
-            kept[:] = [self.ctx.write(portfolio.delete_item, row.id)]
-
-        def undo() -> None:
-            self.ctx.write(portfolio.restore_item, kept[0])
-
-        self.ctx.undoable(f"Deleted portfolio item {row.title}", do, undo)
+        self.ctx.write(f"delete portfolio item “{row.title}”", portfolio.delete_item, row.id)

@@ -388,7 +388,12 @@ class PostingsPanel(QWidget):
         name = self.name.text()
         try:
             report = self.ctx.write(
-                postings.save_posting, name, text, self.ctx.today(), self.current_source
+                f"save the posting “{name.strip() or 'Untitled'}”",
+                postings.save_posting,
+                name,
+                text,
+                self.ctx.today(),
+                self.current_source,
             )
         except InputError as exc:
             self._fail(f"Not saved: {exc}.")
@@ -402,7 +407,12 @@ class PostingsPanel(QWidget):
         if self.report is None:
             return
         try:
-            change = self.ctx.write(postings.add_gaps_to_plan, self.report, self.ctx.today())
+            change = self.ctx.write(
+                f"add the gap of “{self.report.label}” to the plan",
+                postings.add_gaps_to_plan,
+                self.report,
+                self.ctx.today(),
+            )
         except InputError as exc:
             self._fail(f"Not added: {exc}.")
             return
@@ -415,17 +425,8 @@ class PostingsPanel(QWidget):
         names = self.selected_names()
         if not names:
             return
-        state: dict[str, list] = {"gone": []}
-
-        def do() -> None:
-            state["gone"] = [self.ctx.write(postings.delete_posting, n) for n in names]
-
-        def undo() -> None:
-            for gone in state["gone"]:
-                self.ctx.write(postings.restore_posting, gone)
-
-        label = names[0] if len(names) == 1 else f"{len(names)} postings"
-        self.ctx.undoable(f"Delete saved posting “{label}”", do, undo)
+        label = f"“{names[0]}”" if len(names) == 1 else f"{len(names)} postings"
+        self.ctx.write(f"delete saved posting {label}", postings.delete_postings, names)
 
     def show_comparison(self) -> None:
         names = self.selected_names()

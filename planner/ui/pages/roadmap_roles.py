@@ -171,7 +171,9 @@ class RoleBrowser(QWidget):
         self.error.hide()
         again = slug == self.target
         try:
-            change = self.ctx.write(profile.set_target_role, slug, self.ctx.today())
+            change = self.ctx.write(
+                "change the target role", profile.set_target_role, slug, self.ctx.today()
+            )
         except InputError as exc:
             self.error.setText(f"Not changed: {exc}.")
             self.error.show()

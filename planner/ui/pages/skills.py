@@ -100,6 +100,7 @@ def history_text(history: list[tuple[dt.date, int]]) -> str:
 
 class SkillsPage(Page):
     name = "skills"
+    concerns = frozenset({"skills", "catalog", "profile", "learning", "portfolio"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -313,7 +314,13 @@ class SkillsPage(Page):
         if row is None:
             return
         try:
-            change = self.ctx.write(skills.set_level, row.name, level, self.ctx.today())
+            change = self.ctx.write(
+                f"set {row.name} to {level_text(level)}",
+                skills.set_level,
+                row.name,
+                level,
+                self.ctx.today(),
+            )
         except InputError as exc:
             self._refuse(f"Not changed: {exc}.")
             return
@@ -326,7 +333,12 @@ class SkillsPage(Page):
         if row is None or self.hours.value() == row.hours_per_level:
             return
         try:
-            self.ctx.write(skills.set_hours_per_level, row.name, self.hours.value())
+            self.ctx.write(
+                f"set {row.name} to {self.hours.value():g} h per level",
+                skills.set_hours_per_level,
+                row.name,
+                self.hours.value(),
+            )
         except InputError as exc:
             self._refuse(f"Not saved: {exc}. Use more than 0 and at most 10000 hours.")
             return
