@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from planner import cli_datafile, cli_guides, cli_newfile, cli_postings, cli_profile, cli_timer
-from planner.file_errors import DataFileError
-from planner.paths import data_file
 from planner.services.errors import InputError, check_hours
 from planner.services.weeks import parse_date, parse_week, week_label, week_start
+from planner.storage.errors import DataFileError
+from planner.storage.location import data_file
 
 if TYPE_CHECKING:
-    from planner.db import Database
     from planner.services.balance import WeekBalance
     from planner.services.roles import RoleInfo
+    from planner.storage.engine import Database
 
 # Each command imports the services it uses: a command pays only for its own (start-up is most
 # of a command's time, and `planner demo` alone would add tens of milliseconds to all of them).
@@ -443,7 +443,7 @@ def cmd_import(db: Database, args: argparse.Namespace) -> None:
         raise InputError(str(exc)) from None
     written = None
     if not args.dry_run and plan.add:
-        from planner.db import backup_file
+        from planner.storage.engine import backup_file
 
         backup_file(db.engine, "before-import")
         with db.session() as s:
@@ -500,7 +500,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_on(path: Path, args: argparse.Namespace) -> int:
-    from planner.db import open_database  # SQLAlchemy: not for --help, nor for the window
+    from planner.storage.engine import (
+        open_database,  # SQLAlchemy: not for --help, nor for the window
+    )
 
     try:
         db = open_database(path)

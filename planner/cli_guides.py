@@ -13,8 +13,8 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from planner.db import Database
     from planner.services.moves import Move
+    from planner.storage.engine import Database
 
 
 def move_json(m: Move) -> dict[str, Any]:

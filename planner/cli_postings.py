@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from planner.db import Database
     from planner.services.postings import Comparison, PostingReport
+    from planner.storage.engine import Database
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

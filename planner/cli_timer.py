@@ -15,8 +15,8 @@ from planner.services import running_timer as rt
 from planner.services.errors import InputError, check_hours
 
 if TYPE_CHECKING:
-    from planner.db import Database
     from planner.services.running_timer import TimerState
+    from planner.storage.engine import Database
 
 
 def _hours(text: str) -> float:

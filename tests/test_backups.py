@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.backups import (
+from planner.services.learning import log_session
+from planner.storage.backups import (
     DAILY,
     MONTHLY,
     WEEKLY,
@@ -19,8 +20,8 @@ from planner.backups import (
     take_backup,
     to_keep,
 )
-from planner.db import DataFileError, backup_file
-from planner.services.learning import log_session
+from planner.storage.engine import backup_file
+from planner.storage.errors import DataFileError
 
 NOW = dt.datetime(2027, 6, 15, 12, 0)
 

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from planner.db import DataFileError, SaveError, access_for, backup_file, open_database
 from planner.services.learning import log_session, session_totals
+from planner.storage.engine import backup_file, open_database
+from planner.storage.errors import DataFileError, SaveError
+from planner.storage.probe import access_for
 
 NOBODY = 65534
 

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from planner.backups import list_backups
-from planner.db import DataFileError, backup_file, open_database
-from planner.restore import restore
 from planner.services.learning import log_session, session_totals
+from planner.storage.backups import list_backups
+from planner.storage.engine import backup_file, open_database
+from planner.storage.errors import DataFileError
+from planner.storage.restore import restore
 
 STAMP = dt.datetime(2026, 11, 21, 10, 30, 5)
 

@@ -29,13 +29,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.backups import damaged_error
-from planner.datafile import connect_read_only
-from planner.file_errors import DataFileError, SaveError, is_damage
 from planner.services.errors import InputError
+from planner.storage.backups import damaged_error
+from planner.storage.errors import DataFileError, SaveError, is_damage
+from planner.storage.probe import connect_read_only
 
 if TYPE_CHECKING:
-    from planner.db import Database
+    from planner.storage.engine import Database
 
 T = TypeVar("T")
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import __version__
-from planner.file_errors import DataFileError
+from planner.storage.errors import DataFileError
 from planner.ui import theme
 from planner.ui.context import AppContext
 from planner.ui.forms import hide_editing

@@ -2,7 +2,8 @@
 
 A backup is only taken when something was saved since the last one, so leaving the app open
 over a weekend does not fill the rotation with identical copies. Backups go through
-`planner.db.backup_file` (SQLite's online backup API, verified, then renamed into place).
+`planner.storage.engine.backup_file` (SQLite's online backup API, verified, then renamed into
+place).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from planner.db import DataFileError, backup_file
+from planner.storage.engine import backup_file
+from planner.storage.errors import DataFileError
 from planner.ui.context import AppContext
 
 BACKUP_EVERY_MS = 30 * 60 * 1000

@@ -18,9 +18,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
-from planner.backups import list_backups, take_backup
-from planner.db import open_database
 from planner.services import learning
+from planner.storage.backups import list_backups, take_backup
+from planner.storage.engine import open_database
 from planner.ui.context import AppContext
 from planner.ui.instance import claim, wake_running
 from planner.ui.launch import _Windows

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ui_helpers import answer_boxes, crash_holding_lock
 
-from planner.backups import list_backups
-from planner.db import backup_file, open_database
 from planner.services import learning
+from planner.storage.backups import list_backups
+from planner.storage.engine import backup_file, open_database
 from planner.ui.dialogs.restore import RestoreDialog
 from planner.ui.instance import lock_path
 from planner.ui.launch import _Windows

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from planner.exporters import export
 from planner.exporters.files import ExportResult
-from planner.file_errors import DataFileError
 from planner.services.errors import InputError
+from planner.storage.errors import DataFileError
 from planner.ui.context import AppContext
 from planner.ui.forms import error_label
 

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.db import DataFileError, backup_file
 from planner.importers import KINDS, ChoiceNeeded, ImportFileError, ImportPlan, commit, preview
 from planner.services.errors import InputError
+from planner.storage.engine import backup_file
+from planner.storage.errors import DataFileError
 from planner.ui.context import AppContext
 from planner.ui.dialogs.import_questions import ImportQuestions
 from planner.ui.forms import bold_label, error_label, show_error

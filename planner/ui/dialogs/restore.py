@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.backups import BackupInfo, list_backups
+from planner.storage.backups import BackupInfo, list_backups
 
 
 def describe(label: str) -> str:

@@ -23,16 +23,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planner import catalog
-from planner.backups import damaged_error, integrity_problems, take_backup
-from planner.datafile import (
-    APPLICATION_ID,
-    SCHEMA_REVISION,
-    Access,
-    access_for,
-    read_revision,
-    refuse_if_lost,
-)
-from planner.file_errors import (
+from planner.storage.backups import damaged_error, integrity_problems, take_backup
+from planner.storage.errors import (
     DataFileError,
     SaveError,
     disk_full_error,
@@ -40,8 +32,13 @@ from planner.file_errors import (
     is_disk_full,
     save_error,
 )
-
-__all__ = ["APPLICATION_ID", "DataFileError", "Database", "SaveError", "open_database"]
+from planner.storage.probe import (
+    SCHEMA_REVISION,
+    Access,
+    access_for,
+    read_revision,
+    refuse_if_lost,
+)
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -90,7 +87,7 @@ def make_engine(path: Path, access: Access = "rw") -> Engine:
 
 
 def backup_file(engine: Engine, label: str) -> Path:
-    """Back up the live database (WAL included) into backups/ and rotate; see planner.backups.
+    """Back up the live database (WAL included) into backups/ and rotate; see storage.backups.
 
     Raises DataFileError "corrupt" rather than copy a file that fails `quick_check`."""
     with engine.connect() as conn:
@@ -164,7 +161,7 @@ class Database:
 
         The first action that writes runs `quick_check` before it commits (once per open), so a
         damaged file is never written to. A damaged file met anywhere raises SaveError kind
-        "corrupt" (`backups.damaged_error`); a save the disk refuses (full, I/O error,
+        "corrupt" (`storage.backups.damaged_error`); a save the disk refuses (full, I/O error,
         read-only, locked) a SaveError of its kind; the action is rolled back whole."""
         try:
             with self._sessions.begin() as session:
@@ -225,7 +222,7 @@ def open_database(path: Path, *, read_only: bool = False, start_new: bool = Fals
     A file that cannot be written opens read-only by itself; `read_only=True` asks for that
     anyway (say, while another window has the file). A missing file whose backups or
     set-aside copies remain is not created afresh unless `start_new` says the person chose
-    to (`datafile.refuse_if_lost`). Raises DataFileError with a `kind`."""
+    to (`probe.refuse_if_lost`). Raises DataFileError with a `kind`."""
     if not start_new:
         refuse_if_lost(path)
     access = access_for(path)
