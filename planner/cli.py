@@ -443,9 +443,7 @@ def cmd_import(db: Database, args: argparse.Namespace) -> None:
         raise InputError(str(exc)) from None
     written = None
     if not args.dry_run and plan.add:
-        from planner.storage.engine import backup_file
-
-        backup_file(db.engine, "before-import")
+        db.back_up("before-import")
         with db.session() as s:
             written = commit(s, plan)
     if args.json:

@@ -86,16 +86,6 @@ def make_engine(path: Path, access: Access = "rw") -> Engine:
     return engine
 
 
-def backup_file(engine: Engine, label: str) -> Path:
-    """Back up the live database (WAL included) into backups/ and rotate; see storage.backups.
-
-    Raises DataFileError "corrupt" rather than copy a file that fails `quick_check`."""
-    with engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        path = Path(raw.execute("PRAGMA database_list").fetchone()[2])
-        return take_backup(raw, path, label)
-
-
 def _alembic_config(connection: Connection):  # -> alembic.config.Config, imported lazily
     from importlib.resources import files
 
@@ -205,6 +195,13 @@ class Database:
             raise damaged_error(self.path, problems[0])
         self.verified = True
 
+    def back_up(self, label: str) -> Path:
+        """Back up the open file (WAL included) with `storage.backups.take_backup`, the one way
+        a backup is taken: verified, renamed into place, rotated. Raises DataFileError "corrupt"
+        rather than copy a file that fails `quick_check`."""
+        with self.engine.connect() as conn:
+            return take_backup(conn.connection.driver_connection, self.path, label)
+
     def check(self, *, full: bool = False) -> list[str]:
         """`quick_check` (on a normal close), or the full `integrity_check` (after an unclean
         shutdown); the problems SQLite reports, empty when the file is sound."""
@@ -239,9 +236,10 @@ def open_database(path: Path, *, read_only: bool = False, start_new: bool = Fals
     if access != "rw":
         return _open_read_only(path, access, revision)
     engine = make_engine(path)
+    database = Database(engine, path)
     try:
         if revision != SCHEMA_REVISION:
-            saved = backup_file(engine, f"before-upgrade-from-{revision}") if revision else None
+            saved = database.back_up(f"before-upgrade-from-{revision}") if revision else None
             try:
                 upgrade_to_head(engine)
             except Exception as exc:
@@ -255,7 +253,6 @@ def open_database(path: Path, *, read_only: bool = False, start_new: bool = Fals
                     kind="upgrade-failed",
                     path=path,
                 ) from exc
-        database = Database(engine, path)
         with database.session() as session:
             catalog.sync(session)
     except DBAPIError as exc:

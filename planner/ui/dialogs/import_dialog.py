@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from planner.importers import KINDS, ChoiceNeeded, ImportFileError, ImportPlan, commit, preview
 from planner.services.errors import InputError
-from planner.storage.engine import backup_file
 from planner.storage.errors import DataFileError
 from planner.ui.context import AppContext
 from planner.ui.dialogs.import_questions import ImportQuestions
@@ -196,7 +195,7 @@ class ImportDialog(QDialog):
         if plan is None or not plan.add:
             return
         try:
-            backup_file(self.ctx.db.engine, "before-import")
+            self.ctx.db.back_up("before-import")
             self.written = self.ctx.write(commit, plan)
         except (DataFileError, InputError, OSError) as exc:
             if isinstance(exc, DataFileError) and exc.kind == "corrupt":
