@@ -2,7 +2,7 @@
 
 They run on the file's path, without `open_database`: a damaged file must still be restorable
 and checkable, and neither a backup nor a check should create, migrate or seed anything.
-Exit codes follow planner.cli (0 ok, 1 data-file problem, 2 bad input), plus 3 when `check`
+Exit codes follow planner.cli.main (0 ok, 1 data-file problem, 2 bad input), plus 3 when `check`
 finds problems.
 """
 
