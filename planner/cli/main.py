@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from planner.cli import datafile, guides, newfile, postings, profile, timer
-from planner.services.errors import InputError, check_hours
+from planner.services.errors import ChoiceNeeded, ImportFileError, InputError, check_hours
 from planner.services.weeks import parse_date, parse_week, week_label, week_start
 from planner.storage.errors import DataFileError
 from planner.storage.location import data_file
@@ -429,7 +429,8 @@ def cmd_export(db: Database, args: argparse.Namespace) -> None:
 def cmd_import(db: Database, args: argparse.Namespace) -> None:
     """Preview the whole file, print the plan, then (unless --dry-run) back up and write the
     additions in one transaction."""
-    from planner.importers import ChoiceNeeded, ImportFileError, commit, preview, report
+    from planner.importers import preview, report
+    from planner.importers.apply import back_up_and_import
 
     answers = {"day_first": args.day_first, "user": args.user, "today": dt.date.today()}
     answers["mapping"] = dict(args.map) if args.map else None
@@ -443,9 +444,7 @@ def cmd_import(db: Database, args: argparse.Namespace) -> None:
         raise InputError(str(exc)) from None
     written = None
     if not args.dry_run and plan.add:
-        db.back_up("before-import")
-        with db.session() as s:
-            written = commit(s, plan)
+        written = back_up_and_import(db, plan)
     if args.json:
         _print_json(report.as_json(plan, written))
         return

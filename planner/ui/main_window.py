@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
     def _restore_backup(self) -> None:
         from planner.ui.dialogs.restore import RestoreDialog
 
-        dialog = RestoreDialog(self.ctx.path, self)
+        dialog = RestoreDialog(self.ctx, self)
         if dialog.exec() and dialog.chosen is not None:
             self.restore_backup.emit(str(dialog.chosen))
 

@@ -11,8 +11,8 @@ from backup_helpers import content, fill_extras
 
 from planner.exporters.jsonfile import export_json
 from planner.importers import jsonfile
-from planner.importers.plan import ImportFileError
 from planner.models import Base, Contact, Interaction, LearningActivity, LearningSession
+from planner.services.errors import ImportFileError
 from planner.storage.engine import Database
 from planner.storage.probe import SCHEMA_REVISION
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from planner.exporters.records import SECTIONS
 from planner.importers import jsonfile
-from planner.importers.plan import ImportFileError
+from planner.services.errors import ImportFileError
 from planner.storage.engine import Database
 
 FIELDS = [

@@ -99,7 +99,7 @@ def test_file_restore_puts_a_backup_back_and_keeps_the_current_data_too(qtbot, d
     qtbot.waitUntil(lambda: windows.preparer is not None)
     preparing = windows.preparer
 
-    dialog = RestoreDialog(db_path)
+    dialog = RestoreDialog(windows.window.ctx)
     qtbot.addWidget(dialog)
     assert [b.path for b in dialog.backups] == [first]
     dialog.grab().save("/tmp/restore_dialog.png")
