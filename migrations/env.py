@@ -35,8 +35,8 @@ if shared is not None:
 else:
     from logging.config import fileConfig
 
-    from planner.db import make_engine
-    from planner.paths import data_file
+    from planner.storage.engine import make_engine
+    from planner.storage.location import data_file
 
     if config.config_file_name:
         fileConfig(config.config_file_name)

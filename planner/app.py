@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     objects are never frozen."""
     whole_process = argv is None
     with _loading():
-        from planner import cli
+        from planner.cli import main as cli
     try:
         args = cli.build_parser().parse_args(argv)
     except SystemExit as stop:  # --help, or a usage error already printed on one line

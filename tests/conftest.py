@@ -12,7 +12,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from planner.db import Database, open_database
+from planner.storage.engine import Database, open_database
 
 TODAY = dt.date.today()
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.backups import (
+from planner.services.learning import log_session
+from planner.storage.backups import (
     DAILY,
     MONTHLY,
     WEEKLY,
@@ -19,8 +20,7 @@ from planner.backups import (
     take_backup,
     to_keep,
 )
-from planner.db import DataFileError, backup_file
-from planner.services.learning import log_session
+from planner.storage.errors import DataFileError
 
 NOW = dt.datetime(2027, 6, 15, 12, 0)
 
@@ -36,7 +36,7 @@ def damage(path: Path) -> None:
 def test_backup_holds_what_was_committed_including_the_wal(db, db_path) -> None:
     with db.session() as s:
         log_session(s, 1.25, dt.date(2026, 11, 2), note="in the WAL only")
-    copy = backup_file(db.engine, "manual")
+    copy = db.back_up("manual")
     assert copy.parent == db_path.parent / "backups"
     with sqlite3.connect(copy) as con:
         assert con.execute("SELECT hours, note FROM learning_session").fetchall() == [
@@ -46,7 +46,7 @@ def test_backup_holds_what_was_committed_including_the_wal(db, db_path) -> None:
 
 
 def test_a_file_failing_quick_check_is_not_backed_up(db, db_path) -> None:
-    good = backup_file(db.engine, "manual")
+    good = db.back_up("manual")
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
@@ -60,8 +60,8 @@ def test_a_file_failing_quick_check_is_not_backed_up(db, db_path) -> None:
 
 
 def test_list_backups_ignores_files_that_are_not_ours(db, db_path) -> None:
-    first = backup_file(db.engine, "manual")
-    second = backup_file(db.engine, "on-close")
+    first = db.back_up("manual")
+    second = db.back_up("on-close")
     folder = db_path.parent / "backups"
     (folder / "notes.txt").write_text("mine")
     (folder / "planner-2020-01-01.sqlite3").write_text("hand-made copy")
@@ -77,8 +77,8 @@ def test_list_backups_ignores_files_that_are_not_ours(db, db_path) -> None:
 
 
 def test_latest_good_backup_skips_one_damaged_after_it_was_written(db, db_path) -> None:
-    older = backup_file(db.engine, "manual")
-    newer = backup_file(db.engine, "manual")
+    older = db.back_up("manual")
+    newer = db.back_up("manual")
     damage(newer)
     found = latest_good_backup(db_path)
     assert found is not None and found.path == older

@@ -17,8 +17,8 @@ import signal
 import sqlite3
 from pathlib import Path
 
-from planner.db import Database, make_engine, open_database
 from planner.services.learning import log_session
+from planner.storage.engine import Database, make_engine, open_database
 
 ROUNDS = 300
 DAY = dt.date(2026, 11, 2)

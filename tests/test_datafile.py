@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.db import APPLICATION_ID, DataFileError, open_database
+from planner.storage.engine import open_database
+from planner.storage.errors import DataFileError
+from planner.storage.probe import APPLICATION_ID
 
 
 def digest(path: Path) -> str:

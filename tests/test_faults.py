@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-import planner.backups
-import planner.restore
-from planner.backups import is_sound, list_backups, rotate, take_backup
-from planner.datafile import APPLICATION_ID, SCHEMA_REVISION, read_revision
-from planner.db import open_database
+import planner.storage.backups
+import planner.storage.restore
 from planner.services.learning import log_session, session_totals
+from planner.storage.backups import is_sound, list_backups, rotate, take_backup
+from planner.storage.engine import open_database
+from planner.storage.probe import APPLICATION_ID, SCHEMA_REVISION, read_revision
 from tests.faults import (
     checkpointed,
     cli,
@@ -61,7 +61,9 @@ def damaged(demo_template: Path, tmp_path: Path) -> tuple[Path, Path]:
 def test_a_restore_killed_after_setting_aside_leaves_the_damaged_file_in_place(damaged) -> None:
     path, backup = damaged
     before = digest(path)
-    killed_at(planner.restore, "set_aside", lambda: planner.restore.restore(path, backup))
+    killed_at(
+        planner.storage.restore, "set_aside", lambda: planner.storage.restore.restore(path, backup)
+    )
     assert path.exists(), "a kill between two steps of a restore left no data file"
     assert digest(path) == before
     aside = [p for p in path.parent.iterdir() if re.fullmatch(r".*\.corrupt-[\d-]+", p.name)]
@@ -85,15 +87,18 @@ def test_random_kills_during_restores_never_leave_the_data_path_empty(damaged) -
                 leftover.unlink()
         path.write_bytes(old)
 
-    planner.restore.restore(path, backup)  # once to load what it imports, as the children have
-    reach = steps_to_finish(lambda: planner.restore.restore(path, backup), prepare=reset)
+    # once to load what it imports, as the children have
+    planner.storage.restore.restore(path, backup)
+    reach = steps_to_finish(lambda: planner.storage.restore.restore(path, backup), prepare=reset)
 
     rng = random.Random(20261202)
     outcomes = {"old": 0, "restored": 0, "missing": 0, "other": 0}
     landed = 0
     for _ in range(RESTORE_ROUNDS):
         reset()
-        landed += killed_after(rng.randint(0, reach), lambda: planner.restore.restore(path, backup))
+        landed += killed_after(
+            rng.randint(0, reach), lambda: planner.storage.restore.restore(path, backup)
+        )
         if not path.exists():
             outcomes["missing"] += 1
         elif path.read_bytes() == old:
@@ -328,7 +333,7 @@ def test_a_killed_backup_leaves_files_that_the_next_backup_removes(db, db_path) 
         with closing(sqlite3.connect(db_path)) as con:
             take_backup(con, db_path, "manual")
 
-    killed_at(planner.backups, "_copy_verified", back_up)
+    killed_at(planner.storage.backups, "_copy_verified", back_up)
     assert _leftovers(db_path), "the kill left nothing to clean: the test proves nothing"
     assert cli(db_path, "backup").returncode == 0
     assert _leftovers(db_path) == []
@@ -341,14 +346,14 @@ def test_a_backup_being_written_by_a_live_process_is_not_removed(db, db_path) ->
     pid = os.fork()
     if pid == 0:  # pragma: no cover - a live writer, paused while it holds its partial file
         os.close(read)
-        real = planner.backups._copy_verified
+        real = planner.storage.backups._copy_verified
 
         def paused(*args, **kwargs) -> None:
             real(*args, **kwargs)
             os.write(write, b"writing\n")
             signal.pause()
 
-        planner.backups._copy_verified = paused
+        planner.storage.backups._copy_verified = paused
         with closing(sqlite3.connect(db_path)) as con:
             take_backup(con, db_path, "manual")
         os._exit(0)
@@ -398,6 +403,6 @@ def test_a_restore_leaves_other_programs_partial_files_alone(damaged) -> None:
     download.write_bytes(b"half a film")
     stale = path.with_name(path.name + ".partial")  # a killed restore's, no one holds it
     stale.write_bytes(b"left by a kill")
-    planner.restore.restore(path, backup)
+    planner.storage.restore.restore(path, backup)
     assert download.read_bytes() == b"half a film"
     assert not stale.exists()

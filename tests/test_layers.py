@@ -18,7 +18,7 @@ def test_import_contracts_hold(capsys) -> None:
 
 def test_command_line_starts_without_qt_or_matplotlib() -> None:
     code = (
-        "import sys, planner.app, planner.cli;"
+        "import sys, planner.app, planner.cli.main;"
         "bad = [m for m in ('PySide6', 'matplotlib', 'alembic') if m in sys.modules];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

@@ -9,16 +9,10 @@ from pathlib import Path
 import pytest
 from alembic.script import ScriptDirectory
 
-from planner.backups import is_sound, list_backups
-from planner.db import (
-    SCHEMA_REVISION,
-    DataFileError,
-    _alembic_config,
-    make_engine,
-    open_database,
-    read_revision,
-    upgrade_to_head,
-)
+from planner.storage.backups import is_sound, list_backups
+from planner.storage.engine import _alembic_config, make_engine, open_database, upgrade_to_head
+from planner.storage.errors import DataFileError
+from planner.storage.probe import SCHEMA_REVISION, read_revision
 from tests.test_migrations import migrate
 
 #: One row or more in every table, written with raw SQL as an older version would have; ids are

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from planner.db import DataFileError, SaveError, access_for, backup_file, open_database
 from planner.services.learning import log_session, session_totals
+from planner.storage.engine import open_database
+from planner.storage.errors import DataFileError, SaveError
+from planner.storage.probe import access_for
 
 NOBODY = 65534
 
@@ -163,7 +165,7 @@ def test_files_that_are_not_databases(tmp_path, content: bytes, kind: str) -> No
 
 
 def test_a_data_file_overwritten_with_junk_is_corrupt_when_it_has_backups(db, db_path) -> None:
-    backup_file(db.engine, "manual")
+    db.back_up("manual")
     db.close()
     for suffix in ("-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from planner.backups import list_backups
-from planner.db import DataFileError, backup_file, open_database
-from planner.restore import restore
 from planner.services.learning import log_session, session_totals
+from planner.storage.backups import list_backups
+from planner.storage.engine import open_database
+from planner.storage.errors import DataFileError
+from planner.storage.restore import restore
 
 STAMP = dt.datetime(2026, 11, 21, 10, 30, 5)
 
@@ -35,7 +36,7 @@ def digest(path: Path) -> str:
 def test_restoring_over_a_sound_file_backs_it_up_first(db, db_path) -> None:
     with db.session() as s:
         log_session(s, 1.0, dt.date(2026, 11, 2))
-    backup = backup_file(db.engine, "manual")
+    backup = db.back_up("manual")
     with db.session() as s:
         log_session(s, 2.0, dt.date(2026, 11, 3))
     db.close()
@@ -51,7 +52,7 @@ def test_restoring_over_a_sound_file_backs_it_up_first(db, db_path) -> None:
 def test_a_damaged_file_is_set_aside_with_its_wal_then_replaced(db, db_path) -> None:
     with db.session() as s:
         log_session(s, 1.0, dt.date(2026, 11, 2))
-    backup = backup_file(db.engine, "manual")
+    backup = db.back_up("manual")
     db.close()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - a process killed right after a commit, WAL not folded in
@@ -77,7 +78,7 @@ def test_a_damaged_file_is_set_aside_with_its_wal_then_replaced(db, db_path) -> 
 
 
 def test_a_file_that_is_not_a_database_is_set_aside_not_deleted(db, db_path) -> None:
-    backup = backup_file(db.engine, "manual")
+    backup = db.back_up("manual")
     db.close()
     db_path.write_text("overwritten by a confused editor")
     restore(db_path, backup, now=STAMP)
@@ -113,7 +114,7 @@ def test_a_backup_that_is_not_ours_is_refused_and_nothing_changes(db, db_path, m
 
 
 def test_a_damaged_backup_is_refused(db, db_path) -> None:
-    backup = backup_file(db.engine, "manual")
+    backup = db.back_up("manual")
     data = bytearray(backup.read_bytes())
     data[4096 * 3 : 4096 * 6] = b"\xa5" * (4096 * 3)
     backup.write_bytes(bytes(data))
@@ -124,7 +125,7 @@ def test_a_damaged_backup_is_refused(db, db_path) -> None:
 
 
 def test_a_backup_from_a_newer_version_is_refused(db, db_path) -> None:
-    backup = backup_file(db.engine, "manual")
+    backup = db.back_up("manual")
     db.close()
     with sqlite3.connect(backup) as con:
         con.execute("UPDATE alembic_version SET version_num = 'ffff'")

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import event
 
-from planner.db import SaveError, open_database
 from planner.services.learning import log_session, session_totals
+from planner.storage.engine import open_database
+from planner.storage.errors import SaveError
 
 
 def test_a_full_disk_is_a_clear_save_error_and_earlier_data_survives(db, db_path) -> None:

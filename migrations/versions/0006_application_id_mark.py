@@ -4,7 +4,7 @@ Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-02 10:10:00.000000
 
-A file is recognised as Career Planner's by this mark in its header (`planner.datafile`), not by
+A file is recognised as Career Planner's by this mark in its header (`planner.storage.probe`), not by
 an `alembic_version` table, which any program using Alembic has (often with a revision named
 0001 too). New files get the mark as they are created; files written at 0001-0004 had none, are
 recognised once by their revision and tables, and are marked here, in the same transaction as
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from alembic import op
 
-from planner.datafile import APPLICATION_ID
+from planner.storage.probe import APPLICATION_ID
 
 revision = '0006'
 down_revision = '0005'

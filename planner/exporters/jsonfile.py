@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from planner.db import SCHEMA_REVISION
 from planner.exporters.files import ExportResult, write_file
 from planner.exporters.records import FORMAT, VERSION, collect, counts
+from planner.storage.probe import SCHEMA_REVISION
 
 
 def backup_document(session: Session, now: dt.datetime | None = None) -> dict[str, Any]:

@@ -16,13 +16,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from planner.importers.plan import ChoiceNeeded, ImportFileError, ImportPlan, Problem, Row
+from planner.importers.plan import ImportPlan, Problem, Row
 from planner.services.errors import unknown
 
 __all__ = [
     "KINDS",
-    "ChoiceNeeded",
-    "ImportFileError",
     "ImportKind",
     "ImportPlan",
     "Problem",

@@ -36,9 +36,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.importers.plan import ImportFileError, ImportPlan, Problem, Row
+from planner.importers.plan import ImportPlan, Problem, Row
 from planner.importers.textfile import key, read_text
 from planner.models import CalendarMap, WeekHours
+from planner.services.errors import ImportFileError
 from planner.services.weeks import week_label, week_start
 from planner.vocabulary import TYPED_CATEGORIES, WEEK_HOURS
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from planner.importers.json_fields import nocase
 from planner.importers.json_merge import Existing, Item
-from planner.importers.plan import ImportFileError, Row
+from planner.importers.plan import Row
 from planner.models import (
     BalanceTarget,
     CalendarMap,
@@ -40,6 +40,7 @@ from planner.models import (
     WeekHours,
     WeeklyReview,
 )
+from planner.services.errors import ImportFileError
 
 
 def _day(text: str | None) -> dt.date | None:

@@ -26,7 +26,8 @@ from planner.importers.json_fields import BadRecord, Fields
 from planner.importers.json_merge import COUNTED, KEYS, Existing, Item
 from planner.importers.json_readers import READERS
 from planner.importers.json_writer import write
-from planner.importers.plan import ImportFileError, ImportPlan, Problem, Row
+from planner.importers.plan import ImportPlan, Problem, Row
+from planner.services.errors import ImportFileError
 
 SOURCE = "Career Planner backup"
 

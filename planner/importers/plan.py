@@ -17,24 +17,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 
-class ImportFileError(Exception):
-    """The file as a whole cannot be read (missing, not text, not this format); nothing written."""
-
-
-class ChoiceNeeded(ImportFileError):
-    """The file can be read more than one way and nothing in it decides which (day-first or
-    month-first dates, whose hours in a team report): the person has to choose.
-
-    `option` names the choice as `preview` takes it (`day_first`, `user`); `choices` are the
-    values with a line showing what each means, so the dialog can offer them side by side and
-    the command line can name them. Nothing is written."""
-
-    def __init__(self, message: str, option: str, choices: list[tuple[object, str]]) -> None:
-        super().__init__(message)
-        self.option = option
-        self.choices = choices
-
-
 @dataclass(frozen=True)
 class Row:
     """One record of the file: its row (or card) number, a one-line label, and the parsed data."""

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.importers.plan import ImportFileError
+from planner.services.errors import ImportFileError
 
 #: How many records before the header row may be preamble (LinkedIn's "Notes:" block).
 HEADER_SEARCH_RECORDS = 30

@@ -42,10 +42,10 @@ from planner.importers.dates import (
     parse_date,
     parse_hours,
 )
-from planner.importers.plan import ChoiceNeeded, ImportFileError, ImportPlan, Problem, Row
+from planner.importers.plan import ImportPlan, Problem, Row
 from planner.importers.textfile import CsvTable, find_table, key, read_text
 from planner.models import LearningActivity, LearningSession
-from planner.services.errors import InputError
+from planner.services.errors import ChoiceNeeded, ImportFileError, InputError
 
 TITLE_LIMIT = 200
 NOTE_LIMIT = 1000

@@ -24,8 +24,9 @@ from sqlalchemy.orm import Session
 from planner.importers import contacts
 from planner.importers.contacts import NewContact
 from planner.importers.dates import parse_date
-from planner.importers.plan import ImportFileError, ImportPlan, Problem
+from planner.importers.plan import ImportPlan, Problem
 from planner.importers.textfile import read_text
+from planner.services.errors import ImportFileError
 from planner.vocabulary import RELATIONSHIPS
 
 SOURCE = "vCard contacts"

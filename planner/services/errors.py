@@ -1,4 +1,5 @@
-"""The one error type a person sees: bad input, said plainly, with what would be accepted."""
+"""The errors a person sees: bad input, said plainly, with what would be accepted; and a file to
+import that cannot be read, or that asks which of two readings is meant."""
 
 from __future__ import annotations
 
@@ -32,3 +33,23 @@ def check_hours(
     if not isinstance(hours, int | float) or hours != hours or not low < hours <= high:
         raise InputError(f"{what} must be more than {low:g} and at most {high:g}, not {hours}")
     return float(hours)
+
+
+class ImportFileError(Exception):
+    """A file to import cannot be read as a whole (missing, not text, not this format); nothing
+    was written. Here, not in `planner.importers`, so the import dialog can catch it without
+    importing the importers (screens reach them through the context)."""
+
+
+class ChoiceNeeded(ImportFileError):
+    """The file can be read more than one way and nothing in it decides which (day-first or
+    month-first dates, whose hours in a team report): the person has to choose.
+
+    `option` names the choice as `preview` takes it (`day_first`, `user`); `choices` are the
+    values with a line showing what each means, so the dialog can offer them side by side and
+    the command line can name them. Nothing is written."""
+
+    def __init__(self, message: str, option: str, choices: list[tuple[object, str]]) -> None:
+        super().__init__(message)
+        self.option = option
+        self.choices = choices

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from planner.db import open_database
 from planner.services import balance, skills
 from planner.services.first_run import has_user_data
 from planner.services.first_run import needs_onboarding as needs_onboarding
 from planner.services.profile import set_target_role, update_profile
+from planner.storage.engine import open_database
 
 
 def complete(

@@ -28,21 +28,25 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.backups import damaged_error
-from planner.datafile import connect_read_only
-from planner.file_errors import DataFileError, SaveError, is_damage
 from planner.services import limits
 from planner.services.errors import InputError
 from planner.storage import changes
+from planner.storage.backups import BackupInfo, damaged_error, list_backups
+from planner.storage.errors import DataFileError, SaveError, is_damage
+from planner.storage.probe import connect_read_only
 
 if TYPE_CHECKING:
-    from planner.db import Database
+    from planner.exporters.files import ExportResult
+    from planner.importers import ImportKind
+    from planner.importers.plan import ImportPlan
+    from planner.storage.engine import Database
 
 T = TypeVar("T")
 #: The tables whose rows count toward a day's 24 hours and a week's 168: an undo or redo that
@@ -210,6 +214,53 @@ class AppContext(QObject):
         if exc.kind == "corrupt":
             self.report_damage(exc)
         self.status.emit(f"{what}: {exc}")
+
+    # -- the file: imports, exports, backups
+    # Screens reach the importers, the exporters and the backups only through these (an
+    # import-linter contract keeps pages and dialogs from importing them), each loaded when
+    # first used: SQLAlchemy and the parsers stay out of the window's first paint.
+
+    @staticmethod
+    def import_kinds() -> dict[str, ImportKind]:
+        """What can be imported, as File › Import… lists it."""
+        from planner.importers import KINDS
+
+        return KINDS
+
+    def preview_import(self, kind: str, path: str | Path, answers: dict[str, Any]) -> ImportPlan:
+        """Parse the whole file and say what importing it would do; writes nothing. Raises
+        ChoiceNeeded when the person has to answer a question (`answers` holds those answered),
+        ImportFileError when the file cannot be read."""
+        from planner.importers import preview
+
+        return self.read(preview, kind, path, **{**answers, "today": self.today()})
+
+    def run_import(self, label: str, plan: ImportPlan) -> int:
+        """Back the file up, then write the plan in one transaction through `write` (undoable
+        as `label`; screens refresh); returns how many records were written. A backup that
+        cannot be made is NotSaved, with its own message, and nothing is imported."""
+        from planner.importers.apply import back_up_and_import
+
+        try:
+            return back_up_and_import(self.db, plan, write=partial(self.write, label))
+        except DataFileError as exc:  # the backup before it, or opening the file
+            if exc.kind == "corrupt":
+                self.report_damage(exc)  # the backup refused a damaged file: say so once
+            raise NotSaved(str(exc)) from exc
+
+    def export(self, kind: str, path: Path) -> ExportResult:
+        """Write one export ("json", "csv", "ics", "vcard") from one read of the file. A file
+        that cannot be read (damaged) is NotSaved, with its own message."""
+        from planner.exporters import export
+
+        try:
+            return self.read(export, kind, path, self.today())
+        except DataFileError as exc:
+            raise NotSaved(str(exc)) from exc
+
+    def backups(self) -> list[BackupInfo]:
+        """The file's backups, newest first (read from its folder: the file need not open)."""
+        return list_backups(self.path)
 
 
 def sentence(text: str) -> str:

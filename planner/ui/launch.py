@@ -27,11 +27,11 @@ from types import TracebackType
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from planner.datafile import SCHEMA_REVISION, access_for, connect_read_only, read_revision
-from planner.file_errors import DataFileError
-from planner.paths import data_file
 from planner.services.errors import InputError
 from planner.services.first_run import needs_onboarding
+from planner.storage.errors import DataFileError
+from planner.storage.location import data_file
+from planner.storage.probe import SCHEMA_REVISION, access_for, connect_read_only, read_revision
 from planner.ui import platform_hint, theme
 from planner.ui.context import AppContext
 from planner.ui.instance import Instance
@@ -173,7 +173,9 @@ class _Windows:
         on screen."""
 
         def open_db():
-            from planner.db import open_database  # SQLAlchemy loads here, after the paint
+            from planner.storage.engine import (
+                open_database,  # SQLAlchemy loads here, after the paint
+            )
 
             return open_database(path)
 
@@ -243,7 +245,7 @@ class _Windows:
     def _on_damaged(self, exc: DataFileError) -> None:
         """The open file turned out to be damaged: say so, and offer its latest good backup.
         Nothing more is saved to it (the context refuses), and what was typed stays typed."""
-        from planner.backups import latest_good_backup
+        from planner.storage.backups import latest_good_backup
 
         window, ctx = self.window, self.ctx
         if window is None or ctx is None:
@@ -290,7 +292,7 @@ class _Windows:
     def restore(self, backup: str) -> None:
         """Close the file (keeping its lock, so no other window opens it meanwhile), put the
         backup in its place, and show it again."""
-        from planner.db import open_database
+        from planner.storage.engine import open_database
 
         if self.window is None or self.ctx is None or self.instance is None:
             return
@@ -372,7 +374,7 @@ def screenshot(out: Path, page: str, path: Path) -> int:
             f"planner: unknown page {page!r}; use one of {', '.join(PAGE_NAMES)}", file=sys.stderr
         )
         return 2
-    from planner.db import open_database
+    from planner.storage.engine import open_database
 
     try:
         db = open_database(path)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import __version__
-from planner.file_errors import DataFileError
+from planner.storage.errors import DataFileError
 from planner.ui import theme
 from planner.ui.context import AppContext
 from planner.ui.forms import hide_editing
@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
     def _restore_backup(self) -> None:
         from planner.ui.dialogs.restore import RestoreDialog
 
-        dialog = RestoreDialog(self.ctx.path, self)
+        dialog = RestoreDialog(self.ctx, self)
         if dialog.exec() and dialog.chosen is not None:
             self.restore_backup.emit(str(dialog.chosen))
 

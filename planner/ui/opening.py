@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from planner.backups import latest_good_backup
-from planner.file_errors import DataFileError
-from planner.restore import restore
+from planner.storage.backups import latest_good_backup
+from planner.storage.errors import DataFileError
+from planner.storage.restore import restore
 from planner.ui.instance import Instance, claim, wake_running
 
 if TYPE_CHECKING:
-    from planner.db import Database
+    from planner.storage.engine import Database
 
 
 @dataclass
@@ -77,7 +77,9 @@ def open_for_window(
 
     Raises ShownElsewhere when another window already has the file (and was woken).
     """
-    from planner.db import open_database  # SQLAlchemy: loaded here, after the first paint
+    from planner.storage.engine import (
+        open_database,  # SQLAlchemy: loaded here, after the first paint
+    )
 
     while True:
         instance = instance or claim_for_window(path, parent)

@@ -2,7 +2,7 @@
 
 A backup is only taken when something was saved since the last one, so leaving the app open
 over a weekend does not fill the rotation with identical copies. Backups go through
-`planner.db.backup_file` (SQLite's online backup API, verified, then renamed into place).
+`Database.back_up` (SQLite's online backup API, verified, then renamed into place).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from planner.db import DataFileError, backup_file
+from planner.storage.errors import DataFileError
 from planner.ui.context import AppContext
 
 BACKUP_EVERY_MS = 30 * 60 * 1000
@@ -37,7 +37,7 @@ class Safekeeper(QObject):
         if not self.changed_since_backup or self.ctx.read_only or self.ctx.damage is not None:
             return None
         try:
-            self.last_backup = backup_file(self.ctx.db.engine, label)
+            self.last_backup = self.ctx.db.back_up(label)
         except (DataFileError, OSError) as exc:
             if isinstance(exc, DataFileError) and exc.kind == "corrupt":
                 self.ctx.report_damage(exc)  # the window offers the latest good backup

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.file_errors import DataFileError
 from planner.services import running_timer as rt
 from planner.services.errors import InputError
 from planner.services.running_timer import TimerState, clock_text, duration_text
+from planner.storage.errors import DataFileError
 from planner.ui.context import AppContext
 from planner.vocabulary import DAY_HOURS
 

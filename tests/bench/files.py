@@ -7,8 +7,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from planner.db import _alembic_config, open_database
 from planner.services import demo
+from planner.storage.engine import _alembic_config, open_database
 
 OLDEST_REVISION = "0001"
 

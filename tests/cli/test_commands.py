@@ -185,8 +185,8 @@ def test_role_lists_pay_levels_in_the_guides_order_with_open_tops(planner) -> No
 
 
 def test_gap_and_role_show_the_move_from_the_current_role(planner, db_path) -> None:
-    from planner.db import open_database
     from planner.services.profile import update_profile
+    from planner.storage.engine import open_database
 
     assert planner("target", "machine-learning-engineer")[0] == 0
     database = open_database(db_path)

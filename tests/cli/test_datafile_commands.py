@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from planner.app import main
-from planner.backups import list_backups
-from planner.db import open_database
 from planner.services import network
 from planner.services.learning import log_session, session_totals
+from planner.storage.backups import list_backups
+from planner.storage.engine import open_database
 
 
 @pytest.fixture

@@ -220,8 +220,8 @@ def test_a_future_or_long_past_date_is_logged_with_a_warning(planner) -> None:
 def test_planner_contacts_honours_a_follow_up_date(planner, db_path: Path) -> None:
     import json
 
-    from planner.db import open_database
     from planner.services import network
+    from planner.storage.engine import open_database
 
     database = open_database(db_path)
     with database.session() as s:

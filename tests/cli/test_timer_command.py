@@ -118,7 +118,7 @@ WINDOW = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from planner.db import open_database
+    from planner.storage.engine import open_database
     from planner.ui.context import AppContext
     from planner.ui.main_window import MainWindow, app_instance
     from planner.ui.settings import Settings

@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from planner.db import Database
 from planner.models import Base, CalendarMap, Contact, Role, RolePhase, RoleSalary, RoleSkill
 from planner.services import balance, milestones, postings, roles, skills
 from planner.services.skills import find_skill
+from planner.storage.engine import Database
 
 
 def fill_extras(session: Session) -> None:

@@ -10,11 +10,11 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from planner.db import Database
 from planner.exporters.csvdir import export_csv
 from planner.exporters.ics import export_ics, fold
 from planner.models import Milestone
 from planner.services import network, skills
+from planner.storage.engine import Database
 
 TODAY = dt.date.today()
 DANGEROUS = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR"]

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from backup_helpers import fill_extras
 
-from planner.db import Database
 from planner.exporters.csvdir import FORMULA_STARTS, HEADERS, export_csv
 from planner.services import network
+from planner.storage.engine import Database
 
 ATTACKS = [
     "x;=cmd|' /C calc'!A0;",

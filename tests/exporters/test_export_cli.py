@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from planner.app import main
-from planner.db import Database
+from planner.storage.engine import Database
 
 
 @pytest.fixture

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from backup_helpers import content, fill_extras
 
-from planner.db import SCHEMA_REVISION, Database
 from planner.exporters.jsonfile import export_json
 from planner.importers import jsonfile
-from planner.importers.plan import ImportFileError
 from planner.models import Base, Contact, Interaction, LearningActivity, LearningSession
+from planner.services.errors import ImportFileError
+from planner.storage.engine import Database
+from planner.storage.probe import SCHEMA_REVISION
 
 
 def _import(database: Database, path: Path) -> tuple[jsonfile.ImportPlan, int]:

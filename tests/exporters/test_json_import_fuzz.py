@@ -12,10 +12,10 @@ from backup_helpers import content
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.db import Database
 from planner.exporters.records import SECTIONS
 from planner.importers import jsonfile
-from planner.importers.plan import ImportFileError
+from planner.services.errors import ImportFileError
+from planner.storage.engine import Database
 
 FIELDS = [
     "name", "title", "skill", "contact", "activity", "date", "hours", "level", "week_start",

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import vobject
 
-from planner.db import Database
 from planner.exporters import export
 from planner.importers import commit, preview
 from planner.models import Contact
 from planner.services import network
 from planner.services.network import ContactInput
+from planner.storage.engine import Database
 
 TODAY = dt.date(2024, 6, 1)
 PRIYA = ContactInput(
@@ -77,7 +77,7 @@ def test_the_apps_own_vcard_import_restores_the_contacts(
     path = tmp_path / "contacts.vcf"
     with db.session() as s:
         export(s, "vcard", path, TODAY)
-    from planner.db import open_database
+    from planner.storage.engine import open_database
 
     other = open_database(tmp_path / "other.sqlite3")
     try:

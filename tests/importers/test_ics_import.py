@@ -10,10 +10,11 @@ import pytest
 from import_samples import APPLE_ICS, GOOGLE_ICS, OUTLOOK_ICS, write
 from sqlalchemy import select
 
-from planner.importers import ImportFileError, commit, preview
+from planner.importers import commit, preview
 from planner.importers.ics import remembered
 from planner.models import WeekHours
 from planner.services import balance
+from planner.services.errors import ImportFileError
 
 TODAY = dt.date(2024, 4, 10)
 W10, W11, W12, W13 = (dt.date(2024, 3, d) for d in (4, 11, 18, 25))

@@ -21,8 +21,8 @@ import icalendar  # noqa: F401  (loaded before forking, as the import would load
 import recurring_ical_events  # noqa: F401
 from import_samples import LINKEDIN_HEADER, write
 
-from planner.db import Database, make_engine
 from planner.importers import commit, preview
+from planner.storage.engine import Database, make_engine
 
 ROUNDS = 24
 TODAY = dt.date(2024, 4, 10)

@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from import_samples import CLOCKIFY_HEADER, LINKEDIN_HEADER, TOGGL_ENTRIES_HEADER, TOGGL_HEADER
 from sqlalchemy import func, select
 
-from planner.importers import ChoiceNeeded, ImportFileError, commit, preview
+from planner.importers import commit, preview
 from planner.models import CalendarMap, Contact, LearningActivity, LearningSession, WeekHours
-from planner.services.errors import InputError
+from planner.services.errors import ChoiceNeeded, ImportFileError, InputError
 
 KINDS = ("linkedin", "vcard", "toggl", "clockify", "ics")
 #: Which importer reads each shape of file below.

@@ -9,10 +9,11 @@ import pytest
 from import_samples import LINKEDIN, LINKEDIN_HEADER, LINKEDIN_OLD, linkedin_rows, write
 from sqlalchemy import func, select
 
-from planner.importers import ImportFileError, commit, preview
+from planner.importers import commit, preview
 from planner.importers.dates import parse_date
 from planner.models import Contact
 from planner.services import network
+from planner.services.errors import ImportFileError
 from planner.services.network import ContactInput
 
 

@@ -22,9 +22,10 @@ from import_samples import (
 )
 from sqlalchemy import select
 
-from planner.importers import ChoiceNeeded, ImportFileError, commit, preview, report
+from planner.importers import commit, preview, report
 from planner.models import Contact, LearningActivity, LearningSession
 from planner.services import network
+from planner.services.errors import ChoiceNeeded, ImportFileError
 from planner.services.network import ContactInput
 
 

@@ -9,10 +9,10 @@ import pytest
 from import_samples import CLOCKIFY, CLOCKIFY_HEADER, TOGGL, TOGGL_HEADER, write
 from sqlalchemy import select
 
-from planner.importers import ImportFileError, commit, preview
+from planner.importers import commit, preview
 from planner.models import LearningActivity, LearningSession
 from planner.services import learning
-from planner.services.errors import InputError
+from planner.services.errors import ImportFileError, InputError
 from planner.services.learning import ActivityInput
 
 D11, D12, D13 = dt.date(2024, 3, 11), dt.date(2024, 3, 12), dt.date(2024, 3, 13)

@@ -6,8 +6,9 @@ import pytest
 from import_samples import APPLE_VCF, GOOGLE_VCF, OUTLOOK_VCF, VCARD4, write
 from sqlalchemy import select
 
-from planner.importers import ImportFileError, commit, preview
+from planner.importers import commit, preview
 from planner.models import Contact
+from planner.services.errors import ImportFileError
 
 
 def import_vcf(db, tmp_path, text: str, name: str = "contacts.vcf"):

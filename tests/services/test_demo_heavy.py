@@ -27,7 +27,7 @@ TODAY = dt.date.today()
 def heavy(tmp_path_factory, fresh_template):
     import shutil
 
-    from planner.db import open_database
+    from planner.storage.engine import open_database
 
     path = tmp_path_factory.mktemp("heavy") / "heavy.sqlite3"
     shutil.copyfile(fresh_template, path)

@@ -10,7 +10,6 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
-from planner.db import Database
 from planner.services import commitment
 from planner.services.errors import InputError
 from planner.services.learning import (
@@ -20,6 +19,7 @@ from planner.services.learning import (
     update_session,
 )
 from planner.services.week_balance import targets
+from planner.storage.engine import Database
 
 TODAY = dt.date(2026, 3, 11)
 

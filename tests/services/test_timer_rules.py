@@ -8,9 +8,9 @@ import datetime as dt
 
 import pytest
 
-from planner.db import Database
 from planner.services import learning, timer
 from planner.services.errors import InputError
+from planner.storage.engine import Database
 
 NOW = dt.datetime.now(dt.UTC)
 
@@ -164,7 +164,7 @@ def test_the_timer_is_read_with_plain_sqlite_too(db, db_path) -> None:
     """The status bar reads it before SQLAlchemy loads (the window's first paint)."""
     from contextlib import closing
 
-    from planner.datafile import connect_read_only
+    from planner.storage.probe import connect_read_only
 
     started(db, NOW, note="x")
     with closing(connect_read_only(db_path)) as con:

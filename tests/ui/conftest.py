@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QSettings
 
-from planner.db import Database
+from planner.storage.engine import Database
 from planner.ui.context import AppContext
 
 

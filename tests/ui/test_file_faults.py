@@ -18,9 +18,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
-from planner.backups import list_backups, take_backup
-from planner.db import open_database
 from planner.services import learning
+from planner.storage.backups import list_backups, take_backup
+from planner.storage.engine import open_database
 from planner.ui.context import AppContext
 from planner.ui.instance import claim, wake_running
 from planner.ui.launch import _Windows
@@ -214,3 +214,33 @@ def test_an_export_of_a_damaged_file_says_it_is_damaged(qtbot, with_backup, tmp_
     assert "is damaged" in dialog.error.text() and "could not be saved" not in dialog.error.text()
     assert ctx.damage is not None
     ctx.db.close()
+
+
+def test_an_import_into_a_damaged_file_writes_nothing_and_says_so_once(
+    qtbot, with_backup, tmp_path
+) -> None:
+    from import_samples import TOGGL, write
+
+    from planner.ui.dialogs.import_dialog import ImportDialog
+
+    path, _ = with_backup
+    before = hours_in(path)
+    damage_page(path, "interaction")
+    ctx = AppContext(open_database(path))
+    told: list[object] = []
+    ctx.damaged.connect(told.append)
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.set_kind("toggl")
+    dialog.set_path(write(tmp_path, "toggl.csv", TOGGL))
+    assert dialog.import_button.isEnabled()
+
+    dialog.import_now()  # the backup before it refuses the damaged file
+
+    assert dialog.result() != ImportDialog.DialogCode.Accepted
+    assert "Nothing was imported" in dialog.error.text() and "is damaged" in dialog.error.text()
+    qtbot.waitUntil(lambda: told == [ctx.damage])
+    assert ctx.damage is not None and ctx.damage.kind == "corrupt"
+    assert [b.label for b in list_backups(path)] == ["manual"]  # no damaged copy made
+    ctx.db.close()
+    assert hours_in(path) == before

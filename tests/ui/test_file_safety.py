@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 from sqlalchemy import event
 
-from planner.db import open_database
 from planner.services import learning
+from planner.storage.engine import open_database
 from planner.ui.context import AppContext
 from planner.ui.dialogs.quick_log import QuickLogDialog
 from planner.ui.forms import EDITS_DATA

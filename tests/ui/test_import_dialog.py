@@ -61,7 +61,8 @@ def test_import_backs_up_writes_closes_and_says_so(qtbot, ctx, tmp_path) -> None
 
     assert dialog.result() == ImportDialog.DialogCode.Accepted
     assert count(ctx.db.path, "learning_session") == 3
-    assert messages == ["Imported 3 learning sessions from toggl.csv (a backup was saved first)"]
+    assert messages[-1] == "Imported 3 learning sessions from toggl.csv (a backup was saved first)"
+    assert messages[0] == "Import toggl.csv — Ctrl+Z to undo"  # an import is undone like any action
     assert list((ctx.db.path.parent / "backups").glob("*before-import*"))
 
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from planner.db import open_database
 from planner.services import learning
+from planner.storage.engine import open_database
 from planner.ui.context import AppContext
 from planner.ui.launch import render, screenshot
 from planner.ui.main_window import PAGE_NAMES, MainWindow

@@ -9,8 +9,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from ui_helpers import answer_boxes
 
-from planner.db import open_database
 from planner.services import dashboard, learning
+from planner.storage.engine import open_database
 from planner.ui.context import AppContext
 from planner.ui.instance import claim, lock_path
 from planner.ui.launch import _paintable, _Windows

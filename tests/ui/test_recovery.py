@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ui_helpers import answer_boxes, crash_holding_lock
 
-from planner.backups import list_backups
-from planner.db import backup_file, open_database
 from planner.services import learning
+from planner.storage.backups import list_backups
+from planner.storage.engine import open_database
 from planner.ui.dialogs.restore import RestoreDialog
 from planner.ui.instance import lock_path
 from planner.ui.launch import _Windows
@@ -42,7 +42,7 @@ def _ruin(path: Path) -> None:
 def test_a_damaged_file_offers_and_restores_its_latest_good_backup(qapp, db, db_path) -> None:
     with db.session() as s:
         learning.log_session(s, 2.0, dt.date(2026, 11, 20), note="kept in the backup")
-    backup_file(db.engine, "manual")
+    db.back_up("manual")
     db.close()
     _ruin(db_path)
 
@@ -59,7 +59,7 @@ def test_a_damaged_file_offers_and_restores_its_latest_good_backup(qapp, db, db_
 
 
 def test_quit_leaves_a_damaged_file_exactly_as_it_was(qapp, db, db_path) -> None:
-    backup_file(db.engine, "manual")
+    db.back_up("manual")
     db.close()
     _ruin(db_path)
     answer_boxes("Quit")
@@ -88,7 +88,7 @@ def test_file_restore_puts_a_backup_back_and_keeps_the_current_data_too(qtbot, d
     _log(db_path, 1.0)
     opened = open_for_window(db_path)
     assert opened is not None
-    first = backup_file(opened.db.engine, "manual")
+    first = opened.db.back_up("manual")
     with opened.db.session() as s:
         learning.log_session(s, 3.0, dt.date(2026, 11, 21), note="after the backup")
     windows = _Windows(Settings())
@@ -99,7 +99,7 @@ def test_file_restore_puts_a_backup_back_and_keeps_the_current_data_too(qtbot, d
     qtbot.waitUntil(lambda: windows.preparer is not None)
     preparing = windows.preparer
 
-    dialog = RestoreDialog(db_path)
+    dialog = RestoreDialog(windows.window.ctx)
     qtbot.addWidget(dialog)
     assert [b.path for b in dialog.backups] == [first]
     dialog.grab().save("/tmp/restore_dialog.png")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from planner.paths import backup_dir
 from planner.services import learning
+from planner.storage.location import backup_dir
 from planner.ui.context import AppContext
 from planner.ui.safekeeping import Safekeeper
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QImage
 from ui_helpers import open_page
 
-from planner.db import open_database
 from planner.services import learning
+from planner.storage.engine import open_database
 from planner.ui.context import AppContext
 from planner.ui.main_window import PAGE_NAMES, MainWindow
 from planner.ui.pages.balance import BalancePage

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.exporters import export
-from planner.exporters.files import ExportResult
-from planner.file_errors import DataFileError
 from planner.services.errors import InputError
 from planner.ui.context import AppContext
 from planner.ui.forms import error_label
+
+if TYPE_CHECKING:
+    from planner.exporters.files import ExportResult
 
 #: (format, button text, one line on what it is for)
 CHOICES = (
@@ -140,10 +141,8 @@ class ExportDialog(QDialog):
             self._show_error("Choose where to save the export.")
             return
         try:
-            self.written = self.ctx.read(
-                export, self.kind(), Path(text).expanduser(), self.ctx.today()
-            )
-        except (InputError, DataFileError) as exc:  # a damaged file: the window offers a backup
+            self.written = self.ctx.export(self.kind(), Path(text).expanduser())
+        except InputError as exc:  # NotSaved for a damaged file: the window offers a backup
             message = str(exc)
             self._show_error(f"{message[:1].upper()}{message[1:]}.")
             return

@@ -4,7 +4,7 @@ import it in one transaction.
 The preview is the whole file parsed: the counts, then a table of every record with its line
 (or card) number and what will happen to it — problems first, because they are what the person
 has to decide about. Nothing is written until Import; Import backs the data file up first, then
-writes through `ctx.write` (one transaction, pages refresh). Cancel writes nothing. A file that
+writes in one transaction (`ctx.run_import`; pages refresh). Cancel writes nothing. A file that
 cannot be read is said in the dialog, which stays open for another choice. A file that asks a
 question (day-first dates, a team report, a calendar's names) gets its pickers above the
 preview (`import_questions`).
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,13 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.db import DataFileError, backup_file
-from planner.importers import KINDS, ChoiceNeeded, ImportFileError, ImportPlan, commit, preview
-from planner.services.errors import InputError
+from planner.services.errors import ChoiceNeeded, ImportFileError, InputError
 from planner.ui.context import AppContext
 from planner.ui.dialogs.import_questions import ImportQuestions
 from planner.ui.forms import bold_label, error_label, show_error
 from planner.ui.qtmodels.rows import Column, RowsModel
+
+if TYPE_CHECKING:
+    from planner.importers.plan import ImportPlan
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle("Import")
 
         self.kind = QComboBox()
-        for name, spec in KINDS.items():
+        for name, spec in ctx.import_kinds().items():
             self.kind.addItem(spec.title, name)
         self.kind.setAccessibleName("What to import")
         self.path = QLineEdit()
@@ -146,7 +148,7 @@ class ImportDialog(QDialog):
         self.refresh_preview()
 
     def _choose(self) -> None:
-        spec = KINDS[self.kind_name()]
+        spec = self.ctx.import_kinds()[self.kind_name()]
         start = self.path.text() or str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
             self, f"Import {spec.title}", start, f"{spec.file_filter};;All files (*)"
@@ -166,9 +168,8 @@ class ImportDialog(QDialog):
         if self._source != (self.kind_name(), path):
             self._source = (self.kind_name(), path)
             self.questions.reset()
-        answers = {**self.questions.answers(), "today": self.ctx.today()}
         try:
-            plan = self.ctx.read(preview, self.kind_name(), path, **answers)
+            plan = self.ctx.preview_import(self.kind_name(), path, self.questions.answers())
         except ChoiceNeeded as exc:
             self.model.set_rows([])
             self.questions.ask(exc)
@@ -195,11 +196,8 @@ class ImportDialog(QDialog):
         if plan is None or not plan.add:
             return
         try:
-            backup_file(self.ctx.db.engine, "before-import")
-            self.written = self.ctx.write(f"import {Path(self.path.text()).name}", commit, plan)
-        except (DataFileError, InputError, OSError) as exc:
-            if isinstance(exc, DataFileError) and exc.kind == "corrupt":
-                self.ctx.report_damage(exc)  # the backup refused a damaged file: say so once
+            self.written = self.ctx.run_import(f"import {Path(self.path.text()).name}", plan)
+        except (InputError, OSError) as exc:  # NotSaved: the backup or the save was refused
             show_error(self.error, f"Nothing was imported: {exc}")
             return
         self.ctx.status.emit(

@@ -9,7 +9,7 @@ what it changes before importing; the answers are forgotten when the file or its
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.importers import ChoiceNeeded, ImportPlan
 from planner.vocabulary import TYPED_CATEGORIES
+
+if TYPE_CHECKING:
+    from planner.importers.plan import ImportPlan
+    from planner.services.errors import ChoiceNeeded
 
 #: How each question is labelled in the form.
 TITLES = {"day_first": "Dates &are:", "user": "&Whose time:"}

@@ -8,6 +8,7 @@ restoring the "before restore" backup that appears at the top of this list.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,7 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.backups import BackupInfo, list_backups
+from planner.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from planner.storage.backups import BackupInfo
 
 
 def describe(label: str) -> str:
@@ -35,15 +39,15 @@ def size_text(size: int) -> str:
 
 
 class RestoreDialog(QDialog):
-    def __init__(self, data_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
-        self.data_path = data_path
-        self.backups: list[BackupInfo] = list_backups(data_path)
+        self.data_path = ctx.path
+        self.backups: list[BackupInfo] = ctx.backups()
         self.chosen: Path | None = None
 
         intro = QLabel(
-            f"Choose a backup to put back in place of <b>{data_path.name}</b>. "
+            f"Choose a backup to put back in place of <b>{self.data_path.name}</b>. "
             "Your current data is backed up first, so you can come back to it."
         )
         intro.setWordWrap(True)

@@ -1,8 +1,8 @@
 """What can go wrong with the data file itself, as typed errors the app and command line act on.
 
-They live below `planner.db` and `planner.backups` so both can raise them. `kind` tells the app
-which way out to offer (restore a backup, open another file, update the app, open read-only);
-the message says in words what is wrong and what to do.
+They sit below every other module of `planner.storage` so all of them can raise them. `kind`
+tells the app which way out to offer (restore a backup, open another file, update the app, open
+read-only); the message says in words what is wrong and what to do.
 """
 
 from __future__ import annotations

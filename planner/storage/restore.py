@@ -22,7 +22,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.backups import (
+from planner.storage.backups import (
     integrity_problems,
     is_sound,
     remove_stale,
@@ -30,8 +30,8 @@ from planner.backups import (
     sync_folder,
     take_backup,
 )
-from planner.datafile import read_revision
-from planner.file_errors import DataFileError
+from planner.storage.errors import DataFileError
+from planner.storage.probe import read_revision
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -79,7 +79,7 @@ def check_restorable(backup: Path) -> str:
             kind="not-ours",
             path=backup,
         )
-    from planner.db import known_revision  # Alembic reads the migrations: only to restore
+    from planner.storage.engine import known_revision  # Alembic reads migrations: only here
 
     if not known_revision(revision):
         raise DataFileError(

@@ -20,8 +20,8 @@ from planner.services.weeks import parse_date
 from planner.vocabulary import STAGES
 
 if TYPE_CHECKING:
-    from planner.db import Database
     from planner.services.profile import ProfileInfo
+    from planner.storage.engine import Database
 
 
 def _text(field: str, value: str) -> str:

@@ -2,7 +2,7 @@
 
 They run on the file's path, without `open_database`: a damaged file must still be restorable
 and checkable, and neither a backup nor a check should create, migrate or seed anything.
-Exit codes follow planner.cli (0 ok, 1 data-file problem, 2 bad input), plus 3 when `check`
+Exit codes follow planner.cli.main (0 ok, 1 data-file problem, 2 bad input), plus 3 when `check`
 finds problems.
 """
 
@@ -16,8 +16,8 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-from planner.datafile import access_for, read_revision
-from planner.file_errors import DataFileError
+from planner.storage.errors import DataFileError
+from planner.storage.probe import access_for, read_revision
 
 EXIT_OK, EXIT_FILE, EXIT_INPUT, EXIT_PROBLEMS = 0, 1, 2, 3
 
@@ -33,7 +33,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_backup(path: Path, args: argparse.Namespace) -> int:
-    from planner.backups import take_backup
+    from planner.storage.backups import take_backup
 
     if not path.is_file():
         raise DataFileError(f"There is no data file at {path} to back up.", path=path)
@@ -45,7 +45,7 @@ def cmd_backup(path: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_backups(path: Path, args: argparse.Namespace) -> int:
-    from planner.backups import list_backups
+    from planner.storage.backups import list_backups
 
     found = list_backups(path)
     if args.json:
@@ -68,7 +68,7 @@ def cmd_backups(path: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(path: Path, args: argparse.Namespace) -> int:
-    from planner.restore import restore
+    from planner.storage.restore import restore
 
     if not args.file.is_file():
         print(f"planner restore: there is no file {args.file}", file=sys.stderr)
@@ -83,7 +83,7 @@ def cmd_restore(path: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_check(path: Path, args: argparse.Namespace) -> int:
-    from planner.health import check
+    from planner.storage.check import check
 
     report = check(path)
     if args.json:

@@ -28,8 +28,8 @@ try:
 except ImportError:  # pragma: no cover - Windows: stale partial files are left alone there
     fcntl = None  # type: ignore[assignment]
 
-from planner.file_errors import DataFileError, SaveError, disk_full_error, is_disk_full
-from planner.paths import backup_dir
+from planner.storage.errors import DataFileError, SaveError, disk_full_error, is_disk_full
+from planner.storage.location import backup_dir
 
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 RECENT = dt.timedelta(hours=48)

@@ -2,7 +2,7 @@
 
 Start a timer here and stop it in the window, or the other way round: both read and write the
 one `running_timer` row of the data file (`planner.services.timer`), one transaction each. Its
-services load when the command runs: `planner.cli` imports this module for every command.
+services load when the command runs: `planner.cli.main` imports this module for every command.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from planner.services import running_timer as rt
 from planner.services.errors import InputError, check_hours
 
 if TYPE_CHECKING:
-    from planner.db import Database
     from planner.services.running_timer import TimerState
+    from planner.storage.engine import Database
 
 
 def _hours(text: str) -> float:
@@ -68,7 +68,7 @@ def status_json(state: TimerState | None, now: Any) -> dict[str, Any]:
 
 
 def cmd_timer(db: Database, args: argparse.Namespace) -> None:
-    from planner.services import timer  # SQLAlchemy: only for this command, as cli.py's do
+    from planner.services import timer  # SQLAlchemy: only for this command, as main.py's do
 
     now = rt.utc_now()
     action = args.timer_action

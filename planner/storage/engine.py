@@ -23,16 +23,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planner import catalog
-from planner.backups import damaged_error, integrity_problems, take_backup
-from planner.datafile import (
-    APPLICATION_ID,
-    SCHEMA_REVISION,
-    Access,
-    access_for,
-    read_revision,
-    refuse_if_lost,
-)
-from planner.file_errors import (
+from planner.storage.backups import damaged_error, integrity_problems, take_backup
+from planner.storage.errors import (
     DataFileError,
     SaveError,
     disk_full_error,
@@ -40,8 +32,13 @@ from planner.file_errors import (
     is_disk_full,
     save_error,
 )
-
-__all__ = ["APPLICATION_ID", "DataFileError", "Database", "SaveError", "open_database"]
+from planner.storage.probe import (
+    SCHEMA_REVISION,
+    Access,
+    access_for,
+    read_revision,
+    refuse_if_lost,
+)
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -87,16 +84,6 @@ def make_engine(path: Path, access: Access = "rw") -> Engine:
         connection.exec_driver_sql("BEGIN")
 
     return engine
-
-
-def backup_file(engine: Engine, label: str) -> Path:
-    """Back up the live database (WAL included) into backups/ and rotate; see planner.backups.
-
-    Raises DataFileError "corrupt" rather than copy a file that fails `quick_check`."""
-    with engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        path = Path(raw.execute("PRAGMA database_list").fetchone()[2])
-        return take_backup(raw, path, label)
 
 
 def _alembic_config(connection: Connection):  # -> alembic.config.Config, imported lazily
@@ -164,7 +151,7 @@ class Database:
 
         The first action that writes runs `quick_check` before it commits (once per open), so a
         damaged file is never written to. A damaged file met anywhere raises SaveError kind
-        "corrupt" (`backups.damaged_error`); a save the disk refuses (full, I/O error,
+        "corrupt" (`storage.backups.damaged_error`); a save the disk refuses (full, I/O error,
         read-only, locked) a SaveError of its kind; the action is rolled back whole."""
         try:
             with self._sessions.begin() as session:
@@ -208,6 +195,13 @@ class Database:
             raise damaged_error(self.path, problems[0])
         self.verified = True
 
+    def back_up(self, label: str) -> Path:
+        """Back up the open file (WAL included) with `storage.backups.take_backup`, the one way
+        a backup is taken: verified, renamed into place, rotated. Raises DataFileError "corrupt"
+        rather than copy a file that fails `quick_check`."""
+        with self.engine.connect() as conn:
+            return take_backup(conn.connection.driver_connection, self.path, label)
+
     def check(self, *, full: bool = False) -> list[str]:
         """`quick_check` (on a normal close), or the full `integrity_check` (after an unclean
         shutdown); the problems SQLite reports, empty when the file is sound."""
@@ -225,7 +219,7 @@ def open_database(path: Path, *, read_only: bool = False, start_new: bool = Fals
     A file that cannot be written opens read-only by itself; `read_only=True` asks for that
     anyway (say, while another window has the file). A missing file whose backups or
     set-aside copies remain is not created afresh unless `start_new` says the person chose
-    to (`datafile.refuse_if_lost`). Raises DataFileError with a `kind`."""
+    to (`probe.refuse_if_lost`). Raises DataFileError with a `kind`."""
     if not start_new:
         refuse_if_lost(path)
     access = access_for(path)
@@ -242,9 +236,10 @@ def open_database(path: Path, *, read_only: bool = False, start_new: bool = Fals
     if access != "rw":
         return _open_read_only(path, access, revision)
     engine = make_engine(path)
+    database = Database(engine, path)
     try:
         if revision != SCHEMA_REVISION:
-            saved = backup_file(engine, f"before-upgrade-from-{revision}") if revision else None
+            saved = database.back_up(f"before-upgrade-from-{revision}") if revision else None
             try:
                 upgrade_to_head(engine)
             except Exception as exc:
@@ -258,7 +253,6 @@ def open_database(path: Path, *, read_only: bool = False, start_new: bool = Fals
                     kind="upgrade-failed",
                     path=path,
                 ) from exc
-        database = Database(engine, path)
         with database.session() as session:
             catalog.sync(session)
     except DBAPIError as exc:

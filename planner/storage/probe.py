@@ -1,8 +1,8 @@
 """The data file as SQLite sees it, read with the standard library alone: whose file it is, the
 schema revision it is at, and how this user may open it.
 
-Kept apart from `planner.db` (SQLAlchemy, Alembic) because the window decides from these, before
-SQLAlchemy has loaded, whether it can paint the dashboard straight from the file.
+Kept apart from `planner.storage.engine` (SQLAlchemy, Alembic) because the window decides from
+these, before SQLAlchemy has loaded, whether it can paint the dashboard straight from the file.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from contextlib import closing
 from pathlib import Path
 from typing import Literal, NoReturn
 
-from planner.backups import list_backups
-from planner.file_errors import DataFileError, disk_full_error, is_disk_full
+from planner.storage.backups import list_backups
+from planner.storage.errors import DataFileError, disk_full_error, is_disk_full
 
 #: The newest migration in migrations/versions; a test keeps it equal to Alembic's head.
 SCHEMA_REVISION = "0009"

@@ -1,6 +1,6 @@
 """`planner posting FILE` and `planner postings`: readiness for a job posting, saved postings
-side by side. Hooked into `planner.cli` with a few lines; same rules (bad input exits 2 with one
-line, nothing written; one transaction per command)."""
+side by side. Hooked into `planner.cli.main` with a few lines; same rules (bad input exits 2
+with one line, nothing written; one transaction per command)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from planner.db import Database
     from planner.services.postings import Comparison, PostingReport
+    from planner.storage.engine import Database
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -40,7 +40,7 @@ def _read(file: str) -> tuple[str, str]:
 
 
 def cmd_posting(db: Database, args: argparse.Namespace) -> None:
-    from planner.cli import _print_json
+    from planner.cli.main import _print_json
     from planner.services import postings
 
     text, source = _read(args.file)  # read (and refuse) before the data file is touched
@@ -92,7 +92,7 @@ def print_report(report: PostingReport) -> None:
 
 
 def cmd_postings(db: Database, args: argparse.Namespace) -> None:
-    from planner.cli import _print_json
+    from planner.cli.main import _print_json
     from planner.services import postings
     from planner.services.errors import InputError
 

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from sqlalchemy import JSON, Boolean, Date, Float, Integer
 
-from planner.backups import integrity_problems, take_backup
-from planner.db import DataFileError, access_for, read_revision
 from planner.models import Base
+from planner.storage.backups import integrity_problems, take_backup
+from planner.storage.errors import DataFileError
+from planner.storage.probe import access_for, read_revision
 from planner.vocabulary import DAY_HOURS, WEEK_HOURS
 
 #: At most this many rows are named per problem; the count says how many there are.

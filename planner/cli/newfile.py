@@ -19,12 +19,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.datafile import refuse_if_lost
-from planner.file_errors import DataFileError
-from planner.paths import ENV_VAR
+from planner.storage.errors import DataFileError
+from planner.storage.location import ENV_VAR
+from planner.storage.probe import refuse_if_lost
 
 if TYPE_CHECKING:
-    from planner.db import Database
+    from planner.storage.engine import Database
 
 #: Commands that never write the data file (whatever their arguments).
 READING = frozenset({"week", "roles", "role", "gap", "contacts", "export", "advice"})

@@ -1,6 +1,6 @@
 """The guides' advice on the command line: the move from the current role to the target (in
 `planner gap` and `planner role`), and the commands for certifications, portfolio, interview
-preparation, career stage and networking habits. Kept apart from `cli.py` so that file only
+preparation, career stage and networking habits. Kept apart from `main.py` so that file only
 hooks these in."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from planner.db import Database
     from planner.services.moves import Move
+    from planner.storage.engine import Database
 
 
 def move_json(m: Move) -> dict[str, Any]:

@@ -15,16 +15,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from planner import cli_datafile, cli_guides, cli_newfile, cli_postings, cli_profile, cli_timer
-from planner.file_errors import DataFileError
-from planner.paths import data_file
-from planner.services.errors import InputError, check_hours
+from planner.cli import datafile, guides, newfile, postings, profile, timer
+from planner.services.errors import ChoiceNeeded, ImportFileError, InputError, check_hours
 from planner.services.weeks import parse_date, parse_week, week_label, week_start
+from planner.storage.errors import DataFileError
+from planner.storage.location import data_file
 
 if TYPE_CHECKING:
-    from planner.db import Database
     from planner.services.balance import WeekBalance
     from planner.services.roles import RoleInfo
+    from planner.storage.engine import Database
 
 # Each command imports the services it uses: a command pays only for its own (start-up is most
 # of a command's time, and `planner demo` alone would add tens of milliseconds to all of them).
@@ -170,12 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YEARS",
         help="2 (default) for the demo shown in the screenshots; 10 for a heavy daily-learner file",
     )
-    cli_profile.add_command(sub, _arg)
-    cli_timer.add_command(sub)
-    cli_datafile.add_commands(sub)
-    cli_newfile.add_commands(sub)
-    cli_guides.add_commands(sub)  # advice, certify, portfolio, interview, habit
-    cli_postings.add_commands(sub)
+    profile.add_command(sub, _arg)
+    timer.add_command(sub)
+    datafile.add_commands(sub)
+    newfile.add_commands(sub)
+    guides.add_commands(sub)  # advice, certify, portfolio, interview, habit
+    postings.add_commands(sub)
     return parser
 
 
@@ -296,7 +296,7 @@ def cmd_roles(db: Database, args: argparse.Namespace) -> None:
 
 
 def cmd_role(db: Database, args: argparse.Namespace) -> None:
-    from planner.cli_guides import move_json, print_move
+    from planner.cli.guides import move_json, print_move
     from planner.services import roles
     from planner.services.moves import move
 
@@ -344,7 +344,7 @@ def cmd_skill(db: Database, args: argparse.Namespace) -> None:
 
 
 def cmd_gap(db: Database, args: argparse.Namespace) -> None:
-    from planner.cli_guides import move_json, print_move
+    from planner.cli.guides import move_json, print_move
     from planner.services import readiness
     from planner.services.moves import move
 
@@ -429,7 +429,8 @@ def cmd_export(db: Database, args: argparse.Namespace) -> None:
 def cmd_import(db: Database, args: argparse.Namespace) -> None:
     """Preview the whole file, print the plan, then (unless --dry-run) back up and write the
     additions in one transaction."""
-    from planner.importers import ChoiceNeeded, ImportFileError, commit, preview, report
+    from planner.importers import preview, report
+    from planner.importers.apply import back_up_and_import
 
     answers = {"day_first": args.day_first, "user": args.user, "today": dt.date.today()}
     answers["mapping"] = dict(args.map) if args.map else None
@@ -443,11 +444,7 @@ def cmd_import(db: Database, args: argparse.Namespace) -> None:
         raise InputError(str(exc)) from None
     written = None
     if not args.dry_run and plan.add:
-        from planner.db import backup_file
-
-        backup_file(db.engine, "before-import")
-        with db.session() as s:
-            written = commit(s, plan)
+        written = back_up_and_import(db, plan)
     if args.json:
         _print_json(report.as_json(plan, written))
         return
@@ -472,23 +469,23 @@ COMMANDS: dict[str, Callable[[Database, argparse.Namespace], None]] = {
     "import": cmd_import,
     "demo": cmd_demo,
     "export": cmd_export,
-    "profile": cli_profile.cmd_profile,
-    "init": cli_newfile.cmd_init,
-    "timer": cli_timer.cmd_timer,
-    **cli_guides.COMMANDS,
-    **cli_postings.COMMANDS,
+    "profile": profile.cmd_profile,
+    "init": newfile.cmd_init,
+    "timer": timer.cmd_timer,
+    **guides.COMMANDS,
+    **postings.COMMANDS,
 }
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.command in cli_datafile.FILE_COMMANDS:  # these must work on a file that won't open
-        return cli_datafile.run(data_file(args.db), args)
+    if args.command in datafile.FILE_COMMANDS:  # these must work on a file that won't open
+        return datafile.run(data_file(args.db), args)
     path = data_file(args.db)
-    refused = cli_newfile.refusal(path, args, given=cli_newfile.given_path(args.db))
+    refused = newfile.refusal(path, args, given=newfile.given_path(args.db))
     if refused:
         print(f"planner {args.command}: {refused}", file=sys.stderr)
         return EXIT_FILE
-    with cli_newfile.scratch_for_dry_run(path, args) as target:
+    with newfile.scratch_for_dry_run(path, args) as target:
         args.new_file = target is path and not path.exists()
         if target is not path:
             print(
@@ -500,7 +497,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_on(path: Path, args: argparse.Namespace) -> int:
-    from planner.db import open_database  # SQLAlchemy: not for --help, nor for the window
+    from planner.storage.engine import (
+        open_database,  # SQLAlchemy: not for --help, nor for the window
+    )
 
     try:
         db = open_database(path)
@@ -522,5 +521,5 @@ def _run_on(path: Path, args: argparse.Namespace) -> int:
     finally:
         db.close()
         if args.new_file:
-            cli_newfile.settle_new(path, args, kept=code == EXIT_OK)
+            newfile.settle_new(path, args, kept=code == EXIT_OK)
     return code
