@@ -15,8 +15,7 @@ import datetime as dt
 
 from planner.services.errors import InputError
 from planner.services.sql import Reader, rows, value
-from planner.services.week_heading import week_heading
-from planner.services.weeks import day_name, week_start
+from planner.services.weeks import day_name, week_heading, week_start
 from planner.vocabulary import CATEGORIES, DAY_HOURS, WEEK_HOURS
 
 #: Hours are stored as floats: 0.1 + 0.2 must not pass 0.3.

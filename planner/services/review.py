@@ -25,8 +25,7 @@ from planner.services.network import ContactRow, ContactTouch
 from planner.services.pitfalls import Pitfall, pitfall
 from planner.services.readiness import Forecast
 from planner.services.skills import LevelChange
-from planner.services.week_heading import week_heading
-from planner.services.weeks import week_start
+from planner.services.weeks import week_heading, week_start
 
 #: Open milestones due within this many days of the review's day count as "due soon".
 DUE_SOON_DAYS = 14

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ui_helpers import open_page
 
 from planner.services import balance, learning
-from planner.services.week_heading import week_heading
-from planner.services.weeks import week_start
+from planner.services.weeks import week_heading, week_start
 from planner.ui.charts.balance import LABEL
 from planner.ui.pages.balance import BalancePage
 

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 from planner.services import balance
 from planner.services.balance import WeekBalance
 from planner.services.errors import InputError
-from planner.services.week_heading import week_heading
-from planner.services.weeks import week_start
+from planner.services.weeks import week_heading, week_start
 from planner.ui import theme
 from planner.ui.charts.balance import (
     LABEL,
