@@ -17,7 +17,7 @@ from planner.services.learning_weeks import CommitmentSeries, Streak, streak, we
 from planner.services.milestone_rows import MilestoneRow, milestones
 from planner.services.pitfalls import Pitfall, pitfall
 from planner.services.readiness import Forecast, Readiness
-from planner.services.sql import Reader
+from planner.services.sql import Reader, reader
 from planner.services.week_balance import WeekBalance, week_balance
 
 #: How many open milestones and due contacts the dashboard lists.
@@ -50,6 +50,7 @@ class DashboardSummary:
         return self.week.category("learning").target
 
 
+@reader
 def summary(db: Reader, today: dt.date) -> DashboardSummary:
     """Everything the dashboard shows for the week holding `today`."""
     gap = readiness.readiness(db)

@@ -13,7 +13,7 @@ import datetime as dt
 import sqlite3
 from typing import NamedTuple
 
-from planner.services.sql import Reader, date, rows
+from planner.services.sql import Reader, date, reader, rows
 
 
 class ContactRow(NamedTuple):
@@ -83,6 +83,7 @@ _BY_NAME = "c.name"
 _ANY_DAY = "9999-12-31"
 
 
+@reader
 def due_contacts(
     db: Reader,
     today: dt.date,
@@ -108,6 +109,7 @@ def due_contacts(
     )
 
 
+@reader
 def contact_rows(
     db: Reader,
     today: dt.date,
@@ -192,6 +194,7 @@ def _select(
     return result, total
 
 
+@reader
 def expertise(
     db: Reader, *, ids: list[int] | None = None, skill_id: int | None = None
 ) -> dict[int, tuple[str, ...]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from planner.services.sql import WEEK_START, Reader, rows
+from planner.services.sql import WEEK_START, Reader, reader, rows
 from planner.services.week_balance import learning_by_week, targets
 from planner.services.weeks import week_label, week_start
 
@@ -32,6 +32,7 @@ class Streak:
     longest: int
 
 
+@reader
 def weekly_series(db: Reader, today: dt.date, weeks: int = 12) -> CommitmentSeries:
     """Learning hours for each of the last `weeks` ISO weeks (this week last), zeros included."""
     this_monday = week_start(today)
@@ -44,6 +45,7 @@ def weekly_series(db: Reader, today: dt.date, weeks: int = 12) -> CommitmentSeri
     return CommitmentSeries(tuple(points), targets(db)["learning"])
 
 
+@reader
 def streak(db: Reader, today: dt.date) -> Streak:
     """Weekly streaks of meeting the learning goal.
 

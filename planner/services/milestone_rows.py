@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from planner.services.sql import Reader, date, rows
+from planner.services.sql import Reader, date, reader, rows
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class MilestoneRow:
         return self.done_on is None and self.due_on is not None and self.due_on < today
 
 
+@reader
 def milestones(db: Reader, *, open_only: bool = False) -> list[MilestoneRow]:
     """Every milestone, dated ones first by due date; read as plain columns (two queries, no ORM
     objects), since the roadmap lists them all on each refresh."""

@@ -20,7 +20,7 @@ from planner.services.follow_ups import ContactRow as ContactRow
 from planner.services.follow_ups import contact_rows
 from planner.services.follow_ups import due_contacts as due_contacts
 from planner.services.skills import find_skill, find_skills
-from planner.services.sql import Reader, rows, value
+from planner.services.sql import Reader, reader, rows, value
 from planner.vocabulary import CHANNELS, RELATIONSHIPS
 
 
@@ -179,6 +179,7 @@ def mentors_for(session: Session, skill: str, today: dt.date) -> list[ContactRow
     return sorted(found, key=lambda c: (rank.get(c.relationship, 3), c.name.casefold()))
 
 
+@reader
 def interactions_by_month(db: Reader, today: dt.date, months: int = 12) -> list[MonthInteractions]:
     """Distinct people reached per month for the last `months` months against the monthly goal
     (the framework's habit is reaching out to two connections a month: two talks with one
@@ -281,6 +282,7 @@ def touched_between(session: Session, first: dt.date, last: dt.date) -> list[Con
     ]
 
 
+@reader
 def helpers_per_skill(db: Reader) -> dict[str, int]:
     """Every skill's name, and how many contacts list it as expertise (0 for nobody): the mentor
     finder's choice of skills, in one plain query rather than a row object for each skill."""

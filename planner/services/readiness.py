@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from planner.services.errors import InputError
-from planner.services.sql import Reader, date, rows, value
+from planner.services.sql import Reader, date, reader, rows, value
 from planner.services.week_balance import targets
 
 WEIGHTS = {"essential": 3, "important": 2, "useful": 1}
@@ -110,6 +110,7 @@ class Forecast:
     plan_note: str = ""
 
 
+@reader
 def readiness(db: Reader, role_slug: str | None = None) -> Readiness:
     """Readiness for `role_slug`, or for the profile's target role."""
     if role_slug is None:
@@ -167,6 +168,7 @@ def _items(db: Reader, role_id: int) -> list[GapItem]:
     return [GapItem(*row) for row in rows(db, _ITEMS, (role_id,))]
 
 
+@reader
 def items_with_phase(db: Reader, role_id: int) -> list[tuple[GapItem, int | None]]:
     """The role's skills as `_items` reads them, each with the phase that teaches it."""
     query = _ITEMS.replace("\n    FROM role_skill rs", ", rs.phase_id\n    FROM role_skill rs")
@@ -202,6 +204,7 @@ def _with_move_skills(items: list[GapItem], db: Reader) -> list[GapItem]:
     return out
 
 
+@reader
 def skill_levels(db: Reader, role_slug: str | None = None) -> list[GapItem]:
     """Every skill the role (default: the target role) asks for, met or not, with the person's
     level beside the required one: most important first, then by category and name."""
@@ -220,6 +223,7 @@ def skill_levels(db: Reader, role_slug: str | None = None) -> list[GapItem]:
     )
 
 
+@reader
 def measured_pace(db: Reader, today: dt.date, weeks: int = PACE_WEEKS) -> Pace:
     """The person's own weekly pace as of `today` (see `Pace`)."""
     first_log = date(
@@ -259,6 +263,7 @@ def _round_up_half(hours: float) -> float:
     return math.ceil(hours * 2) / 2
 
 
+@reader
 def forecast(
     db: Reader,
     today: dt.date,
@@ -339,6 +344,7 @@ def forecast(
     )
 
 
+@reader
 def plan_ready_on(db: Reader) -> dt.date | None:
     """When the plan expects the person ready: the due date of the target role's last phase
     milestone, if it is dated and open (the timeline's and the milestones' own date)."""

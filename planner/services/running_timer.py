@@ -20,7 +20,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from planner.services.sql import Reader, rows
+from planner.services.sql import Reader, reader, rows
 
 #: A timer that ran longer than this asks what to log (Toggl: "you left a timer running").
 LEFT_RUNNING_HOURS = 12
@@ -83,6 +83,7 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@reader
 def running(db: Reader) -> TimerState | None:
     """The running timer, or None: plain SQL, so it reads from a bare sqlite3 connection too."""
     found = rows(

@@ -11,13 +11,28 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from typing import TYPE_CHECKING, Any, TypeAlias
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 #: What these functions read from: an open `sqlite3` connection, or a SQLAlchemy Session.
 Reader: TypeAlias = "sqlite3.Connection | Session"
+
+Function = TypeVar("Function", bound=Callable[..., Any])
+
+#: Every plain-SQL reader of the services, in the order their modules were imported.
+READERS: list[Callable[..., Any]] = []
+
+
+def reader(function: Function) -> Function:
+    """Mark `function` as a plain-SQL reader: it takes a `Reader` and runs on a bare sqlite3
+    connection (the first paint) as on a session's own. A test runs each one on a new file and
+    on the demo's, both ways, so a schema change cannot leave one behind; it also finds any
+    function that takes a `Reader` and is not marked."""
+    READERS.append(function)
+    return function
 
 
 def connection(db: Reader) -> sqlite3.Connection:

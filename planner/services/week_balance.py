@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from planner.services.sql import WEEK_START, Reader, date, rows
+from planner.services.sql import WEEK_START, Reader, date, reader, rows
 from planner.services.weeks import week_label, week_start
 from planner.vocabulary import CATEGORIES, DEFAULT_TARGETS, TYPED_CATEGORIES
 
@@ -111,12 +111,14 @@ def status(hours: float, target: float) -> str:
     return "balanced"
 
 
+@reader
 def targets(db: Reader) -> dict[str, float]:
     """Weekly targets per category; categories never set use the wellbeing plan's defaults."""
     stored = dict(rows(db, "SELECT category, hours FROM balance_target"))
     return {c: stored.get(c, DEFAULT_TARGETS[c]) for c in CATEGORIES}
 
 
+@reader
 def learning_by_week(db: Reader, first: dt.date, last: dt.date) -> dict[dt.date, float]:
     """Logged learning hours per week (keyed by Monday) for the weeks first..last."""
     end = week_start(last) + dt.timedelta(days=7)
@@ -130,6 +132,7 @@ def learning_by_week(db: Reader, first: dt.date, last: dt.date) -> dict[dt.date,
     return {dt.date.fromisoformat(monday): hours for monday, hours in found}
 
 
+@reader
 def typed_by_week(db: Reader, first: dt.date, last: dt.date) -> dict[dt.date, dict[str, float]]:
     found = rows(
         db,
@@ -143,6 +146,7 @@ def typed_by_week(db: Reader, first: dt.date, last: dt.date) -> dict[dt.date, di
     return weeks
 
 
+@reader
 def week_balance(db: Reader, day: dt.date) -> WeekBalance:
     """The balance of the ISO week holding `day`, with statuses and recommendations."""
     monday = week_start(day)
@@ -195,6 +199,7 @@ def week_balance(db: Reader, day: dt.date) -> WeekBalance:
     )
 
 
+@reader
 def work_over_streak(db: Reader, monday: dt.date) -> int:
     """How many weeks in a row, ending with this one, work was over target."""
     limit = OVER * targets(db)["work"] + EPSILON
