@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from planner.services.balance import learning_by_week, targets
 from planner.services.sql import WEEK_START, Reader, reader, rows
-from planner.services.week_balance import learning_by_week, targets
 from planner.services.weeks import week_label, week_start
 
 

@@ -14,9 +14,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from planner.services.balance import targets
 from planner.services.errors import InputError
 from planner.services.sql import Reader, date, reader, rows, value
-from planner.services.week_balance import targets
 
 WEIGHTS = {"essential": 3, "important": 2, "useful": 1}
 IMPORTANCE_ORDER = {"essential": 0, "important": 1, "useful": 2}

@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from planner.db import Database
 from planner.services import commitment
+from planner.services.balance import targets
 from planner.services.errors import InputError
 from planner.services.learning import (
     delete_sessions,
@@ -19,7 +20,6 @@ from planner.services.learning import (
     restore_sessions,
     update_session,
 )
-from planner.services.week_balance import targets
 
 TODAY = dt.date(2026, 3, 11)
 
