@@ -15,9 +15,9 @@ from planner.services import readiness
 from planner.services.balance import WeekBalance, week_balance
 from planner.services.follow_ups import ContactRow, due_contacts
 from planner.services.learning_weeks import CommitmentSeries, Streak, streak, weekly_series
-from planner.services.milestone_rows import MilestoneRow, milestones
 from planner.services.pitfalls import Pitfall, pitfall
 from planner.services.readiness import Forecast, Readiness
+from planner.services.roadmap import MilestoneRow, milestones
 from planner.services.sql import Reader, reader
 
 #: How many open milestones and due contacts the dashboard lists.

@@ -15,7 +15,7 @@ from planner.models import (
 )
 from planner.services.balance import set_targets, targets
 from planner.services.errors import InputError
-from planner.services.phase_plan import phase_date, phase_months
+from planner.services.roadmap import phase_date, phase_months
 from planner.services.roles import find_role
 from planner.vocabulary import STAGES
 
@@ -174,7 +174,7 @@ def edit_profile(
 
 
 def phase_dues(plan_start: dt.date, phases: list[RolePhase]) -> dict[int, dt.date | None]:
-    """Each phase's due date: the plan start plus the month it ends (`phase_plan.phase_months`:
+    """Each phase's due date: the plan start plus the month it ends (`roadmap.phase_months`:
     one after another from month 0, each ending inside its window); a last open-ended phase has
     no date."""
     spans = phase_months([(p.earliest_month, p.latest_month) for p in phases])

@@ -19,9 +19,8 @@ from sqlalchemy.orm import Session
 
 from planner.models import Milestone, Profile, Role, RolePhase, RoleSkill, Skill, SkillAssessment
 from planner.services import readiness
-from planner.services.milestones import MilestoneRow, milestones
-from planner.services.phase_plan import phase_date, phase_months, window_text
 from planner.services.readiness import WEIGHTS
+from planner.services.roadmap import MilestoneRow, milestones, phase_date, phase_months, window_text
 from planner.services.weeks import add_months
 
 #: The longest readiness series drawn: three years of month ends.

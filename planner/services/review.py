@@ -20,10 +20,10 @@ from planner.services import balance, commitment, follow_ups, network, readiness
 from planner.services.balance import WeekBalance
 from planner.services.commitment import CommitmentSeries, Streak
 from planner.services.errors import InputError
-from planner.services.milestones import MilestoneRow
 from planner.services.network import ContactRow, ContactTouch
 from planner.services.pitfalls import Pitfall, pitfall
 from planner.services.readiness import Forecast
+from planner.services.roadmap import MilestoneRow
 from planner.services.skills import LevelChange
 from planner.services.weeks import week_heading, week_start
 

@@ -15,8 +15,7 @@ import pytest
 from planner.services import commitment, dashboard, onboarding, profile, progress, readiness
 from planner.services import review as review_service
 from planner.services.learning import log_session
-from planner.services.milestones import milestones
-from planner.services.phase_plan import phase_months
+from planner.services.roadmap import milestones, phase_months
 from planner.services.weeks import add_months
 
 TODAY = dt.date(2026, 12, 2)

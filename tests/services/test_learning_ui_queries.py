@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from planner.services import commitment, dashboard, learning, milestones, network, profile
+from planner.services import commitment, dashboard, learning, network, profile, roadmap
 from planner.services.errors import InputError
 from planner.services.learning import ActivityInput
 from planner.services.network import ContactInput
@@ -181,9 +181,9 @@ def test_dashboard_summary_of_an_empty_file(db) -> None:
 def test_dashboard_summary_lists_the_soonest_open_milestones_and_due_contacts(db) -> None:
     with db.session() as s:
         for i in range(7):
-            milestones.save_milestone(s, f"M{i}", due_on=TODAY + dt.timedelta(days=10 * i - 15))
-        done = milestones.save_milestone(s, "Done", due_on=TODAY - dt.timedelta(days=100))
-        milestones.set_done(s, done, TODAY)
+            roadmap.save_milestone(s, f"M{i}", due_on=TODAY + dt.timedelta(days=10 * i - 15))
+        done = roadmap.save_milestone(s, "Done", due_on=TODAY - dt.timedelta(days=100))
+        roadmap.set_done(s, done, TODAY)
         for i in range(7):
             connected = TODAY - dt.timedelta(days=100 + i)
             network.save_contact(s, ContactInput(f"C{i}", cadence_days=30, connected_on=connected))

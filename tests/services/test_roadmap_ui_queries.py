@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from planner.models import Role, RolePhase, RoleSkill
-from planner.services import milestones, progress, readiness, roles, skills
+from planner.services import progress, readiness, roadmap, roles, skills
 from planner.services.errors import InputError
 from planner.services.profile import set_target_role
 
@@ -143,9 +143,9 @@ def test_plan_timeline_dates_each_phase_from_the_plan_start(db) -> None:
     )
     with db.session() as s:
         set_target_role(s, "tl-role", dt.date(2026, 1, 15))
-        first = next(m for m in milestones.milestones(s) if m.title.endswith("Start"))
-        milestones.set_done(s, first.id, dt.date(2026, 4, 1))
-        milestones.save_milestone(s, "Undated", kind="custom")
+        first = next(m for m in roadmap.milestones(s) if m.title.endswith("Start"))
+        roadmap.set_done(s, first.id, dt.date(2026, 4, 1))
+        roadmap.save_milestone(s, "Undated", kind="custom")
         timeline = progress.plan_timeline(s, TODAY)
     assert timeline.role_title == "Tl Role"
     assert timeline.plan_start == dt.date(2026, 1, 15)
@@ -160,7 +160,7 @@ def test_plan_timeline_dates_each_phase_from_the_plan_start(db) -> None:
 
 def test_plan_timeline_without_a_target_lists_only_dated_milestones(db) -> None:
     with db.session() as s:
-        milestones.save_milestone(s, "Talk", kind="networking", due_on=dt.date(2026, 5, 1))
+        roadmap.save_milestone(s, "Talk", kind="networking", due_on=dt.date(2026, 5, 1))
         timeline = progress.plan_timeline(s, TODAY)
     assert (timeline.role_title, timeline.phases) == (None, ())
     assert [m.title for m in timeline.milestones] == ["Talk"]
@@ -240,8 +240,8 @@ def test_a_deleted_milestone_comes_back_with_its_phase_dates_and_skills(db) -> N
     make_role(db, "undo-role", [("Uskill", "essential", 2)], [("Only", 0, 6)])
     with db.session() as s:
         set_target_role(s, "undo-role", dt.date(2026, 1, 1))
-        (phase,) = milestones.milestones(s)
-        milestones.save_milestone(
+        (phase,) = roadmap.milestones(s)
+        roadmap.save_milestone(
             s,
             phase.title,
             kind="phase",
@@ -249,14 +249,14 @@ def test_a_deleted_milestone_comes_back_with_its_phase_dates_and_skills(db) -> N
             skills=("Uskill",),
             milestone_id=phase.id,
         )
-        milestones.set_done(s, phase.id, dt.date(2026, 3, 3))
-        before = milestones.milestones(s)[0]
+        roadmap.set_done(s, phase.id, dt.date(2026, 3, 3))
+        before = roadmap.milestones(s)[0]
     with db.session() as s:
-        gone = milestones.delete_milestone(s, before.id)
-        assert milestones.milestones(s) == []
+        gone = roadmap.delete_milestone(s, before.id)
+        assert roadmap.milestones(s) == []
     with db.session() as s:
-        new_id = milestones.restore_milestone(s, gone)
-        (back,) = milestones.milestones(s)
+        new_id = roadmap.restore_milestone(s, gone)
+        (back,) = roadmap.milestones(s)
     assert back == before.__class__(**{**before.__dict__, "id": new_id})
     # Choosing the same role again sees the phase as present: nothing is added twice.
     with db.session() as s:

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QPushButton, QWidget
 
-from planner.services import advice, milestones
+from planner.services import advice, roadmap
 from planner.services.advice import HabitStatus
 from planner.ui.context import AppContext
 from planner.ui.forms import edits_data, error_label, write_or_say
@@ -72,7 +72,7 @@ class HabitsBox(QGroupBox):
     def _done(self, index: int, on: bool) -> None:
         status = self.found[index]
         if status.milestone_id is not None:
-            self._write(milestones.set_done, status.milestone_id, self.ctx.today() if on else None)
+            self._write(roadmap.set_done, status.milestone_id, self.ctx.today() if on else None)
 
     def _write(self, fn: Callable[..., Any], *args: Any) -> bool:
         return write_or_say(self.ctx, self.error, fn, *args)

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services import milestones, profile, progress, readiness
-from planner.services.milestones import MilestoneRow
+from planner.services import profile, progress, readiness, roadmap
 from planner.services.readiness import Forecast
+from planner.services.roadmap import MilestoneRow
 from planner.ui.charts.roadmap import ReadinessHistoryChart
 from planner.ui.charts.timeline import PlanTimelineChart, pace_text
 from planner.ui.context import AppContext
@@ -284,7 +284,7 @@ class RoadmapPage(Page):
     def reopen_milestone(self) -> None:
         m = selected_row(self.milestone_table)
         if m is not None and m.done_on is not None:
-            self.ctx.write(milestones.set_done, m.id, None)
+            self.ctx.write(roadmap.set_done, m.id, None)
             self.ctx.status.emit(f"Reopened: {m.title}")
 
     def delete_milestone(self) -> None:
@@ -295,10 +295,10 @@ class RoadmapPage(Page):
         state = {"id": m.id, "row": m}
 
         def do() -> None:
-            state["row"] = self.ctx.write(milestones.delete_milestone, state["id"])
+            state["row"] = self.ctx.write(roadmap.delete_milestone, state["id"])
 
         def undo() -> None:
-            state["id"] = self.ctx.write(milestones.restore_milestone, state["row"])
+            state["id"] = self.ctx.write(roadmap.restore_milestone, state["row"])
 
         self.ctx.undoable(f"Delete milestone “{m.title}”", do, undo)
 
@@ -343,7 +343,7 @@ class RoadmapPage(Page):
             "above. Hover for why."
         )
         selected = selected_row(self.milestone_table)
-        rows = self.ctx.read(milestones.milestones)
+        rows = self.ctx.read(roadmap.milestones)
         self.milestone_model.set_rows(rows)
         if selected is not None:
             select_where(self.milestone_table, lambda m: m.id == selected.id)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services import advice, milestones, moves
+from planner.services import advice, moves, roadmap
 from planner.services.advice import CertificationSuggestion, InterviewPrep, StageView
 from planner.services.moves import Move
 from planner.ui.context import AppContext
@@ -271,7 +271,7 @@ class MovePanel(QWidget):
         if milestone_id is None:
             return
         done = entry.checkState() == Qt.CheckState.Checked
-        self._write(milestones.set_done, milestone_id, self.ctx.today() if done else None)
+        self._write(roadmap.set_done, milestone_id, self.ctx.today() if done else None)
 
     def _write(self, fn: Callable[..., Any], *args: Any) -> bool:
         return write_or_say(self.ctx, self.error, fn, *args)
