@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from planner.services import commitment, dashboard, onboarding, profile, progress, readiness
+from planner.services import commitment, dashboard, onboarding, profile, readiness
 from planner.services import review as review_service
 from planner.services.learning import log_session
 from planner.services.roadmap import milestones, phase_months
@@ -130,7 +130,7 @@ def test_a_tiny_pace_never_overflows_the_calendar(db) -> None:
     assert f.basis == "pace" and f.beyond_horizon and f.ready_on is None
     with db.session() as s:
         assert dashboard.summary(s, TODAY).forecast == f
-        timeline = progress.plan_timeline(s, TODAY)
+        timeline = readiness.plan_timeline(s, TODAY)
     assert all(p.pace_end is None for p in timeline.phases if p.remaining_hours)
     assert any(p.pace_beyond for p in timeline.phases)
 
@@ -190,7 +190,7 @@ def test_every_catalog_plan_is_contiguous_from_the_start_within_its_windows(db) 
         assert with_phases
         for role in with_phases:
             profile.set_target_role(s, role.slug, TODAY)
-            timeline = progress.plan_timeline(s, TODAY)
+            timeline = readiness.plan_timeline(s, TODAY)
             dues = {m.title: m.due_on for m in milestones(s) if m.title.startswith(role.title)}
             start = timeline.plan_start
             previous_end = start
@@ -209,7 +209,7 @@ def test_the_plan_and_the_pace_disagree_and_say_so(db) -> None:
     newcomer(db)
     log(db, (TODAY, 1.5))
     with db.session() as s:
-        timeline = progress.plan_timeline(s, TODAY)
+        timeline = readiness.plan_timeline(s, TODAY)
         f = readiness.forecast(s, TODAY)
     last = timeline.phases[-1]
     assert last.pace_end == f.ready_on  # the last phase at the pace is the projected date
@@ -234,7 +234,7 @@ def test_a_plan_start_at_the_calendars_end_is_refused_and_never_crashes_a_plan(d
         profile.update_profile(s, plan_start=dt.date(9999, 6, 1))
     with db.session() as s:
         s.execute(text("UPDATE profile SET plan_start = '9999-06-01'"))
-        timeline = progress.plan_timeline(s, TODAY)
+        timeline = readiness.plan_timeline(s, TODAY)
         f = readiness.forecast(s, TODAY)
         profile.update_profile(s, display_name="Ada")  # no rescheduling: the start is unchanged
     assert timeline.phases[0].start == dt.date(9999, 6, 1)

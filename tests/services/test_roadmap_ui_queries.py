@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from planner.models import Role, RolePhase, RoleSkill
-from planner.services import progress, readiness, roadmap, roles, skills
+from planner.services import readiness, roadmap, roles, skills
 from planner.services.errors import InputError
 from planner.services.profile import set_target_role
 
@@ -45,9 +45,9 @@ def assess(db, *changes: tuple[str, int, dt.date]) -> None:
 
 def history(
     db, slug: str | None = None, today: dt.date = TODAY, **kw
-) -> list[progress.ReadinessPoint]:
+) -> list[readiness.ReadinessPoint]:
     with db.session() as s:
-        return progress.readiness_history(s, today, slug, **kw)
+        return readiness.readiness_history(s, today, slug, **kw)
 
 
 # --- readiness over time -----------------------------------------------------------------------
@@ -126,9 +126,9 @@ def test_no_target_role_or_unknown_role_gives_an_empty_series(db) -> None:
 
 
 def test_month_ends_clamp_to_each_months_length() -> None:
-    ends = progress.month_ends(dt.date(2024, 1, 31), dt.date(2024, 3, 1))
+    ends = readiness.month_ends(dt.date(2024, 1, 31), dt.date(2024, 3, 1))
     assert ends == [dt.date(2024, 1, 31), dt.date(2024, 2, 29), dt.date(2024, 3, 1)]
-    assert progress.month_ends(dt.date(2024, 3, 1), dt.date(2024, 3, 1)) == [dt.date(2024, 3, 1)]
+    assert readiness.month_ends(dt.date(2024, 3, 1), dt.date(2024, 3, 1)) == [dt.date(2024, 3, 1)]
 
 
 # --- plan timeline -----------------------------------------------------------------------------
@@ -146,7 +146,7 @@ def test_plan_timeline_dates_each_phase_from_the_plan_start(db) -> None:
         first = next(m for m in roadmap.milestones(s) if m.title.endswith("Start"))
         roadmap.set_done(s, first.id, dt.date(2026, 4, 1))
         roadmap.save_milestone(s, "Undated", kind="custom")
-        timeline = progress.plan_timeline(s, TODAY)
+        timeline = readiness.plan_timeline(s, TODAY)
     assert timeline.role_title == "Tl Role"
     assert timeline.plan_start == dt.date(2026, 1, 15)
     assert [(p.name, p.start, p.end, p.done) for p in timeline.phases] == [
@@ -161,7 +161,7 @@ def test_plan_timeline_dates_each_phase_from_the_plan_start(db) -> None:
 def test_plan_timeline_without_a_target_lists_only_dated_milestones(db) -> None:
     with db.session() as s:
         roadmap.save_milestone(s, "Talk", kind="networking", due_on=dt.date(2026, 5, 1))
-        timeline = progress.plan_timeline(s, TODAY)
+        timeline = readiness.plan_timeline(s, TODAY)
     assert (timeline.role_title, timeline.phases) == (None, ())
     assert [m.title for m in timeline.milestones] == ["Talk"]
     assert not timeline.is_empty

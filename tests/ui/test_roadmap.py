@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from ui_helpers import open_page
 
-from planner.services import profile, progress, readiness, roadmap, roles, skills
+from planner.services import profile, readiness, roadmap, roles, skills
 from planner.ui.dialogs.milestone import CompleteDialog, MilestoneDialog, to_qdate
 from planner.ui.pages.roadmap import (
     COMPARE_TAB,
@@ -289,7 +289,7 @@ def test_compare_up_to_three_roles_marks_shared_skills(page, demo_ctx) -> None:
 def test_timeline_draws_one_bar_per_phase_and_a_today_line(page, demo_ctx) -> None:
     import matplotlib.dates as mdates
 
-    timeline = demo_ctx.read(progress.plan_timeline, demo_ctx.today())
+    timeline = demo_ctx.read(readiness.plan_timeline, demo_ctx.today())
     chart = page.timeline
     assert len(chart.phase_bars) == len(timeline.phases) == 3
     for bar, span in zip(chart.phase_bars, timeline.phases, strict=True):
@@ -308,7 +308,7 @@ def test_timeline_draws_one_bar_per_phase_and_a_today_line(page, demo_ctx) -> No
 
 
 def test_readiness_history_and_levels_charts_draw_the_services_figures(page, demo_ctx) -> None:
-    points = demo_ctx.read(progress.readiness_history, demo_ctx.today())
+    points = demo_ctx.read(readiness.readiness_history, demo_ctx.today())
     page.tabs.setCurrentIndex(PROGRESS_TAB)
     assert [p.get_ydata()[0] for p in page.history.points] == pytest.approx(
         [p.score * 100 for p in points]
@@ -327,7 +327,7 @@ def test_readiness_history_and_levels_charts_draw_the_services_figures(page, dem
 def test_an_open_ended_phase_fades_out_and_the_empty_plan_says_what_to_do(qtbot) -> None:
     import matplotlib.dates as mdates
 
-    from planner.services.progress import PhaseSpan, PlanTimeline
+    from planner.services.readiness import PhaseSpan, PlanTimeline
     from planner.services.roadmap import MilestoneRow
     from planner.ui.charts.timeline import PlanTimelineChart
 

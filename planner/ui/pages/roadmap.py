@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services import profile, progress, readiness, roadmap
+from planner.services import profile, readiness, roadmap
 from planner.services.readiness import Forecast
 from planner.services.roadmap import MilestoneRow
 from planner.ui.charts.roadmap import ReadinessHistoryChart
@@ -236,7 +236,7 @@ class RoadmapPage(Page):
         self.plan_note = muted_label()
         self.plan_note.setWordWrap(True)
         self.plan_note.hide()
-        self._timeline_phases: dict[int | None, progress.PhaseSpan] = {}
+        self._timeline_phases: dict[int | None, readiness.PhaseSpan] = {}
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.timeline)
         split.addWidget(lower)
@@ -331,7 +331,7 @@ class RoadmapPage(Page):
             self.pace.blockSignals(False)
         self.update_forecast()
 
-        plan = self.ctx.read(progress.plan_timeline, today)
+        plan = self.ctx.read(readiness.plan_timeline, today)
         self._timeline_phases = {p.phase_id: p for p in plan.phases}
         self._pace_basis = plan.pace_text
         self.timeline.set_data(plan)
@@ -353,7 +353,7 @@ class RoadmapPage(Page):
             "or add your own with New milestone…"
         )
         self._sync_buttons()
-        self.history.set_data(self.ctx.read(progress.readiness_history, today))
+        self.history.set_data(self.ctx.read(readiness.readiness_history, today))
         self._stale_tabs = {
             GAP_TAB,
             ROLES_TAB,
