@@ -15,7 +15,7 @@ from planner.services.errors import InputError, check_hours, unknown
 from planner.services.limits import check_session, excess, refuse_new_excess
 from planner.services.skills import find_skills
 from planner.services.weeks import check_date
-from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
+from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, MONTH_HOURS, PRIORITIES
 
 ACTIVE_STATUSES = ("planned", "in_progress")
 
@@ -299,8 +299,8 @@ def save_activity(session: Session, data: ActivityInput, activity_id: int | None
     clash = session.scalar(select(LearningActivity.id).where(LearningActivity.title == title))
     if clash is not None and clash != activity_id:
         raise InputError(f"there is already an activity called {title!r}")
-    if not 0 <= data.planned_hours_per_month <= 744:
-        raise InputError("planned hours per month must be between 0 and 744")
+    if not 0 <= data.planned_hours_per_month <= MONTH_HOURS:
+        raise InputError(f"planned hours per month must be between 0 and {MONTH_HOURS:g}")
     if data.estimated_hours is not None and data.estimated_hours < 0:
         raise InputError("estimated total hours cannot be negative")
     if data.start_date and data.target_date and data.target_date < data.start_date:

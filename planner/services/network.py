@@ -14,14 +14,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.models import Contact, Interaction
-from planner.models.profile import DEFAULT_MONTHLY_CONTACT_GOAL
 from planner.services.errors import InputError, unknown
 from planner.services.follow_ups import ContactRow as ContactRow
 from planner.services.follow_ups import contact_rows
 from planner.services.follow_ups import due_contacts as due_contacts
 from planner.services.skills import find_skill, find_skills
 from planner.services.sql import Reader, reader, rows, value
-from planner.vocabulary import CHANNELS, RELATIONSHIPS
+from planner.vocabulary import (
+    CHANNELS,
+    DEFAULT_CADENCE_DAYS,
+    DEFAULT_MONTHLY_CONTACT_GOAL,
+    MAX_CADENCE_DAYS,
+    RELATIONSHIPS,
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,7 @@ class ContactInput:
     industry: str = ""
     email: str = ""
     url: str = ""
-    cadence_days: int = 60
+    cadence_days: int = DEFAULT_CADENCE_DAYS
     phone: str = ""
     connected_on: dt.date | None = None
     notes: str = ""
@@ -105,8 +110,8 @@ def save_contact(session: Session, data: ContactInput, contact_id: int | None = 
         raise InputError(
             f"unknown relationship {data.relationship!r}; use {', '.join(RELATIONSHIPS)}"
         )
-    if not 1 <= data.cadence_days <= 3650:
-        raise InputError("the follow-up cadence must be between 1 and 3650 days")
+    if not 1 <= data.cadence_days <= MAX_CADENCE_DAYS:
+        raise InputError(f"the follow-up cadence must be between 1 and {MAX_CADENCE_DAYS} days")
     if data.email and "@" not in data.email:
         raise InputError(f"{data.email!r} is not an email address (it needs an @)")
     skills = find_skills(session, data.expertise)

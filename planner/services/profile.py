@@ -17,10 +17,8 @@ from planner.services.balance import set_targets, targets
 from planner.services.errors import InputError
 from planner.services.roadmap import phase_date, phase_months
 from planner.services.roles import find_role
-from planner.vocabulary import STAGES
+from planner.vocabulary import STAGES, WEEKS_A_YEAR, YEAR_HOURS
 
-#: A yearly goal that follows the weekly goal is the weekly goal times this.
-WEEKS_A_YEAR = 52
 MAX_NAME = 200
 #: Plan starts the app accepts: every date laid out from one (phases run ten years at most)
 #: stays far inside the calendar.
@@ -132,9 +130,9 @@ def update_profile(
         p.plan_start = plan_start
         _reschedule_phase_milestones(session, p)
     if annual_learning_goal is not None:  # 0: follow the weekly goal (x 52)
-        if not 0 <= annual_learning_goal <= 8760:
+        if not 0 <= annual_learning_goal <= YEAR_HOURS:
             raise InputError(
-                "the yearly learning goal must be between 1 and 8760 hours"
+                f"the yearly learning goal must be between 1 and {YEAR_HOURS:g} hours"
                 " (or 0 to follow the weekly goal)"
             )
         p.annual_learning_goal = float(annual_learning_goal)

@@ -30,6 +30,7 @@ from planner.services.errors import InputError
 from planner.services.roadmap import MilestoneRow, milestones, phase_date, phase_months, window_text
 from planner.services.sql import Reader, date, reader, rows, value
 from planner.services.weeks import add_months
+from planner.vocabulary import WEEK_HOURS, WEEKS_A_YEAR
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -296,8 +297,8 @@ def forecast(
     can overflow the calendar.
     """
     gap = gap or readiness(db)
-    if weekly_hours is not None and not 0 < weekly_hours <= 168:
-        raise InputError("a weekly pace must be more than 0 and at most 168 hours")
+    if weekly_hours is not None and not 0 < weekly_hours <= WEEK_HOURS:
+        raise InputError(f"a weekly pace must be more than 0 and at most {WEEK_HOURS:g} hours")
     own = measured_pace(db, today)
     recent = own.weekly_hours if own.enough else 0.0
     remaining = gap.remaining_hours
@@ -329,7 +330,7 @@ def forecast(
         return Forecast(remaining, pace, recent, None, None, message)
     weeks = remaining / pace
     if weeks * 7 > HORIZON_DAYS:
-        fix = _round_up_half(remaining / (FIX_YEARS * 52))
+        fix = _round_up_half(remaining / (FIX_YEARS * WEEKS_A_YEAR))
         return Forecast(
             remaining,
             pace,

@@ -8,6 +8,7 @@ import pytest
 
 from planner.services import balance, commitment, profile
 from planner.services.learning import ActivityInput, log_session, save_activity
+from planner.vocabulary import DEFAULT_TARGETS, WEEKS_A_YEAR
 
 # A Wednesday in ISO week 2026-W11 (Monday 2026-03-09).
 TODAY = dt.date(2026, 3, 11)
@@ -149,7 +150,8 @@ def test_year_to_date_counts_this_year_up_to_today(db) -> None:
 def test_year_to_date_goal_follows_the_weekly_goal_until_one_is_set(db) -> None:
     with db.session() as s:
         ytd = commitment.year_to_date(s, dt.date(2026, 12, 31))
-    assert (ytd.logged, ytd.goal, ytd.expected_by_now) == (0.0, 260.0, 260.0)  # 5 h x 52
+    follows = DEFAULT_TARGETS["learning"] * WEEKS_A_YEAR
+    assert (ytd.logged, ytd.goal, ytd.expected_by_now) == (0.0, follows, follows)
     assert ytd.goal_follows_weekly
 
 

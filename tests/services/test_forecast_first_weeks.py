@@ -17,6 +17,7 @@ from planner.services import review as review_service
 from planner.services.learning import log_session
 from planner.services.roadmap import milestones, phase_months
 from planner.services.weeks import add_months
+from planner.vocabulary import WEEKS_A_YEAR
 
 TODAY = dt.date(2026, 12, 2)
 
@@ -116,7 +117,7 @@ def test_a_date_beyond_ten_years_is_not_given_and_the_fix_is(db) -> None:
     f = outlook(db, weekly_hours=0.5)
     assert f.ready_on is None and f.beyond_horizon
     assert "more than ten years at this pace (at 0.5 h/week)" in f.message
-    assert f.fix_pace * readiness.FIX_YEARS * 52 >= f.remaining_hours
+    assert f.fix_pace * readiness.FIX_YEARS * WEEKS_A_YEAR >= f.remaining_hours
     assert f"At {f.fix_pace:g} h/week" in f.message
     assert outlook(db, weekly_hours=f.fix_pace).ready_on is not None
 

@@ -14,6 +14,7 @@ from ui_helpers import open_page
 from planner.services import balance, learning, profile, readiness, skills
 from planner.ui.dialogs.onboarding import OnboardingDialog
 from planner.ui.dialogs.profile import ProfileDialog
+from planner.vocabulary import WEEKS_A_YEAR
 
 
 def onboard(qtbot, ctx, *, held: bool = True) -> OnboardingDialog:
@@ -168,7 +169,7 @@ def test_the_profile_dialog_changes_every_onboarding_choice_at_once(qtbot, ctx) 
     assert again.changes() == {}  # what it shows is what the file holds
     again.yearly.setValue(0)  # back to following the weekly goal
     assert again.submit()
-    assert ctx.read(profile.profile_info).annual_learning_goal == 8 * 52
+    assert ctx.read(profile.profile_info).annual_learning_goal == 8 * WEEKS_A_YEAR
 
 
 def test_the_profile_dialog_writes_nothing_when_one_value_is_refused(qtbot, ctx) -> None:
