@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from planner.models import Milestone, Skill, WeeklyReview
 from planner.models.milestones import milestone_skill
-from planner.services import balance, commitment, follow_ups, network, readiness, skills
+from planner.services import balance, commitment, network, readiness, skills
 from planner.services.balance import WeekBalance
 from planner.services.commitment import CommitmentSeries, Streak
 from planner.services.errors import InputError
@@ -118,7 +118,7 @@ def summary(session: Session, day: dt.date, today: dt.date) -> WeeklyReviewSumma
     as_of = min(today, sunday)
     week = balance.week_balance(session, monday)
     learning = week.category("learning")
-    due, due_total = follow_ups.due_contacts(
+    due, due_total = network.due_contacts(
         session, as_of, NETWORK_LIST_MAX, until=as_of, by_name=True
     )
     return WeeklyReviewSummary(
