@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from planner.models import Interaction, LearningSession, SkillAssessment, UserSkill, WeeklyReview
 from planner.services import balance, demo_heavy, learning, network, profile, roadmap
 from planner.services.errors import InputError
-from planner.services.first_run import has_user_data
 from planner.services.learning import ActivityInput
 from planner.services.network import ContactInput
+from planner.services.profile import has_user_data
 from planner.services.skills import find_skill
 from planner.services.weeks import week_start
 

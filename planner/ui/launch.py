@@ -31,7 +31,7 @@ from planner.datafile import SCHEMA_REVISION, access_for, connect_read_only, rea
 from planner.file_errors import DataFileError
 from planner.paths import data_file
 from planner.services.errors import InputError
-from planner.services.first_run import needs_onboarding
+from planner.services.profile import needs_onboarding
 from planner.ui import platform_hint, theme
 from planner.ui.context import AppContext
 from planner.ui.instance import Instance

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from planner.services import commitment, dashboard, onboarding, profile, readiness
+from planner.services import commitment, dashboard, profile, readiness
 from planner.services import review as review_service
 from planner.services.learning import log_session
 from planner.services.roadmap import milestones, phase_months
@@ -25,7 +25,7 @@ TODAY = dt.date(2026, 12, 2)
 def newcomer(db, *, plan_start: dt.date = TODAY, weekly: float = 6.0) -> None:
     """Onboarded today as a Data Analyst aiming at Data Scientist, 6 h a week."""
     with db.session() as s:
-        onboarding.complete(
+        profile.complete(
             s,
             display_name="Ada",
             current_role="data-analyst",
