@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from planner.services import readiness
 from planner.services.balance import WeekBalance, week_balance
-from planner.services.learning_weeks import CommitmentSeries, Streak, streak, weekly_series
+from planner.services.learning import CommitmentSeries, Streak, streak, weekly_series
 from planner.services.network import ContactRow, due_contacts
 from planner.services.pitfalls import Pitfall, pitfall
 from planner.services.readiness import Forecast, Readiness

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from planner.services import commitment, dashboard, profile, readiness
+from planner.services import dashboard, learning, profile, readiness
 from planner.services import review as review_service
 from planner.services.learning import log_session
 from planner.services.roadmap import milestones, phase_months
@@ -143,8 +143,8 @@ def test_yearly_goal_follows_the_weekly_goal_and_counts_from_the_plan_start(db) 
     """The issue's case: '0 h of the 200 h goal (184 h expected by now)' on the first day."""
     newcomer(db, weekly=6.0)
     with db.session() as s:
-        ytd = commitment.year_to_date(s, TODAY)
-        path = commitment.year_path(s, TODAY)
+        ytd = learning.year_to_date(s, TODAY)
+        path = learning.year_path(s, TODAY)
     assert ytd.goal == 312.0 and ytd.goal_follows_weekly
     assert ytd.counted_from == TODAY
     assert ytd.expected_by_now == 0.9  # a day's share of 312 h, to a tenth
@@ -157,7 +157,7 @@ def test_a_yearly_goal_that_was_set_stays_and_0_follows_again(db) -> None:
     with db.session() as s:
         profile.update_profile(s, annual_learning_goal=150)
         assert profile.profile_info(s).annual_learning_goal == 150
-        assert not commitment.year_to_date(s, TODAY).goal_follows_weekly
+        assert not learning.year_to_date(s, TODAY).goal_follows_weekly
         profile.update_profile(s, annual_learning_goal=0)
         assert profile.profile_info(s).annual_learning_goal == 312
 
@@ -165,7 +165,7 @@ def test_a_yearly_goal_that_was_set_stays_and_0_follows_again(db) -> None:
 def test_a_plan_started_last_year_expects_from_1_january(db) -> None:
     newcomer(db, plan_start=dt.date(2025, 6, 1), weekly=6.0)
     with db.session() as s:
-        ytd = commitment.year_to_date(s, TODAY)
+        ytd = learning.year_to_date(s, TODAY)
     assert ytd.counted_from == dt.date(2026, 1, 1)
     assert ytd.expected_by_now == pytest.approx(312 * 336 / 365, abs=0.05)
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from planner.db import Database
-from planner.services import commitment
+from planner.services import learning
 from planner.services.balance import targets
 from planner.services.errors import InputError
 from planner.services.learning import (
@@ -87,7 +87,7 @@ def test_the_streak_from_day_sums_is_the_streak_of_the_sessions(demo_db: Databas
             ),
             {"today": today.isoformat()},
         ).all()
-        streak = commitment.streak(s, today)
+        streak = learning.streak(s, today)
     met = sorted(dt.date.fromisoformat(w) for w, hours in weeks if hours >= goal)
     longest = run = 0
     for i, week in enumerate(met):

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from planner.services import commitment, dashboard, learning, network, profile, roadmap
+from planner.services import dashboard, learning, network, profile, roadmap
 from planner.services.errors import InputError
 from planner.services.learning import ActivityInput
 from planner.services.network import ContactInput
@@ -137,7 +137,7 @@ def test_learning_calendar_spans_53_whole_weeks_ending_this_week(db) -> None:
     log(db, 0.5, TODAY)
     log(db, 0.25, TODAY)
     with db.session() as s:
-        calendar = commitment.learning_calendar(s, TODAY)
+        calendar = learning.learning_calendar(s, TODAY)
     assert calendar.first == dt.date(2025, 3, 10) and calendar.first.weekday() == 0
     assert calendar.last == TODAY
     assert calendar.weeks == 53
@@ -153,8 +153,8 @@ def test_year_path_accumulates_from_the_first_of_january(db) -> None:
     log(db, 2.0, dt.date(2026, 2, 1))
     log(db, 0.5, dt.date(2026, 2, 1))
     with db.session() as s:
-        path = commitment.year_path(s, TODAY)
-        ytd = commitment.year_to_date(s, TODAY)
+        path = learning.year_path(s, TODAY)
+        ytd = learning.year_to_date(s, TODAY)
     assert path.cumulative == ((dt.date(2026, 1, 2), 1.0), (dt.date(2026, 2, 1), 3.5))
     assert path.logged == ytd.logged == 3.5
     assert (path.year, path.goal, path.today) == (2026, 120, TODAY)
@@ -162,7 +162,7 @@ def test_year_path_accumulates_from_the_first_of_january(db) -> None:
 
 def test_year_path_of_an_empty_year_has_no_points(db) -> None:
     with db.session() as s:
-        assert commitment.year_path(s, TODAY).logged == 0.0
+        assert learning.year_path(s, TODAY).logged == 0.0
 
 
 # --- dashboard summary -------------------------------------------------------------------------

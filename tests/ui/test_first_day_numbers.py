@@ -198,7 +198,7 @@ def test_the_dashboard_cards_and_the_edit_menu_open_the_profile(qtbot, window, m
 
 
 def test_the_year_chart_path_starts_at_the_plan_start(qtbot, ctx) -> None:
-    from planner.services import commitment
+    from planner.services import learning
     from planner.ui.pages.learning import LearningPage
 
     onboard(qtbot, ctx, held=False)
@@ -206,7 +206,7 @@ def test_the_year_chart_path_starts_at_the_plan_start(qtbot, ctx) -> None:
     page = open_page(qtbot, LearningPage, ctx)
     page.tabs.setCurrentIndex(2)
     today = ctx.today()
-    path = ctx.read(commitment.year_path, today)
+    path = ctx.read(learning.year_path, today)
     xs, ys = page.year_chart.goal_line.get_data()
     assert xs[0] == (today - dt.date(today.year, 1, 1)).days  # not 1 January
     assert ys[-1] == pytest.approx(path.expected_on(dt.date(today.year, 12, 31)))
