@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.file_errors import DataFileError
-from planner.services import running_timer as rt
+from planner.services import timer as rt
 from planner.services.errors import InputError
-from planner.services.running_timer import TimerState, clock_text, duration_text
+from planner.services.timer import TimerState, clock_text, duration_text
 from planner.ui.context import AppContext
 from planner.vocabulary import DAY_HOURS
 
