@@ -15,6 +15,7 @@ from planner.services import balance, network, review, roadmap, skills
 from planner.services.errors import InputError
 from planner.services.learning import log_session
 from planner.services.network import ContactInput
+from planner.services.weeks import week_heading
 
 # A Wednesday in 2026-W47 (Monday 16 Nov .. Sunday 22 Nov).
 WEDNESDAY = dt.date(2026, 11, 18)
@@ -203,7 +204,7 @@ def test_an_overlong_reflection_is_refused_and_the_old_one_kept(db) -> None:
     ],
 )
 def test_week_heading_reads_like_a_calendar(monday: dt.date, text: str) -> None:
-    assert review.week_heading(monday) == text
+    assert week_heading(monday) == text
 
 
 def test_week_balance_sets_the_burnout_warning_apart_from_the_other_advice(db) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from ui_helpers import open_page
 
 from planner.services import balance, learning, review
-from planner.services.weeks import week_start
+from planner.services.weeks import week_heading, week_start
 from planner.ui import report
 from planner.ui.pages.review import ReviewPage
 
@@ -85,7 +85,7 @@ def test_week_navigation_shows_last_weeks_reflection(page, demo_ctx) -> None:
     page.prev_button.click()
     assert page.monday == this_monday - dt.timedelta(weeks=1)
     assert page.reflection.toPlainText().startswith("Finished the PyTorch chapter")
-    assert page.week_label.text() == review.week_heading(page.monday)
+    assert page.week_label.text() == week_heading(page.monday)
     assert page.next_button.isEnabled()
     page.this_button.click()
     assert page.monday == this_monday

@@ -43,11 +43,10 @@ from planner.ui.charts.balance import (
 from planner.ui.forms import bold_label, edits_data, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
 from planner.ui.responsive import stack_when_narrow
-from planner.vocabulary import WEEK_HOURS
+from planner.vocabulary import CATEGORIES, WEEK_HOURS
+from planner.vocabulary import TYPED_CATEGORIES as TYPED
 from planner.wording import counted
 
-TYPED = balance.TYPED_CATEGORIES
-CATEGORIES = balance.CATEGORIES
 HOURS_IN_WEEK = WEEK_HOURS  # one home: planner.vocabulary
 HISTORY_CHOICES = (8, 12, 26)
 #: The page width from which the week's form and the charts sit side by side, and the least
