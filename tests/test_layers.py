@@ -1,10 +1,14 @@
-"""The layering rule of DESIGN.md, enforced: rules and data never import Qt or matplotlib."""
+"""The layering rules, enforced: imports point down and rules and data never import Qt or
+matplotlib (import-linter), the first paint reads the file without SQLAlchemy, and every name is
+imported from the services module that defines it."""
 
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,6 +41,48 @@ def test_window_and_pages_import_without_matplotlib_or_alembic() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_first_paint_reads_the_file_without_sqlalchemy(demo_db) -> None:
+    """The window paints the dashboard and the running timer from the file before SQLAlchemy
+    loads (`planner.ui.launch`). The services it imports hold ORM writes too, which import the
+    models inside themselves, and import-linter counts those imports: so a fresh interpreter
+    imports what the first paint imports, runs every reader those imports registered on the
+    closed file over a read-only sqlite3 connection, and SQLAlchemy must still not be loaded."""
+    demo_db.close()
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from contextlib import closing
+        from pathlib import Path
+
+        import planner.ui.launch
+        import planner.ui.timer_status
+        from planner.datafile import connect_read_only
+        from planner.services.sql import READERS
+        from planner.ui.main_window import page_class
+        from tests.plain_sql_calls import key, run
+
+        page_class("dashboard")
+        with closing(connect_read_only(Path({str(demo_db.path)!r}))) as con:
+            for reader in READERS:
+                run(reader, con)
+        loaded = [m for m in ("sqlalchemy", "planner.db", "planner.models") if m in sys.modules]
+        print(repr((loaded, sorted(key(reader) for reader in READERS))))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded, ran = ast.literal_eval(result.stdout.strip().splitlines()[-1])
+    assert loaded == []
+    assert {"dashboard.summary", "profile.needs_onboarding", "timer.running"} <= set(ran)
 
 
 def _defined_in(path: Path) -> set[str]:
