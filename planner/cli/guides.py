@@ -76,6 +76,7 @@ def _today() -> dt.date:
 def cmd_advice(db: Database, args: argparse.Namespace) -> None:
     from planner.services import advice
     from planner.services.pitfalls import pitfall
+    from planner.services.profile import profile_row
 
     today = _today()
     with db.session() as s:
@@ -84,7 +85,7 @@ def cmd_advice(db: Database, args: argparse.Namespace) -> None:
         prep = advice.interview_prep(s)
         habits = advice.habits(s, today)
         trap = pitfall(s, today)
-        target = advice.profile_row(s).target_role
+        target = profile_row(s).target_role
         ideas = advice.portfolio_ideas(target.slug if target else None)
     if args.json:
         print(

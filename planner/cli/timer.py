@@ -11,11 +11,11 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from planner.services import running_timer as rt
+from planner.services import timer
 from planner.services.errors import InputError, check_hours
 
 if TYPE_CHECKING:
-    from planner.services.running_timer import TimerState
+    from planner.services.timer import TimerState
     from planner.storage.engine import Database
 
 
@@ -68,9 +68,7 @@ def status_json(state: TimerState | None, now: Any) -> dict[str, Any]:
 
 
 def cmd_timer(db: Database, args: argparse.Namespace) -> None:
-    from planner.services import timer  # SQLAlchemy: only for this command, as main.py's do
-
-    now = rt.utc_now()
+    now = timer.utc_now()
     action = args.timer_action
     if action == "status":
         with db.session() as s:

@@ -87,7 +87,7 @@ def _milestone_events(session: Session) -> Iterator[Event]:
 
 def _follow_up_events(session: Session, today: dt.date) -> Iterator[Event]:
     for c in contacts(session, today):
-        due = c.due_on or today  # the follow-up rule's own date (`services.follow_ups`)
+        due = c.due_on or today  # the follow-up rule's own date (`services.network`)
         role = " at ".join(part for part in (c.position, c.company) if part)
         details = [role] if role else []
         if c.email:

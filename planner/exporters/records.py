@@ -43,7 +43,7 @@ from planner.models import (
     milestone_skill,
     portfolio_skill,
 )
-from planner.models.skills import DEFAULT_HOURS_PER_LEVEL
+from planner.vocabulary import DEFAULT_HOURS_PER_LEVEL
 
 FORMAT = "career-planner"
 VERSION = 1

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from planner.importers.plan import ImportPlan, Problem, Row
 from planner.importers.textfile import key
 from planner.models import Contact
-from planner.models.network import DEFAULT_CADENCE_DAYS
+from planner.vocabulary import DEFAULT_CADENCE_DAYS
 
 NAME_LIMIT = 200
 #: Rows are inserted in batches so a 50,000-row file never builds one giant statement.

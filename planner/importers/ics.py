@@ -41,7 +41,7 @@ from planner.importers.textfile import key, read_text
 from planner.models import CalendarMap, WeekHours
 from planner.services.errors import ImportFileError
 from planner.services.weeks import week_label, week_start
-from planner.vocabulary import TYPED_CATEGORIES, WEEK_HOURS
+from planner.vocabulary import TYPED_CATEGORIES, WEEK_HOURS, WEEKS_A_YEAR
 
 SOURCE = "Calendar"
 #: What a mapping says for a name whose events are not counted.
@@ -130,7 +130,7 @@ def plan(
     known.update({key(n): c for n, c in given.items()})
     result = ImportPlan(SOURCE, str(path), "week hours", unit="event")
     this_monday = week_start(today or dt.date.today())
-    window = (this_monday - YEARS_BACK * 52 * _WEEK, this_monday + _WEEK)
+    window = (this_monday - YEARS_BACK * WEEKS_A_YEAR * _WEEK, this_monday + _WEEK)
     sums = _Sums()
     found: dict[str, str] = {}  # every mappable name seen, as written, to its category or ""
     problems: dict[int, str] = {}

@@ -14,8 +14,14 @@ from planner.vocabulary import (
     ACTIVITY_STATUSES,
     CATEGORIES,
     CHANNELS,
+    DAY_HOURS,
+    DEFAULT_ANNUAL_LEARNING_HOURS,
+    DEFAULT_CADENCE_DAYS,
+    DEFAULT_MONTHLY_CONTACT_GOAL,
     IMPORTANCES,
+    MAX_CADENCE_DAYS,
     MILESTONE_KINDS,
+    MONTH_HOURS,
     PORTFOLIO_STATUSES,
     PRIORITIES,
     RELATIONSHIPS,
@@ -23,6 +29,8 @@ from planner.vocabulary import (
     STAGES,
     TRACKS,
     TYPED_CATEGORIES,
+    WEEK_HOURS,
+    YEAR_HOURS,
 )
 
 
@@ -109,8 +117,12 @@ def _profile(f: Fields, known: Existing) -> dict[str, Any]:
         "target_role": known.role(f.optional_name("target_role")),
         "career_stage": f.choice("career_stage", STAGES, "entry"),
         "plan_start": f.optional_date("plan_start"),
-        "annual_learning_goal": f.number("annual_learning_goal", 0, 8760, 200.0),
-        "monthly_contact_goal": f.integer("monthly_contact_goal", 0, 10000, 2),
+        "annual_learning_goal": f.number(
+            "annual_learning_goal", 0, YEAR_HOURS, DEFAULT_ANNUAL_LEARNING_HOURS
+        ),
+        "monthly_contact_goal": f.integer(
+            "monthly_contact_goal", 0, 10000, DEFAULT_MONTHLY_CONTACT_GOAL
+        ),
     }
 
 
@@ -136,7 +148,7 @@ def _activity(f: Fields, known: Existing) -> dict[str, Any]:
         "kind": f.choice("kind", ACTIVITY_KINDS, "course"),
         "provider": f.text("provider"),
         "url": f.text("url"),
-        "planned_hours_per_month": f.number("planned_hours_per_month", 0, 744, 0.0),
+        "planned_hours_per_month": f.number("planned_hours_per_month", 0, MONTH_HOURS, 0.0),
         "priority": f.choice("priority", PRIORITIES, "medium"),
         "status": f.choice("status", ACTIVITY_STATUSES, "planned"),
         "start_date": start,
@@ -154,7 +166,7 @@ def _session(f: Fields, known: Existing) -> dict[str, Any]:
     return {
         "activity": activity,
         "date": f.date("date"),
-        "hours": f.number("hours", 0, 24, above=True),
+        "hours": f.number("hours", 0, DAY_HOURS, above=True),
         "note": f.text("note"),
     }
 
@@ -166,7 +178,7 @@ def _week_hours(f: Fields, known: Existing) -> dict[str, Any]:
     return {
         "week_start": monday,
         "category": f.choice("category", TYPED_CATEGORIES),
-        "hours": f.number("hours", 0, 168),
+        "hours": f.number("hours", 0, WEEK_HOURS),
     }
 
 
@@ -180,7 +192,7 @@ def _contact(f: Fields, known: Existing) -> dict[str, Any]:
         "email": f.text("email"),
         "phone": f.text("phone"),
         "url": f.text("url"),
-        "cadence_days": f.integer("cadence_days", 1, 3650, 60),
+        "cadence_days": f.integer("cadence_days", 1, MAX_CADENCE_DAYS, DEFAULT_CADENCE_DAYS),
         "connected_on": f.optional_date("connected_on"),
         "notes": f.text("notes"),
         "expertise": known.skill_list(f.names("expertise")),
@@ -231,7 +243,7 @@ READERS: dict[str, Callable[[Fields, Existing], dict[str, Any]]] = {
     "profile": _profile,
     "balance_targets": lambda f, k: {
         "category": f.choice("category", CATEGORIES),
-        "hours": f.number("hours", 0, 168),
+        "hours": f.number("hours", 0, WEEK_HOURS),
     },
     "required_levels": _required_level,
     "user_skills": lambda f, k: {

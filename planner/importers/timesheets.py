@@ -46,10 +46,10 @@ from planner.importers.plan import ImportPlan, Problem, Row
 from planner.importers.textfile import CsvTable, find_table, key, read_text
 from planner.models import LearningActivity, LearningSession
 from planner.services.errors import ChoiceNeeded, ImportFileError, InputError
+from planner.vocabulary import DAY_HOURS
 
 TITLE_LIMIT = 200
 NOTE_LIMIT = 1000
-DAY_LIMIT = 24.0
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ def _plan(
             candidates[group.day].append(row)
     for day, rows in sorted(candidates.items()):
         total = day_totals.get(day, 0.0) + sum(r.data.hours for r in rows)
-        if total > DAY_LIMIT:
+        if total > DAY_HOURS:
             logged = day_totals.get(day, 0.0)
             already = f" ({logged:g} h already logged)" if logged else ""
             for row in rows:
@@ -147,7 +147,7 @@ def _plan(
                     Problem(
                         row.number,
                         f"{day} would hold {total:g} h of learning{already}, "
-                        f"more than {DAY_LIMIT:g} h in a day",
+                        f"more than {DAY_HOURS:g} h in a day",
                     )
                 )
         else:
@@ -292,7 +292,7 @@ def _groups(
         if hours <= 0:
             result.skipped.append(Problem(number, "no time recorded (duration 0)"))
             continue
-        if hours > DAY_LIMIT:
+        if hours > DAY_HOURS:
             result.rejected.append(
                 Problem(number, f"an entry of {hours:g} h is longer than a day; split it by day")
             )
@@ -364,9 +364,9 @@ def write(session: Session, rows: list[Row]) -> int:
         if (item.day, key(item.activity or ""), item.hours) in existing:
             continue
         totals[item.day] = totals.get(item.day, 0.0) + item.hours
-        if totals[item.day] > DAY_LIMIT + 1e-9:
+        if totals[item.day] > DAY_HOURS + 1e-9:
             raise InputError(
-                f"{item.day} would hold more than {DAY_LIMIT:g} h of learning: hours were "
+                f"{item.day} would hold more than {DAY_HOURS:g} h of learning: hours were "
                 "logged since the preview; preview the import again"
             )
         activity = _activity(session, activities, item) if item.activity else None

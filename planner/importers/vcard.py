@@ -27,7 +27,7 @@ from planner.importers.dates import parse_date
 from planner.importers.plan import ImportPlan, Problem
 from planner.importers.textfile import read_text
 from planner.services.errors import ImportFileError
-from planner.vocabulary import RELATIONSHIPS
+from planner.vocabulary import MAX_CADENCE_DAYS, RELATIONSHIPS
 
 SOURCE = "vCard contacts"
 _ESCAPES = re.compile(r"\\(.)", re.DOTALL)
@@ -108,7 +108,7 @@ def _own_fields(card: Card) -> dict[str, Any]:
     if industry := contacts.one_line(card.text("X-CAREER-PLANNER-INDUSTRY")):
         found["industry"] = industry
     cadence = card.text("X-CAREER-PLANNER-CADENCE-DAYS")
-    if cadence.isascii() and cadence.isdigit() and 1 <= int(cadence) <= 3650:
+    if cadence.isascii() and cadence.isdigit() and 1 <= int(cadence) <= MAX_CADENCE_DAYS:
         found["cadence_days"] = int(cadence)
     connected = parse_date(card.text("X-CAREER-PLANNER-CONNECTED-ON"))
     if connected is not None:

@@ -12,7 +12,7 @@ from sqlalchemy import CheckConstraint, Float, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from planner.models.base import Base, Name, one_of
-from planner.vocabulary import CATEGORIES, TYPED_CATEGORIES
+from planner.vocabulary import CATEGORIES, TYPED_CATEGORIES, WEEK_HOURS
 
 
 class WeekHours(Base):
@@ -20,7 +20,7 @@ class WeekHours(Base):
     __table_args__ = (
         UniqueConstraint("week_start", "category"),
         one_of("category", TYPED_CATEGORIES),
-        CheckConstraint("hours >= 0 AND hours <= 168", "hours"),
+        CheckConstraint(f"hours >= 0 AND hours <= {WEEK_HOURS:g}", "hours"),
         CheckConstraint("strftime('%w', week_start) = '1'", "monday"),
     )
 
@@ -34,7 +34,7 @@ class BalanceTarget(Base):
     __tablename__ = "balance_target"
     __table_args__ = (
         one_of("category", CATEGORIES),
-        CheckConstraint("hours >= 0 AND hours <= 168", "hours"),
+        CheckConstraint(f"hours >= 0 AND hours <= {WEEK_HOURS:g}", "hours"),
     )
 
     category: Mapped[str] = mapped_column(String(12), primary_key=True)

@@ -13,7 +13,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner.models.base import Base, Name, one_of
 from planner.models.skills import Skill
-from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
+from planner.vocabulary import (
+    ACTIVITY_KINDS,
+    ACTIVITY_STATUSES,
+    DAY_HOURS,
+    MONTH_HOURS,
+    PRIORITIES,
+)
 
 activity_skill = Table(
     "activity_skill",
@@ -30,7 +36,8 @@ class LearningActivity(Base):
         one_of("status", ACTIVITY_STATUSES),
         one_of("priority", PRIORITIES),
         CheckConstraint(
-            "planned_hours_per_month >= 0 AND planned_hours_per_month <= 744", "planned_hours"
+            f"planned_hours_per_month >= 0 AND planned_hours_per_month <= {MONTH_HOURS:g}",
+            "planned_hours",
         ),
         CheckConstraint("estimated_hours IS NULL OR estimated_hours >= 0", "estimated_hours"),
         CheckConstraint(
@@ -57,7 +64,7 @@ class LearningActivity(Base):
 class LearningSession(Base):
     __tablename__ = "learning_session"
     __table_args__ = (
-        CheckConstraint("hours > 0 AND hours <= 24", "hours"),
+        CheckConstraint(f"hours > 0 AND hours <= {DAY_HOURS:g}", "hours"),
         Index("ix_learning_session_activity_id_date", "activity_id", "date"),
         # The session log's orders by hours and by note, read along an index a window at a time
         # instead of sorting 30,000 rows for each window. Migration 0003 indexes `note COLLATE

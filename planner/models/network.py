@@ -10,9 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from planner.models.base import Base, Name, one_of
 from planner.models.skills import Skill
-from planner.vocabulary import CHANNELS, RELATIONSHIPS
-
-DEFAULT_CADENCE_DAYS = 60
+from planner.vocabulary import CHANNELS, DEFAULT_CADENCE_DAYS, MAX_CADENCE_DAYS, RELATIONSHIPS
 
 contact_skill = Table(
     "contact_skill",
@@ -28,7 +26,7 @@ class Contact(Base):
     __tablename__ = "contact"
     __table_args__ = (
         one_of("relationship", RELATIONSHIPS),
-        CheckConstraint("cadence_days BETWEEN 1 AND 3650", "cadence_days"),
+        CheckConstraint(f"cadence_days BETWEEN 1 AND {MAX_CADENCE_DAYS}", "cadence_days"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,14 +9,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner.models.base import Base, one_of
 from planner.models.roles import Role
-from planner.vocabulary import STAGES
-
-#: The guides' floor for a year of deliberate learning.
-MIN_ANNUAL_LEARNING_HOURS = 40.0
-#: 0: no yearly goal of its own; it follows the weekly goal (x 52, `services.profile.annual_goal`).
-DEFAULT_ANNUAL_LEARNING_HOURS = 0.0
-#: The networking plan's habit: reach out to two connections a month.
-DEFAULT_MONTHLY_CONTACT_GOAL = 2
+from planner.vocabulary import (
+    DEFAULT_ANNUAL_LEARNING_HOURS,
+    DEFAULT_MONTHLY_CONTACT_GOAL,
+    STAGES,
+)
 
 
 class Profile(Base):

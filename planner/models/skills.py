@@ -9,10 +9,9 @@ from sqlalchemy import CheckConstraint, Float, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner.models.base import Base, Name, one_of
-from planner.vocabulary import SOURCES
+from planner.vocabulary import DEFAULT_HOURS_PER_LEVEL, SOURCES
 
 LEVELS = ("none", "aware", "beginner", "working", "advanced", "expert")
-DEFAULT_HOURS_PER_LEVEL = 20.0
 
 
 class Skill(Base):

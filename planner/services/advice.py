@@ -19,9 +19,9 @@ from planner.catalog import Habit, InterviewStep, PortfolioIdea, StageAdvice, gu
 from planner.models import Certification, Industry, LearningActivity, Milestone, Skill
 from planner.services.errors import InputError, unknown
 from planner.services.learning import ActivityInput, save_activity
-from planner.services.milestones import save_milestone
 from planner.services.profile import profile_row
 from planner.services.readiness import readiness
+from planner.services.roadmap import save_milestone
 from planner.services.roles import pay_range
 from planner.vocabulary import STAGES
 

@@ -12,13 +12,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.services import readiness
-from planner.services.follow_ups import ContactRow, due_contacts
-from planner.services.learning_weeks import CommitmentSeries, Streak, streak, weekly_series
-from planner.services.milestone_rows import MilestoneRow, milestones
+from planner.services.balance import WeekBalance, week_balance
+from planner.services.learning import CommitmentSeries, Streak, streak, weekly_series
+from planner.services.network import ContactRow, due_contacts
 from planner.services.pitfalls import Pitfall, pitfall
 from planner.services.readiness import Forecast, Readiness
-from planner.services.sql import Reader
-from planner.services.week_balance import WeekBalance, week_balance
+from planner.services.roadmap import MilestoneRow, milestones
+from planner.services.sql import Reader, reader
 
 #: How many open milestones and due contacts the dashboard lists.
 LIST_LENGTH = 5
@@ -50,6 +50,7 @@ class DashboardSummary:
         return self.week.category("learning").target
 
 
+@reader
 def summary(db: Reader, today: dt.date) -> DashboardSummary:
     """Everything the dashboard shows for the week holding `today`."""
     gap = readiness.readiness(db)

@@ -12,11 +12,11 @@ import random
 from sqlalchemy.orm import Session
 
 from planner.models import Interaction, LearningSession, SkillAssessment, UserSkill, WeeklyReview
-from planner.services import balance, demo_heavy, learning, milestones, network, profile
+from planner.services import balance, demo_heavy, learning, network, profile, roadmap
 from planner.services.errors import InputError
-from planner.services.first_run import has_user_data
 from planner.services.learning import ActivityInput
 from planner.services.network import ContactInput
+from planner.services.profile import has_user_data
 from planner.services.skills import find_skill
 from planner.services.weeks import week_start
 
@@ -254,30 +254,30 @@ def _contacts(session: Session, rng: random.Random, start: dt.date, today: dt.da
 
 
 def _milestones(session: Session, start: dt.date, today: dt.date) -> None:
-    for row in milestones.milestones(session):
+    for row in roadmap.milestones(session):
         if row.kind == "phase" and row.due_on and row.due_on < today - dt.timedelta(days=30):
-            milestones.set_done(session, row.id, row.due_on - dt.timedelta(days=12))
-    milestones.save_milestone(
+            roadmap.set_done(session, row.id, row.due_on - dt.timedelta(days=12))
+    roadmap.save_milestone(
         session,
         "Ship a model behind an API in a portfolio project",
         kind="skill",
         due_on=start + dt.timedelta(days=400),
         skills=("FastAPI", "Docker"),
     )
-    done = milestones.save_milestone(
+    done = roadmap.save_milestone(
         session,
         "Finish the Machine Learning Specialization",
         kind="custom",
         due_on=start + dt.timedelta(days=200),
     )
-    milestones.set_done(session, done, start + dt.timedelta(days=190))
-    milestones.save_milestone(
+    roadmap.set_done(session, done, start + dt.timedelta(days=190))
+    roadmap.save_milestone(
         session,
         "Pass the AWS ML Specialty exam",
         kind="certification",
         due_on=today + dt.timedelta(days=75),
     )
-    milestones.save_milestone(
+    roadmap.save_milestone(
         session,
         "Ask two ML engineers for a portfolio review",
         kind="networking",

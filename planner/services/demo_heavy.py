@@ -35,7 +35,7 @@ from planner.models import (
 )
 from planner.services import balance, profile
 from planner.services.weeks import week_start
-from planner.vocabulary import ACTIVITY_KINDS, CHANNELS, PRIORITIES, RELATIONSHIPS
+from planner.vocabulary import ACTIVITY_KINDS, CHANNELS, PRIORITIES, RELATIONSHIPS, WEEKS_A_YEAR
 
 #: Volume per year of history; ten years gives the issue's heavy profile.
 SESSIONS_PER_DAY = (6, 11)
@@ -160,7 +160,7 @@ def fill(session: Session, today: dt.date, years: int) -> str:
         current_role="data-analyst",
         career_stage="mid",
         plan_start=start,
-        annual_learning_goal=WEEKLY_LEARNING_GOAL * 52,
+        annual_learning_goal=WEEKLY_LEARNING_GOAL * WEEKS_A_YEAR,
     )
     balance.set_targets(session, {"learning": WEEKLY_LEARNING_GOAL})
     profile.set_target_role(session, "machine-learning-engineer", start)

@@ -1,21 +1,33 @@
-"""Learning activities and logged sessions: the hours the whole app is built around."""
+"""Learning: the activities and the logged sessions (the hours the whole app is built around),
+and what they add up to: hours per day, week and month, the weekly and yearly goals, and streaks.
+
+Every figure is a SQL aggregate over the sessions (or over `learning_day`, each day's hours).
+The weekly series and the streaks are plain SQL (`@reader`, see `planner.services.sql`): the
+dashboard paints them before SQLAlchemy has loaded. So the rest imports the models inside itself.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session
-
-from planner.models import LearningActivity, LearningSession, Skill
-from planner.models.learning import activity_skill
+from planner.services.balance import learning_by_week, targets
 from planner.services.errors import InputError, check_hours, unknown
-from planner.services.limits import check_session, excess, refuse_new_excess
-from planner.services.skills import find_skills
-from planner.services.weeks import check_date
-from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
+from planner.services.limits import check_session
+from planner.services.profile import annual_goal, goal_follows_weekly, profile_row
+from planner.services.sql import WEEK_START, Reader, reader, rows
+from planner.services.weeks import check_date, week_label, week_start
+from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, MONTH_HOURS, PRIORITIES
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement, Select
+    from sqlalchemy.orm import Session
+
+    from planner.models import LearningActivity, LearningSession
+
+    #: The ids of a query's sessions in its order, and that order (for the rows of one window).
+    Ordered: TypeAlias = tuple[Select[Any], list[ColumnElement[Any]]]
 
 ACTIVE_STATUSES = ("planned", "in_progress")
 
@@ -81,6 +93,10 @@ class ActivityInput:
 
 
 def find_activity(session: Session, title: str) -> LearningActivity:
+    from sqlalchemy import select
+
+    from planner.models import LearningActivity
+
     activity = session.scalar(
         select(LearningActivity).where(LearningActivity.title == title.strip())
     )
@@ -99,6 +115,8 @@ def log_session(
 ) -> SessionRow:
     """Log learning hours (0 < hours <= 24, and no more than the day and its week have left),
     optionally against an activity."""
+    from planner.models import LearningSession
+
     hours = check_hours(hours)
     check_session(session, check_date(day), hours)
     linked = find_activity(session, activity) if activity else None
@@ -141,6 +159,8 @@ def delete_session(session: Session, session_id: int) -> SessionRow:
 
 
 def _session_row(session: Session, session_id: int) -> LearningSession:
+    from planner.models import LearningSession
+
     row = session.get(LearningSession, session_id)
     if row is None:
         raise InputError(f"learning session {session_id} no longer exists")
@@ -189,6 +209,10 @@ def session_window(
     (see migration 0003) rather than sorting the whole table for each window, and the offset is
     skipped in the index alone: only the window's own rows are looked up.
     """
+    from sqlalchemy import func, select
+
+    from planner.models import LearningActivity, LearningSession
+
     if query.sort not in SESSION_SORTS:
         raise InputError(f"unknown session order {query.sort!r}; use {', '.join(SESSION_SORTS)}")
     if query.sort == "activity" and not query.activity:
@@ -210,7 +234,7 @@ def session_window(
             if want is None or want > 0:
                 window = ids.offset(offset).limit(want).subquery()
                 stmt = (
-                    select(*_SESSION_COLUMNS)
+                    select(*_session_columns())
                     .join_from(window, LearningSession, LearningSession.id == window.c.id)
                     .outerjoin(LearningActivity, LearningActivity.id == LearningSession.activity_id)
                     .order_by(*order)
@@ -220,19 +244,27 @@ def session_window(
     return rows
 
 
-_SESSION_COLUMNS = (
-    LearningSession.id,
-    LearningSession.date,
-    LearningSession.hours,
-    LearningActivity.title,
-    LearningSession.note,
-)
-#: The ids of a query's sessions in its order, and that order (for the rows of one window).
-Ordered = tuple[Select[Any], list[ColumnElement[Any]]]
-NEWEST_FIRST = [LearningSession.date.desc(), LearningSession.id.desc()]
+def _session_columns() -> tuple[ColumnElement[Any], ...]:
+    from planner.models import LearningActivity, LearningSession
+
+    return (
+        LearningSession.id,
+        LearningSession.date,
+        LearningSession.hours,
+        LearningActivity.title,
+        LearningSession.note,
+    )
+
+
+def _newest_first() -> list[ColumnElement[Any]]:
+    from planner.models import LearningSession
+
+    return [LearningSession.date.desc(), LearningSession.id.desc()]
 
 
 def _date_range(query: SessionQuery) -> list[ColumnElement[bool]]:
+    from planner.models import LearningSession
+
     where = []
     if query.first:
         where.append(LearningSession.date >= query.first)
@@ -247,6 +279,10 @@ def _directed(column: ColumnElement[Any], descending: bool) -> ColumnElement[Any
 
 def _ordered(query: SessionQuery) -> Ordered:
     """Any order within one activity, or by date, hours or note over all of them."""
+    from sqlalchemy import select
+
+    from planner.models import LearningActivity, LearningSession
+
     ids = select(LearningSession.id).where(*_date_range(query))
     if query.activity:
         ids = ids.join(LearningActivity, LearningActivity.id == LearningSession.activity_id).where(
@@ -254,7 +290,7 @@ def _ordered(query: SessionQuery) -> Ordered:
         )
     down = query.descending
     if query.sort == "activity":  # one activity: its sessions newest first, either way
-        order = NEWEST_FIRST
+        order = _newest_first()
     else:
         key = {"hours": LearningSession.hours, "note": LearningSession.note.collate("NOCASE")}
         first = [_directed(key[query.sort], down)] if query.sort in key else []
@@ -263,10 +299,15 @@ def _ordered(query: SessionQuery) -> Ordered:
 
 
 def _no_activity(query: SessionQuery) -> Ordered:
+    from sqlalchemy import select
+
+    from planner.models import LearningSession
+
     ids = select(LearningSession.id).where(
         LearningSession.activity_id.is_(None), *_date_range(query)
     )
-    return ids.order_by(*NEWEST_FIRST), NEWEST_FIRST
+    order = _newest_first()
+    return ids.order_by(*order), order
 
 
 def _by_activity(query: SessionQuery) -> Ordered:
@@ -275,7 +316,11 @@ def _by_activity(query: SessionQuery) -> Ordered:
     `+ 0` keeps SQLite from joining the other way round (every session, then a sort of them
     all): it walks the titles in order and each activity's sessions along their index.
     """
-    order = [_directed(LearningActivity.title, query.descending), *NEWEST_FIRST]
+    from sqlalchemy import select
+
+    from planner.models import LearningActivity, LearningSession
+
+    order = [_directed(LearningActivity.title, query.descending), *_newest_first()]
     ids = (
         select(LearningSession.id)
         .select_from(LearningActivity)
@@ -293,14 +338,19 @@ def _check_choice(value: str, allowed: tuple[str, ...], what: str) -> str:
 
 def save_activity(session: Session, data: ActivityInput, activity_id: int | None = None) -> int:
     """Create (no id) or update an activity from a whole form; returns its id."""
+    from sqlalchemy import select
+
+    from planner.models import LearningActivity
+    from planner.services.skills import find_skills
+
     title = data.title.strip()
     if not title:
         raise InputError("an activity needs a title")
     clash = session.scalar(select(LearningActivity.id).where(LearningActivity.title == title))
     if clash is not None and clash != activity_id:
         raise InputError(f"there is already an activity called {title!r}")
-    if not 0 <= data.planned_hours_per_month <= 744:
-        raise InputError("planned hours per month must be between 0 and 744")
+    if not 0 <= data.planned_hours_per_month <= MONTH_HOURS:
+        raise InputError(f"planned hours per month must be between 0 and {MONTH_HOURS:g}")
     if data.estimated_hours is not None and data.estimated_hours < 0:
         raise InputError("estimated total hours cannot be negative")
     if data.start_date and data.target_date and data.target_date < data.start_date:
@@ -328,6 +378,8 @@ def save_activity(session: Session, data: ActivityInput, activity_id: int | None
 
 def delete_activity(session: Session, activity_id: int) -> None:
     """Delete an activity; its sessions keep their hours with no activity."""
+    from planner.models import LearningActivity
+
     activity = session.get(LearningActivity, activity_id)
     if activity is None:
         raise InputError(f"activity {activity_id} no longer exists")
@@ -342,6 +394,10 @@ def active_titles(session: Session) -> list[str]:
     The quick-log form reloads these on every change; the full `activities` list, with hours
     and skills for hundreds of activities, would cost it tenfold.
     """
+    from sqlalchemy import select
+
+    from planner.models import LearningActivity
+
     return list(
         session.scalars(
             select(LearningActivity.title)
@@ -354,6 +410,11 @@ def active_titles(session: Session) -> list[str]:
 def activities(session: Session) -> list[ActivityRow]:
     """Every activity with its logged hours and skills: two queries of plain columns (hundreds
     of ORM objects with their skill lists cost the Learning page a tenth of a second)."""
+    from sqlalchemy import func, select
+
+    from planner.models import LearningActivity, LearningSession, Skill
+    from planner.models.learning import activity_skill
+
     logged = (
         select(LearningSession.activity_id, func.sum(LearningSession.hours).label("hours"))
         .group_by(LearningSession.activity_id)
@@ -413,6 +474,10 @@ def _activity_row(a: LearningActivity, hours: float) -> ActivityRow:
 
 def activity_detail(session: Session, activity_id: int) -> ActivityDetail:
     """One activity as the edit form needs it (with its url and notes)."""
+    from sqlalchemy import func, select
+
+    from planner.models import LearningActivity, LearningSession
+
     activity = session.get(LearningActivity, activity_id)
     if activity is None:
         raise InputError(f"activity {activity_id} no longer exists")
@@ -426,6 +491,10 @@ def activity_detail(session: Session, activity_id: int) -> ActivityDetail:
 
 def activity_titles(session: Session) -> list[str]:
     """Every activity's title, A to Z: for filters and pickers that need no figures."""
+    from sqlalchemy import func, select
+
+    from planner.models import LearningActivity
+
     return list(
         session.scalars(select(LearningActivity.title).order_by(func.lower(LearningActivity.title)))
     )
@@ -438,6 +507,10 @@ def session_totals(
     activity: str | None = None,
 ) -> SessionTotals:
     """Count and hours of the sessions `sessions()` would return for the same filter."""
+    from sqlalchemy import func, select
+
+    from planner.models import LearningSession
+
     stmt = select(func.count(), func.coalesce(func.sum(LearningSession.hours), 0.0))
     if first:
         stmt = stmt.where(LearningSession.date >= first)
@@ -450,32 +523,249 @@ def session_totals(
 
 
 def delete_sessions(session: Session, session_ids: list[int]) -> tuple[SessionRow, ...]:
-    """Delete several sessions at once (all or none); returns them so the delete can be undone."""
+    """Delete several sessions at once (all or none); returns what they were."""
     return tuple(delete_session(session, session_id) for session_id in session_ids)
 
 
-def restore_sessions(session: Session, rows: tuple[SessionRow, ...]) -> tuple[int, ...]:
-    """Re-create deleted sessions with their date, hours, activity and note; returns new ids.
+@dataclass(frozen=True)
+class WeekPoint:
+    start: dt.date
+    label: str
+    hours: float
 
-    Unlike `log_session` this leaves the activity's status alone (undo must not change it). An
-    activity deleted in the meantime cannot be linked again, so its hours come back unlinked.
+
+@dataclass(frozen=True)
+class CommitmentSeries:
+    weeks: tuple[WeekPoint, ...]
+    weekly_goal: float
+
+
+@dataclass(frozen=True)
+class Streak:
+    current: int  # weeks in a row meeting the weekly goal, ending this or last week
+    longest: int
+
+
+@reader
+def weekly_series(db: Reader, today: dt.date, weeks: int = 12) -> CommitmentSeries:
+    """Learning hours for each of the last `weeks` ISO weeks (this week last), zeros included."""
+    this_monday = week_start(today)
+    first = this_monday - dt.timedelta(weeks=weeks - 1)
+    logged = learning_by_week(db, first, today)
+    points = []
+    for i in range(weeks):
+        monday = first + dt.timedelta(weeks=i)
+        points.append(WeekPoint(monday, week_label(monday), round(logged.get(monday, 0.0), 2)))
+    return CommitmentSeries(tuple(points), targets(db)["learning"])
+
+
+@reader
+def streak(db: Reader, today: dt.date) -> Streak:
+    """Weekly streaks of meeting the learning goal.
+
+    The current streak may end last week: a week in progress does not break it until it ends.
     """
-    before = excess(session)
-    titles = {r.activity for r in rows if r.activity}
-    found = {
-        a.title: a
-        for a in session.scalars(select(LearningActivity).where(LearningActivity.title.in_(titles)))
-    }
-    created = [
-        LearningSession(
-            date=r.date,
-            hours=check_hours(r.hours),
-            note=r.note,
-            activity=found.get(r.activity) if r.activity else None,
+    goal = targets(db)["learning"]
+    # From the day sums the file keeps (`learning_day`, migration 0004): a few thousand days,
+    # not tens of thousands of sessions, and the week's date arithmetic once a day.
+    monday = WEEK_START.format("date")
+    met = {
+        dt.date.fromisoformat(m)
+        for (m,) in rows(
+            db,
+            f"SELECT {monday} FROM learning_day WHERE date <= ?"
+            f" GROUP BY {monday} HAVING sum(hours) >= ? OR ? <= 0",
+            (today.isoformat(), goal, goal),
         )
-        for r in rows
-    ]
-    session.add_all(created)
-    session.flush()
-    refuse_new_excess(session, before, "bringing them back")  # hours logged since the delete
-    return tuple(c.id for c in created)
+    }
+    this_week = week_start(today)
+    cursor = this_week if this_week in met else this_week - dt.timedelta(weeks=1)
+    current = 0
+    while cursor in met:
+        current += 1
+        cursor -= dt.timedelta(weeks=1)
+    longest, run, previous = 0, 0, None
+    for m in sorted(met):
+        run = run + 1 if previous and m - previous == dt.timedelta(weeks=1) else 1
+        longest, previous = max(longest, run), m
+    return Streak(current, longest)
+
+
+@dataclass(frozen=True)
+class MonthCommitment:
+    month: str  # YYYY-MM
+    planned: float
+    logged: float
+
+
+@dataclass(frozen=True)
+class YearToDate:
+    year: int
+    logged: float
+    goal: float
+    expected_by_now: float  # the goal's hours a day, counted from `counted_from` to today
+    #: The day expectations count from: 1 January, or the plan start when it is later.
+    counted_from: dt.date
+    #: The goal is the weekly goal x 52 (the person has not set a yearly one).
+    goal_follows_weekly: bool = False
+
+
+def expected_between(goal: float, first: dt.date, day: dt.date) -> float:
+    """Hours of a yearly `goal` expected from `first` up to and including `day`: the goal spread
+    evenly over the days of `day`'s year, counted only from `first` (nothing before the plan
+    started is owed)."""
+    if day < first:
+        return 0.0
+    days_in_year = (dt.date(day.year + 1, 1, 1) - dt.date(day.year, 1, 1)).days
+    return goal * ((day - first).days + 1) / days_in_year
+
+
+def counted_from(session: Session, today: dt.date) -> dt.date:
+    """1 January of today's year, or the plan start when it is later."""
+    start = dt.date(today.year, 1, 1)
+    plan_start = profile_row(session).plan_start
+    return max(start, plan_start) if plan_start is not None else start
+
+
+def hours_by_day(session: Session, first: dt.date, last: dt.date) -> dict[dt.date, float]:
+    from sqlalchemy import func, select
+
+    from planner.models import LearningSession
+
+    rows = session.execute(
+        select(LearningSession.date, func.sum(LearningSession.hours))
+        .where(LearningSession.date.between(first, last))
+        .group_by(LearningSession.date)
+    )
+    return {day: hours for day, hours in rows}
+
+
+def hours_by_month(session: Session, first: dt.date, last: dt.date) -> dict[str, float]:
+    from sqlalchemy import func, select
+
+    from planner.models import LearningSession
+
+    month = func.strftime("%Y-%m", LearningSession.date)
+    rows = session.execute(
+        select(month, func.sum(LearningSession.hours))
+        .where(LearningSession.date.between(first, last))
+        .group_by(month)
+    )
+    return {m: hours for m, hours in rows}
+
+
+def planned_monthly(session: Session) -> float:
+    """The monthly commitment: planned hours per month of active (planned, in progress) work."""
+    from sqlalchemy import func, select
+
+    from planner.models import LearningActivity
+
+    total = session.scalar(
+        select(func.coalesce(func.sum(LearningActivity.planned_hours_per_month), 0.0)).where(
+            LearningActivity.status.in_(ACTIVE_STATUSES)
+        )
+    )
+    return float(total)
+
+
+def monthly_commitment(session: Session, today: dt.date, months: int = 6) -> list[MonthCommitment]:
+    """The current commitment against hours logged in each of the last `months` months.
+
+    The plan is what is active now; past months are measured against it as a reference line.
+    """
+    planned = planned_monthly(session)
+    first = dt.date(today.year, today.month, 1)
+    for _ in range(months - 1):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    logged = hours_by_month(session, first, today)
+    result, month = [], first
+    while month <= today:
+        key = month.strftime("%Y-%m")
+        result.append(MonthCommitment(key, planned, round(logged.get(key, 0.0), 2)))
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return result
+
+
+def year_to_date(session: Session, today: dt.date) -> YearToDate:
+    from sqlalchemy import func, select
+
+    from planner.models import LearningSession
+
+    start = dt.date(today.year, 1, 1)
+    logged = session.scalar(
+        select(func.coalesce(func.sum(LearningSession.hours), 0.0)).where(
+            LearningSession.date.between(start, today)
+        )
+    )
+    goal = annual_goal(session)
+    first = counted_from(session, today)
+    return YearToDate(
+        today.year,
+        round(float(logged), 2),
+        goal,
+        round(expected_between(goal, first, today), 1),
+        first,
+        goal_follows_weekly(session),
+    )
+
+
+@dataclass(frozen=True)
+class LearningCalendar:
+    """Daily learning hours for a GitHub-style year calendar: whole weeks, Monday first.
+
+    `first` is the Monday that starts the first column; `last` is today (the last column is the
+    week in progress). `days` holds only the days with hours, oldest first.
+    """
+
+    first: dt.date
+    last: dt.date
+    days: tuple[tuple[dt.date, float], ...]
+
+    @property
+    def total(self) -> float:
+        return round(sum(h for _, h in self.days), 2)
+
+    @property
+    def weeks(self) -> int:
+        return (self.last - self.first).days // 7 + 1
+
+
+@dataclass(frozen=True)
+class YearPath:
+    """Cumulative hours logged this year against the straight line to the annual goal."""
+
+    year: int
+    goal: float
+    today: dt.date
+    #: (day, cumulative hours up to and including that day) for each day with hours.
+    cumulative: tuple[tuple[dt.date, float], ...]
+    #: The day the path to the goal starts: 1 January, or the plan start when it is later.
+    counted_from: dt.date | None = None
+
+    @property
+    def logged(self) -> float:
+        return self.cumulative[-1][1] if self.cumulative else 0.0
+
+    def expected_on(self, day: dt.date) -> float:
+        """Hours of the goal expected by the end of `day` (see `expected_between`)."""
+        return expected_between(self.goal, self.counted_from or dt.date(self.year, 1, 1), day)
+
+
+def learning_calendar(session: Session, today: dt.date, weeks: int = 53) -> LearningCalendar:
+    """Hours per day over the last `weeks` calendar weeks (this week's column last)."""
+    first = week_start(today) - dt.timedelta(weeks=weeks - 1)
+    by_day = hours_by_day(session, first, today)
+    return LearningCalendar(first, today, tuple((d, round(by_day[d], 2)) for d in sorted(by_day)))
+
+
+def year_path(session: Session, today: dt.date) -> YearPath:
+    """Cumulative learning hours from 1 January to today, with the annual goal's path from 1
+    January or the plan start."""
+    start = dt.date(today.year, 1, 1)
+    running, points = 0.0, []
+    for day, hours in sorted(hours_by_day(session, start, today).items()):
+        running += hours
+        points.append((day, round(running, 2)))
+    return YearPath(
+        today.year, annual_goal(session), today, tuple(points), counted_from(session, today)
+    )

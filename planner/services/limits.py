@@ -14,9 +14,8 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.services.errors import InputError
-from planner.services.sql import Reader, rows, value
-from planner.services.week_heading import week_heading
-from planner.services.weeks import day_name, week_start
+from planner.services.sql import Reader, reader, rows, value
+from planner.services.weeks import day_name, week_heading, week_start
 from planner.vocabulary import CATEGORIES, DAY_HOURS, WEEK_HOURS
 
 #: Hours are stored as floats: 0.1 + 0.2 must not pass 0.3.
@@ -33,6 +32,7 @@ def _fits(room: float) -> str:
     return f"at most {_h(max(room, 0.0))} more fits" if room > _SLACK else "nothing more fits"
 
 
+@reader
 def learning_on(db: Reader, day: dt.date, *, leaving_out: int | None = None) -> float:
     """The learning hours logged on `day` (without the session `leaving_out`, being edited)."""
     return float(
@@ -44,6 +44,7 @@ def learning_on(db: Reader, day: dt.date, *, leaving_out: int | None = None) -> 
     )
 
 
+@reader
 def week_hours(db: Reader, monday: dt.date, *, leaving_out: int | None = None) -> dict[str, float]:
     """What the week of `monday` holds per category: its typed hours and its learning sessions
     (without the session `leaving_out`). Categories with nothing are left out."""
@@ -70,6 +71,7 @@ def _parts(held: dict[str, float]) -> str:
     return ", ".join(f"{c} {_h(held[c])}" for c in CATEGORIES if c in held)
 
 
+@reader
 def check_session(
     db: Reader, day: dt.date, hours: float, *, leaving_out: int | None = None
 ) -> None:
@@ -113,6 +115,7 @@ def check_session(
         )
 
 
+@reader
 def check_week(db: Reader, monday: dt.date, typed: dict[str, float]) -> None:
     """Refuse setting the week's typed hours to `typed` when the week would pass 168 hours with
     what it holds besides them (its learning, and typed categories not being set), unless it
@@ -132,6 +135,7 @@ def check_week(db: Reader, monday: dt.date, typed: dict[str, float]) -> None:
         )
 
 
+@reader
 def days_over(db: Reader) -> list[tuple[str, float]]:
     """Every day whose learning passes a day's hours, as (ISO day, hours), oldest first."""
     return rows(
@@ -141,6 +145,7 @@ def days_over(db: Reader) -> list[tuple[str, float]]:
     )
 
 
+@reader
 def weeks_over(db: Reader) -> list[tuple[str, float]]:
     """Every week whose hours in all (typed and learning) pass a week's, as (ISO Monday,
     hours), oldest first."""
@@ -154,11 +159,13 @@ def weeks_over(db: Reader) -> list[tuple[str, float]]:
     )
 
 
+@reader
 def excess(db: Reader) -> set[tuple[str, str]]:
     """The days and weeks over their hours, as ("day" | "week", ISO date) pairs."""
     return {("day", d) for d, _ in days_over(db)} | {("week", w) for w, _ in weeks_over(db)}
 
 
+@reader
 def refuse_new_excess(db: Reader, before: set[tuple[str, str]], action: str = "the import") -> None:
     """After a bulk write (an import, an undone delete) in the caller's transaction, refuse it
     (the caller rolls back) if it took a day or week over its hours that was not over `before`

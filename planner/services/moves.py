@@ -15,7 +15,7 @@ import json
 from collections import deque
 from dataclasses import dataclass
 
-from planner.services.sql import Reader, rows, value
+from planner.services.sql import Reader, reader, rows, value
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,7 @@ def _role(db: Reader, role_id: int | None) -> tuple[str, str] | None:
     return found[0] if found else None
 
 
+@reader
 def route(db: Reader, from_id: int, to_id: int) -> list[int] | None:
     """Transition ids of the shortest route (fewest moves) from one role to another, or None;
     ties go to the moves listed first in the catalog."""
@@ -141,6 +142,7 @@ _STEP = """
 """
 
 
+@reader
 def move(db: Reader, target_slug: str | None = None) -> Move:
     """The move from the profile's current role to its target (or to `target_slug`)."""
     current_id = value(db, "SELECT current_role_id FROM profile WHERE id = 1")

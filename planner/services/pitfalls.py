@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from planner.services.sql import Reader, value
+from planner.services.sql import Reader, reader, value
 from planner.vocabulary import PITFALL_KEYS
 
 NO_LEARNING_DAYS = 21
@@ -54,6 +54,7 @@ def _fires(db: Reader, key: str, today: dt.date) -> bool:
     )
 
 
+@reader
 def pitfall(db: Reader, today: dt.date) -> Pitfall | None:
     """The first pitfall the data shows (no learning for three weeks, no contact touched for a
     month, no portfolio project), or None."""

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from planner.catalog import DEFAULT_REQUIRED_LEVEL, CatalogError, catalog_dir
 from planner.models import Milestone, Role, SavedPosting, Skill, UserSkill
-from planner.services import milestones, skills
+from planner.services import roadmap, skills
 from planner.services.errors import InputError, unknown
 from planner.services.posting_match import (
     DUTIES,
@@ -360,7 +360,7 @@ def add_gaps_to_plan(session: Session, report: PostingReport, on: dt.date) -> Pl
         + ", ".join(gap)
         + "."
     )
-    milestone_id = milestones.save_milestone(
+    milestone_id = roadmap.save_milestone(
         session,
         title,
         kind="skill",

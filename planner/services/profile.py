@@ -1,26 +1,54 @@
-"""The person's profile and the choice of target role (which lays out its phase milestones)."""
+"""Who the person is: their profile, the first run that sets it up, and the choice of target role
+(which lays out its phase milestones).
+
+Whether a file has been set up yet is plain SQL (`@reader`, see `planner.services.sql`): the
+window asks it before SQLAlchemy has loaded, to go straight to the dashboard or to the first-run
+questions. So the rest imports the models inside itself.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
-
-from planner.models import (
-    Milestone,
-    Profile,
-    RolePhase,
-)
 from planner.services.balance import set_targets, targets
 from planner.services.errors import InputError
-from planner.services.phase_plan import phase_date, phase_months
-from planner.services.roles import find_role
-from planner.vocabulary import STAGES
+from planner.services.roadmap import phase_date, phase_months
+from planner.services.sql import Reader, reader, value
+from planner.vocabulary import STAGES, WEEKS_A_YEAR, YEAR_HOURS
 
-#: A yearly goal that follows the weekly goal is the weekly goal times this.
-WEEKS_A_YEAR = 52
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from planner.models import Profile, RolePhase
+
+
+#: The tables holding what a person enters; the catalog (roles, skills) is not theirs.
+USER_TABLES = (
+    "learning_session",
+    "learning_activity",
+    "contact",
+    "user_skill",
+    "week_hours",
+    "milestone",
+)
+
+
+@reader
+def has_user_data(db: Reader) -> bool:
+    """Whether the person has entered anything (the demo refuses such a file)."""
+    return any(value(db, f"SELECT EXISTS (SELECT 1 FROM {table})") for table in USER_TABLES)
+
+
+@reader
+def needs_onboarding(db: Reader) -> bool:
+    """A file with no target role and nothing entered yet has not been set up."""
+    target = value(db, "SELECT target_role_id FROM profile WHERE id = 1")
+    return target is None and not has_user_data(db)
+
+
 MAX_NAME = 200
 #: Plan starts the app accepts: every date laid out from one (phases run ten years at most)
 #: stays far inside the calendar.
@@ -60,6 +88,8 @@ class TargetChange:
 
 def profile_row(session: Session) -> Profile:
     """The single profile row, created with defaults on first use."""
+    from planner.models import Profile
+
     profile = session.get(Profile, 1)
     if profile is None:
         profile = Profile(id=1)
@@ -106,6 +136,8 @@ def update_profile(
     annual_learning_goal: float | None = None,
     monthly_contact_goal: int | None = None,
 ) -> ProfileInfo:
+    from planner.services.roles import find_role
+
     p = profile_row(session)
     if display_name is not None:
         if len(display_name.strip()) > MAX_NAME:
@@ -132,9 +164,9 @@ def update_profile(
         p.plan_start = plan_start
         _reschedule_phase_milestones(session, p)
     if annual_learning_goal is not None:  # 0: follow the weekly goal (x 52)
-        if not 0 <= annual_learning_goal <= 8760:
+        if not 0 <= annual_learning_goal <= YEAR_HOURS:
             raise InputError(
-                "the yearly learning goal must be between 1 and 8760 hours"
+                f"the yearly learning goal must be between 1 and {YEAR_HOURS:g} hours"
                 " (or 0 to follow the weekly goal)"
             )
         p.annual_learning_goal = float(annual_learning_goal)
@@ -174,7 +206,7 @@ def edit_profile(
 
 
 def phase_dues(plan_start: dt.date, phases: list[RolePhase]) -> dict[int, dt.date | None]:
-    """Each phase's due date: the plan start plus the month it ends (`phase_plan.phase_months`:
+    """Each phase's due date: the plan start plus the month it ends (`roadmap.phase_months`:
     one after another from month 0, each ending inside its window); a last open-ended phase has
     no date."""
     spans = phase_months([(p.earliest_month, p.latest_month) for p in phases])
@@ -190,6 +222,11 @@ def set_target_role(session: Session, key: str, today: dt.date) -> TargetChange:
     Choosing the same role again adds nothing. Open phase milestones of the previous target are
     removed; completed ones stay, because they record what the person achieved.
     """
+    from sqlalchemy import delete, select
+
+    from planner.models import Milestone
+    from planner.services.roles import find_role
+
     p = profile_row(session)
     role = find_role(session, key)
     if p.plan_start is None:
@@ -227,6 +264,10 @@ def set_target_role(session: Session, key: str, today: dt.date) -> TargetChange:
 
 def _reschedule_phase_milestones(session: Session, p: Profile) -> None:
     """Open phase milestones follow a moved plan start."""
+    from sqlalchemy import select
+
+    from planner.models import Milestone
+
     rows = session.scalars(
         select(Milestone).where(Milestone.kind == "phase", Milestone.done_on.is_(None))
     )
@@ -237,3 +278,45 @@ def _reschedule_phase_milestones(session: Session, p: Profile) -> None:
             if phase.id not in dues:
                 dues.update(phase_dues(p.plan_start, list(phase.role.phases)))
             milestone.due_on = dues[phase.id]
+
+
+def complete(
+    session: Session,
+    *,
+    display_name: str,
+    current_role: str | None,
+    target_role: str,
+    plan_start: dt.date,
+    weekly_goal: float,
+    skills_held: dict[str, int] | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """Set up the profile, the weekly goal, the target role's plan and the levels the person
+    already holds (`skills_held`: skill name -> level 1..5, from their current role's checklist),
+    all in the caller's one transaction: their readiness starts where they are, not at 0 %."""
+    from planner.services.skills import set_level
+
+    update_profile(
+        session, display_name=display_name, current_role=current_role or None, plan_start=plan_start
+    )
+    set_targets(session, {"learning": weekly_goal})
+    for name, level in (skills_held or {}).items():
+        if level:
+            set_level(session, name, level, today or plan_start)
+    set_target_role(session, target_role, plan_start)
+
+
+def demo_file_beside(path: Path, today: dt.date) -> Path:
+    """A demo data file next to the person's own (created and filled once)."""
+    from planner.services import demo  # only here: every start checks `needs_onboarding`
+    from planner.storage.engine import open_database
+
+    target = path.with_name("demo.sqlite3")
+    database = open_database(target)
+    try:
+        with database.session() as session:
+            if not has_user_data(session):
+                demo.fill(session, today)
+    finally:
+        database.close()
+    return target

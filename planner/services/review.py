@@ -16,17 +16,16 @@ from sqlalchemy.orm import Session
 
 from planner.models import Milestone, Skill, WeeklyReview
 from planner.models.milestones import milestone_skill
-from planner.services import balance, commitment, follow_ups, network, readiness, skills
+from planner.services import balance, learning, network, readiness, skills
 from planner.services.balance import WeekBalance
-from planner.services.commitment import CommitmentSeries, Streak
 from planner.services.errors import InputError
-from planner.services.milestones import MilestoneRow
+from planner.services.learning import CommitmentSeries, Streak
 from planner.services.network import ContactRow, ContactTouch
 from planner.services.pitfalls import Pitfall, pitfall
 from planner.services.readiness import Forecast
+from planner.services.roadmap import MilestoneRow
 from planner.services.skills import LevelChange
-from planner.services.week_heading import week_heading
-from planner.services.weeks import week_start
+from planner.services.weeks import week_heading, week_start
 
 #: Open milestones due within this many days of the review's day count as "due soon".
 DUE_SOON_DAYS = 14
@@ -118,8 +117,8 @@ def summary(session: Session, day: dt.date, today: dt.date) -> WeeklyReviewSumma
     sunday = monday + dt.timedelta(days=6)
     as_of = min(today, sunday)
     week = balance.week_balance(session, monday)
-    learning = week.category("learning")
-    due, due_total = follow_ups.due_contacts(
+    learned = week.category("learning")
+    due, due_total = network.due_contacts(
         session, as_of, NETWORK_LIST_MAX, until=as_of, by_name=True
     )
     return WeeklyReviewSummary(
@@ -127,10 +126,10 @@ def summary(session: Session, day: dt.date, today: dt.date) -> WeeklyReviewSumma
         start=monday,
         end=sunday,
         as_of=as_of,
-        learning_hours=learning.hours,
+        learning_hours=learned.hours,
         learning_sessions=week.learning_sessions,
-        learning_goal=learning.target,
-        streak=commitment.streak(session, as_of),
+        learning_goal=learned.target,
+        streak=learning.streak(session, as_of),
         balance=week,
         milestones_done=tuple(_milestones(session, Milestone.done_on.between(monday, sunday))),
         milestones_overdue=tuple(_open_milestones(session, as_of, Milestone.due_on < as_of)),
@@ -145,7 +144,7 @@ def summary(session: Session, day: dt.date, today: dt.date) -> WeeklyReviewSumma
         contacts_touched=tuple(network.touched_between(session, monday, sunday)),
         contacts_due=tuple(due),
         contacts_due_total=due_total,
-        learning_weeks=commitment.weekly_series(session, sunday, LEARNING_WEEKS),
+        learning_weeks=learning.weekly_series(session, sunday, LEARNING_WEEKS),
         reflection=reflection(session, monday),
         forecast=readiness.forecast(session, as_of),
         guidance=guidance_note(session, as_of),

@@ -9,8 +9,6 @@ from sqlalchemy.orm import Session
 
 from planner.models import Role, RolePhase, RoleSalary, RoleSkill, RoleTransition, Skill
 from planner.services.errors import InputError, unknown
-from planner.vocabulary import STAGES as STAGES  # re-exported: screens offer them as filters
-from planner.vocabulary import TRACKS as TRACKS
 
 
 @dataclass(frozen=True)

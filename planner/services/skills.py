@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.models import Profile, RoleSkill, Skill, SkillAssessment, UserSkill
-from planner.models.skills import DEFAULT_HOURS_PER_LEVEL as DEFAULT_HOURS_PER_LEVEL
 from planner.models.skills import LEVELS
 from planner.services.errors import InputError, unknown
 

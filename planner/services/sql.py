@@ -1,23 +1,40 @@
 """Plain SQL for the figures the window paints before SQLAlchemy has loaded.
 
 The dashboard's figures (readiness, this week's balance, streaks, the weekly series, open
-milestones, due follow-ups) are written as SQL over Python's own `sqlite3`: at start-up the
-window reads them straight from the file while SQLAlchemy is still to be imported (a third of a
-second), and once it is open the same functions run on the session's own connection, inside its
-transaction. One implementation either way, so the first paint and every later refresh agree.
+milestones, due follow-ups), whether the file is set up and the running timer are written as SQL
+over Python's own `sqlite3`: at start-up the window reads them straight from the file while
+SQLAlchemy is still to be imported, and once it is open the same functions run on the session's
+own connection, inside its transaction. One implementation either way, so the first paint and
+every later refresh agree. Each lives in its topic's module, marked `@reader`; the modules the
+first paint imports keep the ORM out of their top level (tests/test_layers.py runs them so).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from typing import TYPE_CHECKING, Any, TypeAlias
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 #: What these functions read from: an open `sqlite3` connection, or a SQLAlchemy Session.
 Reader: TypeAlias = "sqlite3.Connection | Session"
+
+Function = TypeVar("Function", bound=Callable[..., Any])
+
+#: Every plain-SQL reader of the services, in the order their modules were imported.
+READERS: list[Callable[..., Any]] = []
+
+
+def reader(function: Function) -> Function:
+    """Mark `function` as a plain-SQL reader: it takes a `Reader` and runs on a bare sqlite3
+    connection (the first paint) as on a session's own. tests/services/test_plain_sql_readers.py
+    runs each one on the files the migrations make, both ways, so a schema change cannot leave
+    one behind, and finds any function that takes a `Reader` and is not marked."""
+    READERS.append(function)
+    return function
 
 
 def connection(db: Reader) -> sqlite3.Connection:

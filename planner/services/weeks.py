@@ -1,4 +1,5 @@
-"""ISO weeks: parsing 'YYYY-Www', and the Monday that stores a week."""
+"""ISO weeks and dates: parsing 'YYYY-Www' and dates, the Monday that stores a week, how a
+week is named on screen, and the range of dates the app accepts."""
 
 from __future__ import annotations
 
@@ -85,3 +86,20 @@ def add_months(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+def week_heading(monday: dt.date) -> str:
+    """'2026-W47 · 16–22 Nov 2026': the ISO week and its days, as people read them."""
+    monday = week_start(monday)
+    sunday = monday + dt.timedelta(days=6)
+
+    def day(d: dt.date, *parts: str) -> str:  # "%-d" is not portable (Windows), so by hand
+        return " ".join([str(d.day), *(d.strftime(p) for p in parts)])
+
+    if monday.year != sunday.year:
+        span = f"{day(monday, '%b', '%Y')} – {day(sunday, '%b', '%Y')}"
+    elif monday.month != sunday.month:
+        span = f"{day(monday, '%b')} – {day(sunday, '%b', '%Y')}"
+    else:
+        span = f"{monday.day}–{day(sunday, '%b', '%Y')}"
+    return f"{week_label(monday)} · {span}"

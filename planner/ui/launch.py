@@ -28,7 +28,7 @@ from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from planner.services.errors import InputError
-from planner.services.first_run import needs_onboarding
+from planner.services.profile import needs_onboarding
 from planner.storage.errors import DataFileError
 from planner.storage.location import data_file
 from planner.storage.probe import SCHEMA_REVISION, access_for, connect_read_only, read_revision

@@ -25,13 +25,13 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from planner.services.balance import TYPED_CATEGORIES
 from planner.services.review import DUE_SOON_DAYS, NETWORK_LIST_MAX, WeeklyReviewSummary
 from planner.services.skills import level_name
 from planner.ui import theme
 from planner.ui.charts.balance import LABEL, BalanceWeekChart, status_color
 from planner.ui.charts.base import ChartView
 from planner.ui.charts.learning import WeeklyHoursChart
+from planner.vocabulary import TYPED_CATEGORIES
 from planner.wording import counted
 
 TYPED = TYPED_CATEGORIES

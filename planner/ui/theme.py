@@ -53,7 +53,7 @@ STATUS_LABEL = {"over": "Over", "under": "Under", "balanced": "Balanced"}
 
 
 def tone_color(tone: str, c: Colors) -> str:
-    """The colour of what a status means (`week_balance.TONE`): good, worth a look, or bad."""
+    """The colour of what a status means (`balance.TONE`): good, worth a look, or bad."""
     return {"good": c.balanced, "caution": c.under, "bad": c.over}[tone]
 
 

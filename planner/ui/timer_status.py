@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -33,21 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services import running_timer as rt
+from planner.services import timer as rt
 from planner.services.errors import InputError
-from planner.services.running_timer import TimerState, clock_text, duration_text
+from planner.services.timer import TimerState, clock_text, duration_text
 from planner.storage.errors import DataFileError
 from planner.ui.context import AppContext
 from planner.vocabulary import DAY_HOURS
-
-
-def _service() -> Any:
-    """The timer's writes (SQLAlchemy): loaded on the first start or stop, never for the
-    first paint, which only reads (`running_timer`)."""
-    from planner.services import timer
-
-    return timer
-
 
 #: The longest activity title the status bar and title show whole.
 SHORT_TITLE = 32
@@ -117,7 +107,7 @@ class TimerController(QObject):
         timer already runs (started elsewhere) or the activity is unknown."""
         try:
             state = self.ctx.write(
-                "start the timer", _service().start, self.clock(), activity, note
+                "start the timer", rt.start, self.clock(), activity, note
             )
         finally:
             self.refresh()
@@ -141,7 +131,7 @@ class TimerController(QObject):
             hours = dialog.hours.value()
         try:
             label = f"stop the timer ({duration_text(state.seconds(now))})"
-            done = self.ctx.write(label, _service().stop, now, hours)
+            done = self.ctx.write(label, rt.stop, now, hours)
         except InputError as exc:
             self.refresh()
             return f"Not logged: {exc}."
@@ -159,7 +149,7 @@ class TimerController(QObject):
         state = self.state
         ran = duration_text(state.seconds(self.clock())) if state is not None else ""
         try:
-            self.ctx.write(f"discard the timer ({ran})", _service().discard)
+            self.ctx.write(f"discard the timer ({ran})", rt.discard)
         except InputError as exc:
             self.refresh()
             return f"Nothing discarded: {exc}."

@@ -38,7 +38,7 @@ def main(path: Path, *, cold: bool = False) -> dict[str, float]:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
 
-    from planner.services import commitment, learning
+    from planner.services import learning
     from planner.ui.charts.base import ChartView
     from planner.ui.instance import claim
     from planner.ui.launch import _Windows
@@ -115,7 +115,7 @@ def main(path: Path, *, cold: bool = False) -> dict[str, float]:
     with ctx.db.session() as session:  # a change the chart has not seen, written outside the UI
         learning.log_session(session, 1.0, dt.date.today(), None, "")
     out["chart redraw (52 weeks)"] = timed(
-        lambda: page.weekly_chart.set_data(ctx.read(commitment.weekly_series, ctx.today(), 52))
+        lambda: page.weekly_chart.set_data(ctx.read(learning.weekly_series, ctx.today(), 52))
     )
 
     page.tabs.setCurrentIndex(1)

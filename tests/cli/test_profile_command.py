@@ -48,7 +48,7 @@ def test_profile_round_trips_every_field_as_json(planner) -> None:
 
 
 def test_moving_the_plan_start_moves_the_phase_milestones(planner, db_path) -> None:
-    from planner.services.milestones import milestones
+    from planner.services.roadmap import milestones
     from planner.storage.engine import open_database
 
     assert planner("target", "machine-learning-engineer")[0] == 0

@@ -10,7 +10,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from planner.models import Base, CalendarMap, Contact, Role, RolePhase, RoleSalary, RoleSkill
-from planner.services import balance, milestones, postings, roles, skills
+from planner.services import balance, postings, roadmap, roles, skills
 from planner.services.skills import find_skill
 from planner.storage.engine import Database
 
@@ -59,7 +59,7 @@ def fill_extras(session: Session) -> None:
         status="done",
         skills=(custom.name, "Python"),
     )
-    milestones.save_milestone(
+    roadmap.save_milestone(
         session,
         "Ship an eval harness",
         kind="skill",

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from planner.services import balance, commitment, profile
+from planner.services import balance, learning, profile
 from planner.services.learning import ActivityInput, log_session, save_activity
+from planner.vocabulary import DEFAULT_TARGETS, WEEKS_A_YEAR
 
 # A Wednesday in ISO week 2026-W11 (Monday 2026-03-09).
 TODAY = dt.date(2026, 3, 11)
@@ -24,9 +25,9 @@ def monday(weeks_ago: int) -> dt.date:
     return THIS_MONDAY - dt.timedelta(weeks=weeks_ago)
 
 
-def get_streak(db, today: dt.date = TODAY) -> commitment.Streak:
+def get_streak(db, today: dt.date = TODAY) -> learning.Streak:
     with db.session() as s:
-        return commitment.streak(s, today)
+        return learning.streak(s, today)
 
 
 def add_activity(db, title: str, status: str, per_month: float) -> None:
@@ -49,7 +50,7 @@ def test_weekly_series_sums_per_iso_week_and_fills_empty_weeks_with_zero(db) -> 
         (TODAY, 0.5),
     )
     with db.session() as s:
-        series = commitment.weekly_series(s, TODAY, weeks=4)
+        series = learning.weekly_series(s, TODAY, weeks=4)
     assert [(p.start, p.label, p.hours) for p in series.weeks] == [
         (dt.date(2026, 2, 16), "2026-W08", 3.0),
         (dt.date(2026, 2, 23), "2026-W09", 0.0),
@@ -61,7 +62,7 @@ def test_weekly_series_sums_per_iso_week_and_fills_empty_weeks_with_zero(db) -> 
 
 def test_weekly_series_of_an_empty_file_is_all_zero(db) -> None:
     with db.session() as s:
-        series = commitment.weekly_series(s, TODAY)
+        series = learning.weekly_series(s, TODAY)
     assert len(series.weeks) == 12
     assert all(p.hours == 0 for p in series.weeks)
     assert series.weeks[-1].start == THIS_MONDAY
@@ -72,7 +73,7 @@ def test_a_week_across_new_year_is_one_iso_week(db) -> None:
     """Monday 2025-12-29 to Sunday 2026-01-04 is 2026-W01."""
     log(db, (dt.date(2025, 12, 31), 1.0), (dt.date(2026, 1, 3), 2.5))
     with db.session() as s:
-        series = commitment.weekly_series(s, dt.date(2026, 1, 4), weeks=2)
+        series = learning.weekly_series(s, dt.date(2026, 1, 4), weeks=2)
     assert [(p.label, p.hours) for p in series.weeks] == [("2025-W52", 0.0), ("2026-W01", 3.5)]
 
 
@@ -80,7 +81,7 @@ def test_weekly_goal_follows_the_learning_target(db) -> None:
     with db.session() as s:
         balance.set_targets(s, {"learning": 7})
     with db.session() as s:
-        assert commitment.weekly_series(s, TODAY, weeks=1).weekly_goal == 7.0
+        assert learning.weekly_series(s, TODAY, weeks=1).weekly_goal == 7.0
 
 
 # --- months ------------------------------------------------------------------------------------
@@ -97,7 +98,7 @@ def test_hours_by_month_sums_each_calendar_month_in_range(db) -> None:
         (dt.date(2026, 3, 12), 9.0),  # after the range
     )
     with db.session() as s:
-        months = commitment.hours_by_month(s, dt.date(2026, 1, 1), TODAY)
+        months = learning.hours_by_month(s, dt.date(2026, 1, 1), TODAY)
     assert months == {"2026-01": 3.0, "2026-03": 2.0}
 
 
@@ -107,19 +108,19 @@ def test_planned_monthly_sums_only_planned_and_in_progress(db) -> None:
     add_activity(db, "Finished book", "done", 8)
     add_activity(db, "Abandoned project", "dropped", 3)
     with db.session() as s:
-        assert commitment.planned_monthly(s) == 14.5
+        assert learning.planned_monthly(s) == 14.5
 
 
 def test_planned_monthly_is_zero_without_activities(db) -> None:
     with db.session() as s:
-        assert commitment.planned_monthly(s) == 0.0
+        assert learning.planned_monthly(s) == 0.0
 
 
 def test_monthly_commitment_compares_the_plan_with_each_month_logged(db) -> None:
     add_activity(db, "Running course", "in_progress", 6)
     log(db, (dt.date(2026, 1, 15), 2.0), (dt.date(2026, 3, 2), 3.0), (dt.date(2026, 3, 10), 1.0))
     with db.session() as s:
-        rows = commitment.monthly_commitment(s, TODAY, months=3)
+        rows = learning.monthly_commitment(s, TODAY, months=3)
     assert [(r.month, r.planned, r.logged) for r in rows] == [
         ("2026-01", 6.0, 2.0),
         ("2026-02", 6.0, 0.0),
@@ -141,15 +142,16 @@ def test_year_to_date_counts_this_year_up_to_today(db) -> None:
         (dt.date(2026, 3, 12), 5.0),  # tomorrow
     )
     with db.session() as s:
-        ytd = commitment.year_to_date(s, TODAY)
+        ytd = learning.year_to_date(s, TODAY)
     # 1 Jan .. 11 Mar is 31 + 28 + 11 = 70 days of 365: 70 h of a 365 h goal
     assert (ytd.year, ytd.logged, ytd.goal, ytd.expected_by_now) == (2026, 3.0, 365.0, 70.0)
 
 
 def test_year_to_date_goal_follows_the_weekly_goal_until_one_is_set(db) -> None:
     with db.session() as s:
-        ytd = commitment.year_to_date(s, dt.date(2026, 12, 31))
-    assert (ytd.logged, ytd.goal, ytd.expected_by_now) == (0.0, 260.0, 260.0)  # 5 h x 52
+        ytd = learning.year_to_date(s, dt.date(2026, 12, 31))
+    follows = DEFAULT_TARGETS["learning"] * WEEKS_A_YEAR
+    assert (ytd.logged, ytd.goal, ytd.expected_by_now) == (0.0, follows, follows)
     assert ytd.goal_follows_weekly
 
 
@@ -170,47 +172,47 @@ def test_current_streak_may_end_last_week_while_this_week_is_open(db) -> None:
         (monday(1), 5.0),
         (THIS_MONDAY, 1.0),
     )
-    assert get_streak(db) == commitment.Streak(current=2, longest=3)
+    assert get_streak(db) == learning.Streak(current=2, longest=3)
 
 
 def test_current_streak_includes_this_week_once_met(db) -> None:
     log(db, (monday(2), 5.0), (monday(1), 5.0), (THIS_MONDAY, 5.0))
-    assert get_streak(db) == commitment.Streak(current=3, longest=3)
+    assert get_streak(db) == learning.Streak(current=3, longest=3)
 
 
 def test_a_gap_week_breaks_the_streak(db) -> None:
     log(db, (monday(4), 5.0), (monday(3), 5.0), (monday(1), 5.0))  # nothing 2 weeks ago
-    assert get_streak(db) == commitment.Streak(current=1, longest=2)
+    assert get_streak(db) == learning.Streak(current=1, longest=2)
 
 
 def test_no_current_streak_when_last_week_was_missed(db) -> None:
     log(db, (monday(3), 5.0), (monday(2), 5.0), (THIS_MONDAY, 2.0))
-    assert get_streak(db) == commitment.Streak(current=0, longest=2)
+    assert get_streak(db) == learning.Streak(current=0, longest=2)
 
 
 def test_this_week_met_after_a_missed_week_is_a_streak_of_one(db) -> None:
     log(db, (monday(2), 5.0), (THIS_MONDAY, 5.0))
-    assert get_streak(db) == commitment.Streak(current=1, longest=1)
+    assert get_streak(db) == learning.Streak(current=1, longest=1)
 
 
 def test_streak_uses_the_edited_weekly_goal(db) -> None:
     with db.session() as s:
         balance.set_targets(s, {"learning": 2})
     log(db, (monday(2), 2.0), (monday(1), 2.0), (THIS_MONDAY, 1.0))
-    assert get_streak(db) == commitment.Streak(current=2, longest=2)
+    assert get_streak(db) == learning.Streak(current=2, longest=2)
 
 
 def test_sessions_after_today_do_not_count_towards_the_streak(db) -> None:
     log(db, (monday(1), 5.0), (THIS_MONDAY, 1.0), (THIS_MONDAY + dt.timedelta(days=5), 4.0))
-    assert get_streak(db, TODAY) == commitment.Streak(current=1, longest=1)
+    assert get_streak(db, TODAY) == learning.Streak(current=1, longest=1)
 
 
 def test_no_streak_in_an_empty_file(db) -> None:
-    assert get_streak(db) == commitment.Streak(current=0, longest=0)
+    assert get_streak(db) == learning.Streak(current=0, longest=0)
 
 
 @pytest.mark.parametrize("weeks_shown", [1, 4])
 def test_weekly_series_shows_the_requested_number_of_weeks(db, weeks_shown) -> None:
     with db.session() as s:
-        series = commitment.weekly_series(s, TODAY, weeks=weeks_shown)
+        series = learning.weekly_series(s, TODAY, weeks=weeks_shown)
     assert [p.start for p in series.weeks] == [monday(n) for n in range(weeks_shown - 1, -1, -1)]

@@ -1,5 +1,5 @@
 """The one plain-SQL contacts query behind the Network page, its mentor finder, the dashboard and
-the weekly review (`planner.services.follow_ups`): its edges, and that every reader agrees.
+the weekly review (`planner.services.network`): its edges, and that every reader agrees.
 
 The rule itself (due when the days since the last interaction, or since connecting, exceed the
 cadence) is pinned in test_network_rules.py; here: never met nor connected, a day in the past

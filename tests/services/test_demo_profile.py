@@ -17,7 +17,7 @@ from planner.models import (
     UserSkill,
     WeekHours,
 )
-from planner.services import balance, demo, first_run, profile, readiness
+from planner.services import balance, demo, profile, readiness
 from planner.services.errors import InputError
 
 TODAY = dt.date.today()
@@ -47,7 +47,7 @@ def test_fill_writes_a_whole_profile_into_a_fresh_file(db) -> None:
         info = profile.profile_info(s)
         assert info.target_role is not None
         assert info.plan_start is not None and info.plan_start < TODAY
-        assert first_run.has_user_data(s)
+        assert profile.has_user_data(s)
 
 
 def test_fill_lays_out_the_target_roles_phase_milestones(db) -> None:

@@ -12,12 +12,12 @@ import datetime as dt
 
 import pytest
 
-from planner.services import commitment, dashboard, onboarding, profile, progress, readiness
+from planner.services import dashboard, learning, profile, readiness
 from planner.services import review as review_service
 from planner.services.learning import log_session
-from planner.services.milestones import milestones
-from planner.services.phase_plan import phase_months
+from planner.services.roadmap import milestones, phase_months
 from planner.services.weeks import add_months
+from planner.vocabulary import WEEKS_A_YEAR
 
 TODAY = dt.date(2026, 12, 2)
 
@@ -25,7 +25,7 @@ TODAY = dt.date(2026, 12, 2)
 def newcomer(db, *, plan_start: dt.date = TODAY, weekly: float = 6.0) -> None:
     """Onboarded today as a Data Analyst aiming at Data Scientist, 6 h a week."""
     with db.session() as s:
-        onboarding.complete(
+        profile.complete(
             s,
             display_name="Ada",
             current_role="data-analyst",
@@ -117,7 +117,7 @@ def test_a_date_beyond_ten_years_is_not_given_and_the_fix_is(db) -> None:
     f = outlook(db, weekly_hours=0.5)
     assert f.ready_on is None and f.beyond_horizon
     assert "more than ten years at this pace (at 0.5 h/week)" in f.message
-    assert f.fix_pace * readiness.FIX_YEARS * 52 >= f.remaining_hours
+    assert f.fix_pace * readiness.FIX_YEARS * WEEKS_A_YEAR >= f.remaining_hours
     assert f"At {f.fix_pace:g} h/week" in f.message
     assert outlook(db, weekly_hours=f.fix_pace).ready_on is not None
 
@@ -131,7 +131,7 @@ def test_a_tiny_pace_never_overflows_the_calendar(db) -> None:
     assert f.basis == "pace" and f.beyond_horizon and f.ready_on is None
     with db.session() as s:
         assert dashboard.summary(s, TODAY).forecast == f
-        timeline = progress.plan_timeline(s, TODAY)
+        timeline = readiness.plan_timeline(s, TODAY)
     assert all(p.pace_end is None for p in timeline.phases if p.remaining_hours)
     assert any(p.pace_beyond for p in timeline.phases)
 
@@ -143,8 +143,8 @@ def test_yearly_goal_follows_the_weekly_goal_and_counts_from_the_plan_start(db) 
     """The issue's case: '0 h of the 200 h goal (184 h expected by now)' on the first day."""
     newcomer(db, weekly=6.0)
     with db.session() as s:
-        ytd = commitment.year_to_date(s, TODAY)
-        path = commitment.year_path(s, TODAY)
+        ytd = learning.year_to_date(s, TODAY)
+        path = learning.year_path(s, TODAY)
     assert ytd.goal == 312.0 and ytd.goal_follows_weekly
     assert ytd.counted_from == TODAY
     assert ytd.expected_by_now == 0.9  # a day's share of 312 h, to a tenth
@@ -157,7 +157,7 @@ def test_a_yearly_goal_that_was_set_stays_and_0_follows_again(db) -> None:
     with db.session() as s:
         profile.update_profile(s, annual_learning_goal=150)
         assert profile.profile_info(s).annual_learning_goal == 150
-        assert not commitment.year_to_date(s, TODAY).goal_follows_weekly
+        assert not learning.year_to_date(s, TODAY).goal_follows_weekly
         profile.update_profile(s, annual_learning_goal=0)
         assert profile.profile_info(s).annual_learning_goal == 312
 
@@ -165,7 +165,7 @@ def test_a_yearly_goal_that_was_set_stays_and_0_follows_again(db) -> None:
 def test_a_plan_started_last_year_expects_from_1_january(db) -> None:
     newcomer(db, plan_start=dt.date(2025, 6, 1), weekly=6.0)
     with db.session() as s:
-        ytd = commitment.year_to_date(s, TODAY)
+        ytd = learning.year_to_date(s, TODAY)
     assert ytd.counted_from == dt.date(2026, 1, 1)
     assert ytd.expected_by_now == pytest.approx(312 * 336 / 365, abs=0.05)
 
@@ -191,7 +191,7 @@ def test_every_catalog_plan_is_contiguous_from_the_start_within_its_windows(db) 
         assert with_phases
         for role in with_phases:
             profile.set_target_role(s, role.slug, TODAY)
-            timeline = progress.plan_timeline(s, TODAY)
+            timeline = readiness.plan_timeline(s, TODAY)
             dues = {m.title: m.due_on for m in milestones(s) if m.title.startswith(role.title)}
             start = timeline.plan_start
             previous_end = start
@@ -210,7 +210,7 @@ def test_the_plan_and_the_pace_disagree_and_say_so(db) -> None:
     newcomer(db)
     log(db, (TODAY, 1.5))
     with db.session() as s:
-        timeline = progress.plan_timeline(s, TODAY)
+        timeline = readiness.plan_timeline(s, TODAY)
         f = readiness.forecast(s, TODAY)
     last = timeline.phases[-1]
     assert last.pace_end == f.ready_on  # the last phase at the pace is the projected date
@@ -235,7 +235,7 @@ def test_a_plan_start_at_the_calendars_end_is_refused_and_never_crashes_a_plan(d
         profile.update_profile(s, plan_start=dt.date(9999, 6, 1))
     with db.session() as s:
         s.execute(text("UPDATE profile SET plan_start = '9999-06-01'"))
-        timeline = progress.plan_timeline(s, TODAY)
+        timeline = readiness.plan_timeline(s, TODAY)
         f = readiness.forecast(s, TODAY)
         profile.update_profile(s, display_name="Ada")  # no rescheduling: the start is unchanged
     assert timeline.phases[0].start == dt.date(9999, 6, 1)

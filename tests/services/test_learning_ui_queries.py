@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from planner.services import commitment, dashboard, learning, milestones, network, profile
+from planner.services import dashboard, learning, network, profile, roadmap
 from planner.services.errors import InputError
 from planner.services.learning import ActivityInput
 from planner.services.network import ContactInput
@@ -79,53 +79,12 @@ def test_session_totals_of_an_empty_file_are_zero(db) -> None:
 # --- delete and restore (undo) -----------------------------------------------------------------
 
 
-def test_deleted_sessions_come_back_with_their_date_hours_activity_and_note(db) -> None:
-    add_activity(db, "Book")
-    ids = [log(db, 1.5, dt.date(2026, 3, 2), "Book", "chapter 3"), log(db, 0.5)]
-    with db.session() as s:
-        before = learning.sessions(s)
-        gone = learning.delete_sessions(s, ids)
-    with db.session() as s:
-        assert learning.sessions(s) == []
-        new_ids = learning.restore_sessions(s, gone)
-    with db.session() as s:
-        after = learning.sessions(s)
-    assert len(new_ids) == 2
-    strip = [(r.date, r.hours, r.activity, r.note) for r in before]
-    assert [(r.date, r.hours, r.activity, r.note) for r in after] == strip
-
-
 def test_deleting_sessions_is_all_or_nothing(db) -> None:
     keep = log(db, 1.0)
     with pytest.raises(InputError), db.session() as s:
         learning.delete_sessions(s, [keep, 999])
     with db.session() as s:
         assert [r.id for r in learning.sessions(s)] == [keep]
-
-
-def test_restoring_a_session_does_not_change_its_activity_status(db) -> None:
-    activity_id = add_activity(db, "Book", status="in_progress")
-    session_id = log(db, 1.0, activity="Book")
-    with db.session() as s:
-        gone = learning.delete_sessions(s, [session_id])
-        data = ActivityInput("Book", status="planned")
-        learning.save_activity(s, data, activity_id)
-    with db.session() as s:
-        learning.restore_sessions(s, gone)
-    with db.session() as s:
-        assert learning.activity_detail(s, activity_id).row.status == "planned"
-
-
-def test_a_restored_session_whose_activity_was_deleted_keeps_its_hours_unlinked(db) -> None:
-    activity_id = add_activity(db, "Book")
-    session_id = log(db, 2.0, activity="Book")
-    with db.session() as s:
-        gone = learning.delete_sessions(s, [session_id])
-        learning.delete_activity(s, activity_id)
-    with db.session() as s:
-        learning.restore_sessions(s, gone)
-    with db.session() as s:
-        assert [(r.hours, r.activity) for r in learning.sessions(s)] == [(2.0, None)]
 
 
 # --- calendar and year path --------------------------------------------------------------------
@@ -137,7 +96,7 @@ def test_learning_calendar_spans_53_whole_weeks_ending_this_week(db) -> None:
     log(db, 0.5, TODAY)
     log(db, 0.25, TODAY)
     with db.session() as s:
-        calendar = commitment.learning_calendar(s, TODAY)
+        calendar = learning.learning_calendar(s, TODAY)
     assert calendar.first == dt.date(2025, 3, 10) and calendar.first.weekday() == 0
     assert calendar.last == TODAY
     assert calendar.weeks == 53
@@ -153,8 +112,8 @@ def test_year_path_accumulates_from_the_first_of_january(db) -> None:
     log(db, 2.0, dt.date(2026, 2, 1))
     log(db, 0.5, dt.date(2026, 2, 1))
     with db.session() as s:
-        path = commitment.year_path(s, TODAY)
-        ytd = commitment.year_to_date(s, TODAY)
+        path = learning.year_path(s, TODAY)
+        ytd = learning.year_to_date(s, TODAY)
     assert path.cumulative == ((dt.date(2026, 1, 2), 1.0), (dt.date(2026, 2, 1), 3.5))
     assert path.logged == ytd.logged == 3.5
     assert (path.year, path.goal, path.today) == (2026, 120, TODAY)
@@ -162,7 +121,7 @@ def test_year_path_accumulates_from_the_first_of_january(db) -> None:
 
 def test_year_path_of_an_empty_year_has_no_points(db) -> None:
     with db.session() as s:
-        assert commitment.year_path(s, TODAY).logged == 0.0
+        assert learning.year_path(s, TODAY).logged == 0.0
 
 
 # --- dashboard summary -------------------------------------------------------------------------
@@ -181,9 +140,9 @@ def test_dashboard_summary_of_an_empty_file(db) -> None:
 def test_dashboard_summary_lists_the_soonest_open_milestones_and_due_contacts(db) -> None:
     with db.session() as s:
         for i in range(7):
-            milestones.save_milestone(s, f"M{i}", due_on=TODAY + dt.timedelta(days=10 * i - 15))
-        done = milestones.save_milestone(s, "Done", due_on=TODAY - dt.timedelta(days=100))
-        milestones.set_done(s, done, TODAY)
+            roadmap.save_milestone(s, f"M{i}", due_on=TODAY + dt.timedelta(days=10 * i - 15))
+        done = roadmap.save_milestone(s, "Done", due_on=TODAY - dt.timedelta(days=100))
+        roadmap.set_done(s, done, TODAY)
         for i in range(7):
             connected = TODAY - dt.timedelta(days=100 + i)
             network.save_contact(s, ContactInput(f"C{i}", cadence_days=30, connected_on=connected))

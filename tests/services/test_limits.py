@@ -46,16 +46,3 @@ def test_an_over_full_day_and_week_can_be_corrected_but_not_filled_more(db) -> N
     with db.session() as s:
         assert sum(r.hours for r in learning.sessions(s)) == 24.0
         assert balance.typed_by_week(s, MONDAY, MONDAY) == {MONDAY: {"work": 120.0}}
-
-
-def test_undoing_a_delete_is_refused_when_the_day_filled_up_since(db) -> None:
-    with db.session() as s:
-        row = learning.log_session(s, 20, DAY)
-    with db.session() as s:
-        gone = learning.delete_sessions(s, [row.id])
-    with db.session() as s:
-        learning.log_session(s, 10, DAY)
-    with pytest.raises(InputError, match="bringing them back would give"), db.session() as s:
-        learning.restore_sessions(s, gone)
-    with db.session() as s:
-        assert [r.hours for r in learning.sessions(s)] == [10.0]

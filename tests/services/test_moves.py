@@ -73,13 +73,13 @@ def test_no_route_and_no_current_role_say_so(db) -> None:
 
 
 def test_readiness_over_time_ends_where_readiness_is(db) -> None:
-    from planner.services import progress
+    from planner.services import readiness
 
     with db.session() as s:
         plan(s, "data-analyst", "machine-learning-engineer")
         set_level(s, "Python", 3, TODAY)
         set_level(s, "Advanced statistics", 1, TODAY)
-        last = progress.readiness_history(s, TODAY)[-1]
+        last = readiness.readiness_history(s, TODAY)[-1]
         now = readiness.readiness(s)
     assert (last.score, last.skills_met, last.skills_total) == (
         now.score,

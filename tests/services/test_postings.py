@@ -12,7 +12,7 @@ import pytest
 from posting_samples import minimal_pdf, samples, score
 
 from planner.catalog import load_catalog
-from planner.services import milestones, postings, skills
+from planner.services import postings, roadmap, skills
 from planner.services.errors import InputError
 from planner.services.posting_text import read_posting
 
@@ -205,13 +205,13 @@ def test_adding_the_gap_to_the_plan_tracks_the_skills_and_keeps_one_milestone(db
     assert set(change.gap) == {"SQL", "Docker"} and change.tracked == ("Docker",)
     with db.session() as s:
         mine = {r.name: r.level for r in skills.list_skills(s, only_mine=True)}
-        rows = [m for m in milestones.milestones(s) if m.title == "Ready for posting: Acme"]
+        rows = [m for m in roadmap.milestones(s) if m.title == "Ready for posting: Acme"]
     assert mine["Docker"] == 0 and mine["SQL"] == 1
     assert len(rows) == 1 and set(rows[0].skills) == {"SQL", "Docker"}
     with db.session() as s:  # again: still one milestone, nothing tracked twice
         again = postings.add_gaps_to_plan(s, postings.saved_posting(s, "Acme"), TODAY)
         assert again.tracked == ()
-        assert sum(m.title == again.milestone for m in milestones.milestones(s)) == 1
+        assert sum(m.title == again.milestone for m in roadmap.milestones(s)) == 1
     with db.session() as s:
         for name in ("SQL", "Docker"):
             skills.set_level(s, name, 3, TODAY)

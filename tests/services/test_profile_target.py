@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from planner.models import Milestone, Role, RolePhase
-from planner.services import milestones, profile
+from planner.services import profile, roadmap
 from planner.services.errors import InputError
 
 # The last day of January, so month arithmetic has to clamp (31 Jan + 1 month = 28 Feb).
@@ -63,7 +63,7 @@ def complete(db, slug: str, phase: str, on: dt.date) -> None:
             .join(Role, Role.id == RolePhase.role_id)
             .where(Role.slug == slug, RolePhase.name == phase)
         )
-        milestones.set_done(s, milestone_id, on)
+        roadmap.set_done(s, milestone_id, on)
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ def test_target_role_gets_one_milestone_per_phase_due_at_its_latest_month(roles)
 def test_phase_milestones_are_named_after_the_role_and_phase(roles) -> None:
     choose(roles, "role-b")
     with roles.session() as s:
-        titles = [m.title for m in milestones.milestones(s)]
+        titles = [m.title for m in roadmap.milestones(s)]
     assert len(titles) == 2
     assert all("Role B" in t for t in titles)
     assert any("Basics" in t for t in titles) and any("Advanced" in t for t in titles)
@@ -138,10 +138,10 @@ def test_switching_role_drops_open_phase_milestones_and_keeps_done_ones(roles) -
 def test_switching_role_keeps_the_persons_own_milestones(roles) -> None:
     choose(roles, "role-a")
     with roles.session() as s:
-        milestones.save_milestone(s, "Give a talk", kind="custom", due_on=dt.date(2026, 5, 1))
+        roadmap.save_milestone(s, "Give a talk", kind="custom", due_on=dt.date(2026, 5, 1))
     choose(roles, "role-b")
     with roles.session() as s:
-        assert "Give a talk" in {m.title for m in milestones.milestones(s)}
+        assert "Give a talk" in {m.title for m in roadmap.milestones(s)}
 
 
 def test_switching_to_a_role_without_phases_still_drops_open_phase_milestones(roles) -> None:

@@ -11,10 +11,11 @@ import datetime as dt
 
 import pytest
 
-from planner.services import balance, milestones, network, review, skills
+from planner.services import balance, network, review, roadmap, skills
 from planner.services.errors import InputError
 from planner.services.learning import log_session
 from planner.services.network import ContactInput
+from planner.services.weeks import week_heading
 
 # A Wednesday in 2026-W47 (Monday 16 Nov .. Sunday 22 Nov).
 WEDNESDAY = dt.date(2026, 11, 18)
@@ -138,11 +139,11 @@ def test_summary_gathers_the_weeks_figures(db) -> None:
     write(db, log_session, 3.5, WEDNESDAY)
     write(db, skills.set_level, "Python", 2, MONDAY - dt.timedelta(days=30))
     write(db, skills.set_level, "Python", 3, WEDNESDAY)
-    done = write(db, milestones.save_milestone, "Finish course", due_on=SUNDAY)
-    write(db, milestones.set_done, done, WEDNESDAY)
-    write(db, milestones.save_milestone, "Late one", due_on=MONDAY)
-    write(db, milestones.save_milestone, "Soon", due_on=SUNDAY + dt.timedelta(days=14))
-    write(db, milestones.save_milestone, "Later", due_on=SUNDAY + dt.timedelta(days=15))
+    done = write(db, roadmap.save_milestone, "Finish course", due_on=SUNDAY)
+    write(db, roadmap.set_done, done, WEDNESDAY)
+    write(db, roadmap.save_milestone, "Late one", due_on=MONDAY)
+    write(db, roadmap.save_milestone, "Soon", due_on=SUNDAY + dt.timedelta(days=14))
+    write(db, roadmap.save_milestone, "Later", due_on=SUNDAY + dt.timedelta(days=15))
     add_contact(db, "Ada", cadence_days=30, connected_on=dt.date(2026, 1, 1))
     add_contact(db, "Bo", cadence_days=30, connected_on=dt.date(2026, 1, 1))
     write(db, network.add_interaction, "Ada", WEDNESDAY, "call")
@@ -167,8 +168,8 @@ def test_summary_gathers_the_weeks_figures(db) -> None:
 
 
 def test_summary_of_the_week_in_progress_looks_from_today(db) -> None:
-    later = write(db, milestones.save_milestone, "Done after the review day", due_on=MONDAY)
-    write(db, milestones.set_done, later, dt.date(2026, 12, 1))
+    later = write(db, roadmap.save_milestone, "Done after the review day", due_on=MONDAY)
+    write(db, roadmap.set_done, later, dt.date(2026, 12, 1))
     s = write(db, review.summary, MONDAY, WEDNESDAY)
     assert s.as_of == WEDNESDAY
     assert [m.title for m in s.milestones_overdue] == ["Done after the review day"]
@@ -203,7 +204,7 @@ def test_an_overlong_reflection_is_refused_and_the_old_one_kept(db) -> None:
     ],
 )
 def test_week_heading_reads_like_a_calendar(monday: dt.date, text: str) -> None:
-    assert review.week_heading(monday) == text
+    assert week_heading(monday) == text
 
 
 def test_week_balance_sets_the_burnout_warning_apart_from_the_other_advice(db) -> None:

@@ -9,9 +9,10 @@ import datetime as dt
 import pytest
 
 from planner.models import Role, RolePhase, RoleSkill
-from planner.services import milestones, progress, readiness, roles, skills
+from planner.services import readiness, roadmap, roles, skills
 from planner.services.errors import InputError
 from planner.services.profile import set_target_role
+from planner.storage import changes
 
 TODAY = dt.date(2026, 4, 10)
 
@@ -45,9 +46,9 @@ def assess(db, *changes: tuple[str, int, dt.date]) -> None:
 
 def history(
     db, slug: str | None = None, today: dt.date = TODAY, **kw
-) -> list[progress.ReadinessPoint]:
+) -> list[readiness.ReadinessPoint]:
     with db.session() as s:
-        return progress.readiness_history(s, today, slug, **kw)
+        return readiness.readiness_history(s, today, slug, **kw)
 
 
 # --- readiness over time -----------------------------------------------------------------------
@@ -126,9 +127,9 @@ def test_no_target_role_or_unknown_role_gives_an_empty_series(db) -> None:
 
 
 def test_month_ends_clamp_to_each_months_length() -> None:
-    ends = progress.month_ends(dt.date(2024, 1, 31), dt.date(2024, 3, 1))
+    ends = readiness.month_ends(dt.date(2024, 1, 31), dt.date(2024, 3, 1))
     assert ends == [dt.date(2024, 1, 31), dt.date(2024, 2, 29), dt.date(2024, 3, 1)]
-    assert progress.month_ends(dt.date(2024, 3, 1), dt.date(2024, 3, 1)) == [dt.date(2024, 3, 1)]
+    assert readiness.month_ends(dt.date(2024, 3, 1), dt.date(2024, 3, 1)) == [dt.date(2024, 3, 1)]
 
 
 # --- plan timeline -----------------------------------------------------------------------------
@@ -143,10 +144,10 @@ def test_plan_timeline_dates_each_phase_from_the_plan_start(db) -> None:
     )
     with db.session() as s:
         set_target_role(s, "tl-role", dt.date(2026, 1, 15))
-        first = next(m for m in milestones.milestones(s) if m.title.endswith("Start"))
-        milestones.set_done(s, first.id, dt.date(2026, 4, 1))
-        milestones.save_milestone(s, "Undated", kind="custom")
-        timeline = progress.plan_timeline(s, TODAY)
+        first = next(m for m in roadmap.milestones(s) if m.title.endswith("Start"))
+        roadmap.set_done(s, first.id, dt.date(2026, 4, 1))
+        roadmap.save_milestone(s, "Undated", kind="custom")
+        timeline = readiness.plan_timeline(s, TODAY)
     assert timeline.role_title == "Tl Role"
     assert timeline.plan_start == dt.date(2026, 1, 15)
     assert [(p.name, p.start, p.end, p.done) for p in timeline.phases] == [
@@ -160,8 +161,8 @@ def test_plan_timeline_dates_each_phase_from_the_plan_start(db) -> None:
 
 def test_plan_timeline_without_a_target_lists_only_dated_milestones(db) -> None:
     with db.session() as s:
-        milestones.save_milestone(s, "Talk", kind="networking", due_on=dt.date(2026, 5, 1))
-        timeline = progress.plan_timeline(s, TODAY)
+        roadmap.save_milestone(s, "Talk", kind="networking", due_on=dt.date(2026, 5, 1))
+        timeline = readiness.plan_timeline(s, TODAY)
     assert (timeline.role_title, timeline.phases) == (None, ())
     assert [m.title for m in timeline.milestones] == ["Talk"]
     assert not timeline.is_empty
@@ -240,8 +241,8 @@ def test_a_deleted_milestone_comes_back_with_its_phase_dates_and_skills(db) -> N
     make_role(db, "undo-role", [("Uskill", "essential", 2)], [("Only", 0, 6)])
     with db.session() as s:
         set_target_role(s, "undo-role", dt.date(2026, 1, 1))
-        (phase,) = milestones.milestones(s)
-        milestones.save_milestone(
+        (phase,) = roadmap.milestones(s)
+        roadmap.save_milestone(
             s,
             phase.title,
             kind="phase",
@@ -249,15 +250,18 @@ def test_a_deleted_milestone_comes_back_with_its_phase_dates_and_skills(db) -> N
             skills=("Uskill",),
             milestone_id=phase.id,
         )
-        milestones.set_done(s, phase.id, dt.date(2026, 3, 3))
-        before = milestones.milestones(s)[0]
+        roadmap.set_done(s, phase.id, dt.date(2026, 3, 3))
+        before = roadmap.milestones(s)[0]
+    with db.session() as s:  # as the window deletes it: recording how to undo it
+        changes.start(s.connection())
+        roadmap.delete_milestone(s, before.id)
+        s.flush()
+        undo = changes.recorded(s.connection())
+        assert roadmap.milestones(s) == []
     with db.session() as s:
-        gone = milestones.delete_milestone(s, before.id)
-        assert milestones.milestones(s) == []
-    with db.session() as s:
-        new_id = milestones.restore_milestone(s, gone)
-        (back,) = milestones.milestones(s)
-    assert back == before.__class__(**{**before.__dict__, "id": new_id})
+        changes.replay(s.connection(), undo)
+        (back,) = roadmap.milestones(s)
+    assert back == before
     # Choosing the same role again sees the phase as present: nothing is added twice.
     with db.session() as s:
         assert set_target_role(s, "undo-role", TODAY).milestones_added == 0

@@ -146,20 +146,6 @@ def test_an_activity_deleted_while_timing_logs_with_no_activity(demo_db) -> None
     assert done.row is not None and done.row.activity is None
 
 
-def test_resume_undoes_a_stop_and_removes_its_session(db) -> None:
-    start = NOW - dt.timedelta(minutes=50)
-    started(db, start, note="ch 2")
-    with db.session() as s:
-        done = timer.stop(s, NOW, hours=50 / 60)
-    assert done.row is not None
-    with db.session() as s:
-        timer.resume(s, done.timer, done.row.id)
-    with db.session() as s:
-        assert timer.running(s) == timer.TimerState(start, None, "ch 2")
-        assert learning.sessions(s) == []
-    assert day_hours(db, done.row.date) is None
-
-
 def test_the_timer_is_read_with_plain_sqlite_too(db, db_path) -> None:
     """The status bar reads it before SQLAlchemy loads (the window's first paint)."""
     from contextlib import closing

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ui_helpers import open_page
 
 from planner.services import balance, learning
-from planner.services.week_heading import week_heading
-from planner.services.weeks import week_start
+from planner.services.weeks import week_heading, week_start
 from planner.ui.charts.balance import LABEL
 from planner.ui.pages.balance import BalancePage
+from planner.vocabulary import CATEGORIES
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_an_empty_file_shows_an_empty_week_and_empty_charts(qtbot, ctx) -> None:
     page = open_page(qtbot, BalancePage, ctx)
     assert page.monday == week_start(ctx.today())
     assert page.week_label.text() == week_heading(page.monday)
-    assert all(page.hours[c].value() == 0 for c in balance.CATEGORIES)
+    assert all(page.hours[c].value() == 0 for c in CATEGORIES)
     assert [page.chips[c].text() for c in ("work", "exercise", "social", "rest")] == [
         "Not entered"
     ] * 4
@@ -69,7 +69,7 @@ def test_the_demo_week_shows_the_services_figures(page, demo_ctx) -> None:
 
 def test_the_history_charts_draw_the_service_series(page, demo_ctx) -> None:
     history = demo_ctx.read(balance.history, page.monday, 12)
-    for category in balance.CATEGORIES:
+    for category in CATEGORIES:
         heights = page.history_chart.heights(category)
         assert heights == pytest.approx(list(history.series(category)))
     assert list(page.trend_chart.lines["work"].get_ydata()) == list(history.series("work"))

@@ -9,8 +9,8 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from planner.services import balance, commitment, learning
-from planner.services.commitment import CommitmentSeries, MonthCommitment, WeekPoint, YearPath
+from planner.services import balance, learning
+from planner.services.learning import CommitmentSeries, MonthCommitment, WeekPoint, YearPath
 from planner.ui.charts.balance import BalanceWeekChart
 from planner.ui.charts.heatmap import CalendarHeatmap
 from planner.ui.charts.learning import MonthlyCommitmentChart, WeeklyHoursChart, YearToDateChart
@@ -165,11 +165,11 @@ def test_a_chart_on_a_hidden_tab_draws_when_shown_with_the_latest_data(qtbot) ->
 def test_the_heatmap_hover_follows_an_hour_logged_today(qtbot, demo_ctx) -> None:
     chart = shown_chart(qtbot, CalendarHeatmap())
     today = demo_ctx.today()
-    chart.set_data(demo_ctx.read(commitment.learning_calendar, today))
-    before = dict(demo_ctx.read(commitment.learning_calendar, today).days).get(today, 0.0)
+    chart.set_data(demo_ctx.read(learning.learning_calendar, today))
+    before = dict(demo_ctx.read(learning.learning_calendar, today).days).get(today, 0.0)
     squares = chart.squares
     demo_ctx.write("a change", learning.log_session, 1.5, today)
-    chart.set_data(demo_ctx.read(commitment.learning_calendar, today))
+    chart.set_data(demo_ctx.read(learning.learning_calendar, today))
     assert chart.squares is squares  # the year's squares stayed; their shades changed
     chart.canvas.draw()
     column, row = chart.position(today)
@@ -215,7 +215,7 @@ def test_a_resized_heatmap_sits_where_a_fresh_one_does(qtbot, demo_ctx) -> None:
     """Its squares keep their aspect, so its axes shrink inside their place by an amount that
     depends on the place: a layout starting from the last one must still land where a first
     layout at that size does (within two pixels)."""
-    calendar = demo_ctx.read(commitment.learning_calendar, demo_ctx.today())
+    calendar = demo_ctx.read(learning.learning_calendar, demo_ctx.today())
     resized = shown_chart(qtbot, CalendarHeatmap())
     resized.set_data(calendar)
     resized.canvas.draw()
@@ -265,7 +265,7 @@ def test_the_calendar_lays_nothing_out_when_an_hour_is_logged(qtbot, demo_ctx, m
 
     chart = shown_chart(qtbot, CalendarHeatmap())
     today = demo_ctx.today()
-    chart.set_data(demo_ctx.read(commitment.learning_calendar, today))
+    chart.set_data(demo_ctx.read(learning.learning_calendar, today))
     chart.canvas.draw()
     texts_before = [t.get_text() for t in chart.figure.axes[0].texts]
     laid_out: list[object] = []
@@ -276,7 +276,7 @@ def test_the_calendar_lays_nothing_out_when_an_hour_is_logged(qtbot, demo_ctx, m
         lambda self, fig: (laid_out.append(fig), layout(self, fig)),
     )
     demo_ctx.write("a change", learning.log_session, 1.5, today)
-    chart.set_data(demo_ctx.read(commitment.learning_calendar, today))
+    chart.set_data(demo_ctx.read(learning.learning_calendar, today))
     chart.canvas.draw()
     texts_after = [t.get_text() for t in chart.figure.axes[0].texts]
     assert texts_after != texts_before  # the total moved on

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import open_page
 
-from planner.services import balance, commitment, dashboard, learning, readiness
+from planner.services import balance, dashboard, learning, readiness
 from planner.ui.pages.dashboard import DashboardPage
 from planner.ui.pages.learning import hours_text
 
@@ -43,7 +43,7 @@ def test_the_demo_shows_readiness_week_balance_milestones_and_follow_ups(qtbot, 
     assert not page.roadmap_button.isVisible()
     assert "Projected ready" in page.forecast.text()
     assert page.learning.figure.text() == hours_text(week.category("learning").hours)
-    streak = demo_ctx.read(commitment.streak, today)
+    streak = demo_ctx.read(learning.streak, today)
     assert f"longest {streak.longest}" in page.learning.detail.text()
     for c in week.categories:
         assert f"{c.target:g} h" in page.chips[c.category].text()
@@ -58,7 +58,7 @@ def test_the_demo_shows_readiness_week_balance_milestones_and_follow_ups(qtbot, 
 
 def test_weekly_chart_bars_equal_the_weekly_series(qtbot, demo_ctx) -> None:
     page = open_page(qtbot, DashboardPage, demo_ctx, follow_changes=False)
-    series = demo_ctx.read(commitment.weekly_series, demo_ctx.today(), dashboard.CHART_WEEKS)
+    series = demo_ctx.read(learning.weekly_series, demo_ctx.today(), dashboard.CHART_WEEKS)
     assert page.chart.heights() == [p.hours for p in series.weeks]
     assert page.chart.goal_line.get_ydata()[0] == series.weekly_goal
 

@@ -14,6 +14,7 @@ from ui_helpers import open_page
 from planner.services import balance, learning, profile, readiness, skills
 from planner.ui.dialogs.onboarding import OnboardingDialog
 from planner.ui.dialogs.profile import ProfileDialog
+from planner.vocabulary import WEEKS_A_YEAR
 
 
 def onboard(qtbot, ctx, *, held: bool = True) -> OnboardingDialog:
@@ -168,7 +169,7 @@ def test_the_profile_dialog_changes_every_onboarding_choice_at_once(qtbot, ctx) 
     assert again.changes() == {}  # what it shows is what the file holds
     again.yearly.setValue(0)  # back to following the weekly goal
     assert again.submit()
-    assert ctx.read(profile.profile_info).annual_learning_goal == 8 * 52
+    assert ctx.read(profile.profile_info).annual_learning_goal == 8 * WEEKS_A_YEAR
 
 
 def test_the_profile_dialog_writes_nothing_when_one_value_is_refused(qtbot, ctx) -> None:
@@ -197,7 +198,7 @@ def test_the_dashboard_cards_and_the_edit_menu_open_the_profile(qtbot, window, m
 
 
 def test_the_year_chart_path_starts_at_the_plan_start(qtbot, ctx) -> None:
-    from planner.services import commitment
+    from planner.services import learning
     from planner.ui.pages.learning import LearningPage
 
     onboard(qtbot, ctx, held=False)
@@ -205,7 +206,7 @@ def test_the_year_chart_path_starts_at_the_plan_start(qtbot, ctx) -> None:
     page = open_page(qtbot, LearningPage, ctx)
     page.tabs.setCurrentIndex(2)
     today = ctx.today()
-    path = ctx.read(commitment.year_path, today)
+    path = ctx.read(learning.year_path, today)
     xs, ys = page.year_chart.goal_line.get_data()
     assert xs[0] == (today - dt.date(today.year, 1, 1)).days  # not 1 January
     assert ys[-1] == pytest.approx(path.expected_on(dt.date(today.year, 12, 31)))

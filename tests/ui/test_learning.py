@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from ui_helpers import open_page
 
-from planner.services import commitment, learning
+from planner.services import learning
 from planner.ui.dialogs.activity import ActivityDialog
 from planner.ui.dialogs.session import SessionDialog
 from planner.ui.pages.learning import LearningPage
@@ -67,7 +67,7 @@ def test_the_demo_fills_the_tables_and_the_summary(page, demo_ctx) -> None:
     shown = demo_ctx.read(learning.sessions, first)
     assert log_rows(page) == shown
     assert f"{len(shown):,} sessions" in page.log.totals.text()
-    year = demo_ctx.read(commitment.year_to_date, demo_ctx.today())
+    year = demo_ctx.read(learning.year_to_date, demo_ctx.today())
     assert f"{year.logged:g} h" in page.summary.text()
 
 
@@ -258,25 +258,25 @@ def test_weekly_chart_bars_equal_the_weekly_series(page, demo_ctx, index) -> Non
     page.tabs.setCurrentIndex(CHARTS_TAB)
     page.weeks.setCurrentIndex(index)
     weeks = page.weeks.currentData()
-    series = demo_ctx.read(commitment.weekly_series, demo_ctx.today(), weeks)
+    series = demo_ctx.read(learning.weekly_series, demo_ctx.today(), weeks)
     assert page.weekly_chart.heights() == [p.hours for p in series.weeks]
     assert len(page.weekly_chart.heights()) == weeks
 
 
 def test_monthly_and_year_charts_draw_the_services_figures(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
-    months = demo_ctx.read(commitment.monthly_commitment, demo_ctx.today(), 12)
+    months = demo_ctx.read(learning.monthly_commitment, demo_ctx.today(), 12)
     planned, logged = page.monthly_chart.heights()
     assert logged == pytest.approx([m.logged for m in months])
     assert planned == pytest.approx([m.planned for m in months])
-    path = demo_ctx.read(commitment.year_path, demo_ctx.today())
+    path = demo_ctx.read(learning.year_path, demo_ctx.today())
     assert page.year_chart.logged_line.get_ydata()[-1] == path.logged
     assert page.year_chart.goal_line.get_ydata()[-1] == path.goal
 
 
 def test_hovering_a_month_bar_tells_planned_or_logged_hours(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
-    months = demo_ctx.read(commitment.monthly_commitment, demo_ctx.today(), 12)
+    months = demo_ctx.read(learning.monthly_commitment, demo_ctx.today(), 12)
     chart = page.monthly_chart
     chart.canvas.draw()
     to_pixels = chart.figure.axes[0].transData.transform
@@ -294,7 +294,7 @@ def test_hovering_a_month_bar_tells_planned_or_logged_hours(page, demo_ctx) -> N
 
 def test_heatmap_hover_shows_a_days_hours(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
-    calendar = demo_ctx.read(commitment.learning_calendar, demo_ctx.today())
+    calendar = demo_ctx.read(learning.learning_calendar, demo_ctx.today())
     day, hours = calendar.days[-1]
     heatmap = page.heatmap
     assert len(heatmap.cells) == (calendar.last - calendar.first).days + 1

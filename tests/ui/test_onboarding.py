@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 
-from planner.services import balance, milestones
+from planner.services import balance, roadmap
 from planner.services.profile import profile_info
 from planner.ui.dialogs.onboarding import OnboardingDialog, needs_onboarding
 
@@ -50,7 +50,7 @@ def test_start_writes_profile_goal_and_phase_milestones(qtbot, ctx) -> None:
     )
     assert info.plan_start == dt.date(2026, 1, 15)
     assert ctx.read(balance.targets)["learning"] == 7.5
-    phase_rows = [m for m in ctx.read(milestones.milestones) if m.kind == "phase"]
+    phase_rows = [m for m in ctx.read(roadmap.milestones) if m.kind == "phase"]
     assert phase_rows and phase_rows[0].due_on == dt.date(2026, 7, 15)  # Foundation ends month 6
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from planner.services import commitment
+from planner.services import learning
 from planner.ui.charts.base import ChartView
 from planner.ui.charts.canvas import Canvas
 from planner.ui.instance import claim
@@ -106,7 +106,7 @@ def test_the_learning_charts_tab_is_prepared_and_takes_hours_logged_since(qtbot,
     window.show_page("learning")
     page.tabs.setCurrentIndex(2)
     assert page.weekly_chart.heights()[-1] == before + 2.0
-    year = ctx.read(commitment.year_path, ctx.today())
+    year = ctx.read(learning.year_path, ctx.today())
     assert page.year_chart.logged_line.get_ydata()[-1] == year.logged
     windows.close_current()
 

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtGui import QImage
 from ui_helpers import open_page
 
-from planner.services import balance, commitment, review
-from planner.services.weeks import week_start
+from planner.services import balance, learning, review
+from planner.services.weeks import week_heading, week_start
 from planner.ui import report
 from planner.ui.pages.review import ReviewPage
 
@@ -75,7 +75,7 @@ def test_the_demo_week_shows_the_services_figures(page, demo_ctx) -> None:
 def test_the_charts_draw_the_weeks_balance_and_twelve_weeks_of_learning(page, demo_ctx) -> None:
     week = demo_ctx.read(balance.week_balance, page.monday)
     assert page.balance_chart.heights() == {c.category: c.hours for c in week.categories}
-    series = demo_ctx.read(commitment.weekly_series, page.monday + dt.timedelta(days=6), 12)
+    series = demo_ctx.read(learning.weekly_series, page.monday + dt.timedelta(days=6), 12)
     assert page.learning_chart.heights() == [p.hours for p in series.weeks]
     assert len(page.learning_chart.heights()) == 12
 
@@ -85,7 +85,7 @@ def test_week_navigation_shows_last_weeks_reflection(page, demo_ctx) -> None:
     page.prev_button.click()
     assert page.monday == this_monday - dt.timedelta(weeks=1)
     assert page.reflection.toPlainText().startswith("Finished the PyTorch chapter")
-    assert page.week_label.text() == review.week_heading(page.monday)
+    assert page.week_label.text() == week_heading(page.monday)
     assert page.next_button.isEnabled()
     page.this_button.click()
     assert page.monday == this_monday

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from ui_helpers import open_page
 
-from planner.services import milestones, profile, progress, readiness, roles, skills
+from planner.services import profile, readiness, roadmap, roles, skills
 from planner.ui.dialogs.milestone import CompleteDialog, MilestoneDialog, to_qdate
 from planner.ui.pages.roadmap import (
     COMPARE_TAB,
@@ -64,7 +64,7 @@ def test_shows_the_demo_figures(page, demo_ctx) -> None:
     assert f"{r.skills_met} of {r.skills_total} skills met" in page.summary.text()
     assert page.bar.value() == round(r.score * 100)
     assert [m.id for m in page.milestone_model.rows()] == [
-        m.id for m in demo_ctx.read(milestones.milestones)
+        m.id for m in demo_ctx.read(roadmap.milestones)
     ]
     page.tabs.setCurrentIndex(GAP_TAB)  # a tab's panel catches up when the tab is shown
     assert [g.skill for g in visible_rows(page.gap.table)] == [g.skill for g in r.gaps]
@@ -118,7 +118,7 @@ def test_the_what_if_pace_moves_the_projected_date(page, demo_ctx) -> None:
 
 
 def test_choosing_a_target_role_regenerates_its_phase_milestones(qtbot, page, demo_ctx) -> None:
-    before = demo_ctx.read(milestones.milestones)
+    before = demo_ctx.read(roadmap.milestones)
     old_open = [m for m in before if m.kind == "phase" and m.done_on is None]
     assert old_open  # the demo's last MLE phase is still open
     page.tabs.setCurrentIndex(ROLES_TAB)
@@ -199,7 +199,7 @@ def test_add_complete_reopen_and_delete_a_custom_milestone(page, demo_ctx) -> No
     item.setCheckState(Qt.CheckState.Checked)
     assert dialog.submit()
     assert page.milestone_model.rowCount() == count + 1
-    row = next(m for m in demo_ctx.read(milestones.milestones) if m.id == dialog.saved_id)
+    row = next(m for m in demo_ctx.read(roadmap.milestones) if m.id == dialog.saved_id)
     assert (row.kind, row.due_on, row.skills, row.done_on) == (
         "networking",
         due,
@@ -217,17 +217,17 @@ def test_add_complete_reopen_and_delete_a_custom_milestone(page, demo_ctx) -> No
     assert selected_row(page.milestone_table).done_on is None
 
     page.delete_milestone()
-    assert row.id not in [m.id for m in demo_ctx.read(milestones.milestones)]
+    assert row.id not in [m.id for m in demo_ctx.read(roadmap.milestones)]
     assert page.milestone_model.rowCount() == count
     demo_ctx.undo_stack.undo()  # Ctrl+Z brings it back, with its skills and date
-    back = next(m for m in demo_ctx.read(milestones.milestones) if m.title == row.title)
+    back = next(m for m in demo_ctx.read(roadmap.milestones) if m.title == row.title)
     assert (back.kind, back.due_on, back.skills) == (row.kind, row.due_on, row.skills)
     demo_ctx.undo_stack.redo()
-    assert row.title not in [m.title for m in demo_ctx.read(milestones.milestones)]
+    assert row.title not in [m.title for m in demo_ctx.read(roadmap.milestones)]
 
 
 def test_the_new_milestone_button_opens_the_dialog_and_saves(qtbot, page, demo_ctx) -> None:
-    count = len(demo_ctx.read(milestones.milestones))
+    count = len(demo_ctx.read(roadmap.milestones))
 
     def fill() -> None:
         dialog = QApplication.activeModalWidget()
@@ -237,18 +237,18 @@ def test_the_new_milestone_button_opens_the_dialog_and_saves(qtbot, page, demo_c
 
     QTimer.singleShot(0, fill)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
-    assert len(demo_ctx.read(milestones.milestones)) == count + 1
+    assert len(demo_ctx.read(roadmap.milestones)) == count + 1
     assert selected_row(page.milestone_table).title == "Read the MLOps book"
 
 
 def test_a_milestone_without_a_title_is_refused_and_nothing_written(page, demo_ctx) -> None:
-    count = len(demo_ctx.read(milestones.milestones))
+    count = len(demo_ctx.read(roadmap.milestones))
     dialog = MilestoneDialog(demo_ctx, None, page)
     dialog.title.setText("   ")
     assert not dialog.submit()
     assert dialog.title_error.isVisibleTo(dialog)
     assert "needs a title" in dialog.title_error.text()
-    assert len(demo_ctx.read(milestones.milestones)) == count
+    assert len(demo_ctx.read(roadmap.milestones)) == count
 
 
 # --- roles and comparison ----------------------------------------------------------------------
@@ -289,7 +289,7 @@ def test_compare_up_to_three_roles_marks_shared_skills(page, demo_ctx) -> None:
 def test_timeline_draws_one_bar_per_phase_and_a_today_line(page, demo_ctx) -> None:
     import matplotlib.dates as mdates
 
-    timeline = demo_ctx.read(progress.plan_timeline, demo_ctx.today())
+    timeline = demo_ctx.read(readiness.plan_timeline, demo_ctx.today())
     chart = page.timeline
     assert len(chart.phase_bars) == len(timeline.phases) == 3
     for bar, span in zip(chart.phase_bars, timeline.phases, strict=True):
@@ -308,7 +308,7 @@ def test_timeline_draws_one_bar_per_phase_and_a_today_line(page, demo_ctx) -> No
 
 
 def test_readiness_history_and_levels_charts_draw_the_services_figures(page, demo_ctx) -> None:
-    points = demo_ctx.read(progress.readiness_history, demo_ctx.today())
+    points = demo_ctx.read(readiness.readiness_history, demo_ctx.today())
     page.tabs.setCurrentIndex(PROGRESS_TAB)
     assert [p.get_ydata()[0] for p in page.history.points] == pytest.approx(
         [p.score * 100 for p in points]
@@ -327,8 +327,8 @@ def test_readiness_history_and_levels_charts_draw_the_services_figures(page, dem
 def test_an_open_ended_phase_fades_out_and_the_empty_plan_says_what_to_do(qtbot) -> None:
     import matplotlib.dates as mdates
 
-    from planner.services.milestones import MilestoneRow
-    from planner.services.progress import PhaseSpan, PlanTimeline
+    from planner.services.readiness import PhaseSpan, PlanTimeline
+    from planner.services.roadmap import MilestoneRow
     from planner.ui.charts.timeline import PlanTimelineChart
 
     today = dt.date(2026, 6, 1)

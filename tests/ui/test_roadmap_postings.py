@@ -10,7 +10,7 @@ from posting_samples import FOLDER, minimal_pdf
 from PySide6.QtCore import Qt
 from ui_helpers import open_page
 
-from planner.services import milestones, postings, skills
+from planner.services import postings, roadmap, skills
 from planner.ui.pages.roadmap import RoadmapPage
 from planner.ui.pages.roadmap_postings import PostingsPanel
 from planner.ui.qtmodels.rows import ROW_ROLE
@@ -90,7 +90,7 @@ def test_add_gap_to_plan_then_delete_and_undo(panel, ctx) -> None:
     panel.name.setText("Lake DE")
     panel.save()
     panel.add_to_plan()
-    plan = [m for m in ctx.read(milestones.milestones) if m.title.endswith("Lake DE")]
+    plan = [m for m in ctx.read(roadmap.milestones) if m.title.endswith("Lake DE")]
     assert len(plan) == 1 and set(plan[0].skills) == {"Python", "Kubernetes", "Apache Kafka"}
     mine = {r.name for r in ctx.read(skills.list_skills, only_mine=True)}
     assert {"Python", "Kubernetes", "Apache Kafka"} <= mine

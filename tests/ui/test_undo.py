@@ -7,16 +7,7 @@ import datetime as dt
 
 import pytest
 
-from planner.services import (
-    balance,
-    learning,
-    milestone_rows,
-    milestones,
-    network,
-    profile,
-    skills,
-    timer,
-)
+from planner.services import balance, learning, network, profile, roadmap, skills, timer
 from planner.services.weeks import week_start
 from tests.file_rows import dump
 
@@ -24,14 +15,14 @@ TODAY = dt.date.today()
 
 
 def first_open_milestone(session) -> int:
-    return milestone_rows.milestones(session, open_only=True)[0].id
+    return roadmap.milestones(session, open_only=True)[0].id
 
 
 #: label -> (service call, arguments; a callable argument is read from the file first)
 ACTIONS = {
     "log 1.5 h": (learning.log_session, (1.5, TODAY)),
     "set Python to expert": (skills.set_level, ("Python", 5, TODAY)),
-    "mark the next milestone done": (milestones.set_done, (first_open_milestone, TODAY)),
+    "mark the next milestone done": (roadmap.set_done, (first_open_milestone, TODAY)),
     "change the target role": (profile.set_target_role, ("ai-engineer", TODAY)),
     "save the hours of this week": (
         balance.set_week_hours,

@@ -10,8 +10,7 @@ from __future__ import annotations
 from math import nan
 from typing import Any
 
-from planner.services.balance import BalanceHistory, WeekBalance
-from planner.services.week_balance import tone
+from planner.services.balance import BalanceHistory, WeekBalance, tone
 from planner.ui import theme
 from planner.ui.charts.bars import add_bars, bar_heights, bar_under
 from planner.ui.charts.base import ChartView
@@ -33,7 +32,7 @@ def category_color(category: str, c: theme.Colors) -> str:
 
 def status_color(category: str, status: str, c: theme.Colors) -> str:
     """The colour of `category`'s status by what it means for that category (rest over its
-    target is good news, work over it is not): `week_balance.tone`."""
+    target is good news, work over it is not): `balance.tone`."""
     return theme.tone_color(tone(category, status), c)
 
 

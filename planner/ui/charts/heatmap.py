@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 from typing import Any
 
-from planner.services.commitment import LearningCalendar
+from planner.services.learning import LearningCalendar
 from planner.ui import theme
 from planner.ui.charts.base import ChartView
 from planner.wording import counted

@@ -16,8 +16,7 @@ from planner.ui.charts.bars import add_bars, bar_heights, bar_under, set_bar_hei
 from planner.ui.charts.base import ChartView
 
 if TYPE_CHECKING:  # types only: the dashboard's chart is drawn before SQLAlchemy loads
-    from planner.services.commitment import MonthCommitment, YearPath
-    from planner.services.learning_weeks import CommitmentSeries
+    from planner.services.learning import CommitmentSeries, MonthCommitment, YearPath
 
 
 def _short_date(day: dt.date) -> str:

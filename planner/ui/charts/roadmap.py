@@ -7,8 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from planner.services.progress import ReadinessPoint
-from planner.services.readiness import GapItem
+from planner.services.readiness import GapItem, ReadinessPoint
 from planner.services.skills import level_name
 from planner.ui import theme
 from planner.ui.charts.base import ChartView

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from planner.services.progress import PhaseSpan, PlanTimeline
+from planner.services.readiness import PhaseSpan, PlanTimeline
 from planner.ui import theme
 from planner.ui.charts.base import ChartView
 

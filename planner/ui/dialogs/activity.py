@@ -28,15 +28,11 @@ from PySide6.QtWidgets import (
 
 from planner.services import learning, skills
 from planner.services.errors import InputError
-from planner.services.learning import (
-    ACTIVITY_KINDS,
-    ACTIVITY_STATUSES,
-    PRIORITIES,
-    ActivityInput,
-)
+from planner.services.learning import ActivityInput
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill_picker import SkillPicker
 from planner.ui.forms import bound_dates, error_label, save_cancel
+from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
 
 
 def label_of(value: str) -> str:

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from planner.services import network, skills
 from planner.services.errors import InputError
-from planner.services.network import RELATIONSHIPS, ContactDetail, ContactInput
+from planner.services.network import ContactDetail, ContactInput
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill_picker import SkillPicker
 from planner.ui.forms import date_edit, error_label, save_cancel, show_error
+from planner.vocabulary import RELATIONSHIPS
 
 
 class ContactDialog(QDialog):

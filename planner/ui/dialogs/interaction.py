@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from planner.services import network
 from planner.services.errors import InputError
-from planner.services.network import CHANNELS
 from planner.ui.context import AppContext
 from planner.ui.forms import date_edit, error_label, save_cancel, show_error
+from planner.vocabulary import CHANNELS
 
 #: A suggested follow-up, two weeks after the conversation.
 FOLLOW_UP_DAYS = 14

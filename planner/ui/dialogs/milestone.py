@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services import milestones, skills
+from planner.services import roadmap, skills
 from planner.services.errors import InputError
-from planner.services.milestones import MilestoneRow
+from planner.services.roadmap import MilestoneRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill_picker import SkillPicker
 from planner.ui.forms import bound_dates, error_label, save_cancel
@@ -136,7 +136,7 @@ class MilestoneDialog(QDialog):
         try:
             self.saved_id = self.ctx.write(
                 f"save milestone “{title}”",
-                milestones.save_milestone,
+                roadmap.save_milestone,
                 title,
                 kind=self.kind.currentData(),
                 due_on=from_qdate(self.due.date()) if self.has_due.isChecked() else None,
@@ -188,9 +188,7 @@ class CompleteDialog(QDialog):
     def submit(self) -> bool:
         done_on = from_qdate(self.date.date())
         try:
-            self.ctx.write(
-                f"mark “{self.row.title}” done", milestones.set_done, self.row.id, done_on
-            )
+            self.ctx.write(f"mark “{self.row.title}” done", roadmap.set_done, self.row.id, done_on)
         except InputError as exc:
             self.error.setText(f"Not saved: {exc}.")
             self.error.show()

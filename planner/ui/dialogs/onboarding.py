@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services import onboarding, roles
+from planner.services import profile, roles
 from planner.services.errors import InputError
 from planner.ui.context import AppContext
 from planner.ui.forms import error_label
 
 
 def needs_onboarding(ctx: AppContext) -> bool:
-    return ctx.read(onboarding.needs_onboarding)
+    return ctx.read(profile.needs_onboarding)
 
 
 def run_onboarding(ctx: AppContext) -> Path | None:
@@ -241,7 +241,7 @@ class OnboardingDialog(QDialog):
         try:
             self.ctx.write(
                 "set up the plan",
-                onboarding.complete,
+                profile.complete,
                 display_name=self.name.text(),
                 current_role=self.current.currentData(),
                 target_role=target,
@@ -257,5 +257,5 @@ class OnboardingDialog(QDialog):
         self.accept()
 
     def explore_demo(self) -> None:
-        self.chosen_path = onboarding.demo_file_beside(self.ctx.db.path, self.ctx.today())
+        self.chosen_path = profile.demo_file_beside(self.ctx.db.path, self.ctx.today())
         self.accept()

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from planner.services import profile, roles
 from planner.services.errors import InputError
-from planner.services.profile import PLAN_START_RANGE, WEEKS_A_YEAR, ProfileInfo
+from planner.services.profile import PLAN_START_RANGE, ProfileInfo
 from planner.ui.context import AppContext
 from planner.ui.forms import edits_data, error_label, save_cancel, show_error, to_qdate
-from planner.vocabulary import STAGES
+from planner.vocabulary import STAGES, WEEKS_A_YEAR
 
 NO_ROLE = "(not in the catalog / student)"
 

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from planner.services import skills
 from planner.services.errors import InputError
-from planner.services.skills import DEFAULT_HOURS_PER_LEVEL, SkillRow
+from planner.services.skills import SkillRow
 from planner.ui.context import AppContext
 from planner.ui.forms import error_label
+from planner.vocabulary import DEFAULT_HOURS_PER_LEVEL
 
 LEVEL_ITEMS = [f"{i} · {skills.level_name(i)}" for i in range(6)]
 

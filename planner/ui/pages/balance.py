@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 from planner.services import balance
 from planner.services.balance import WeekBalance
 from planner.services.errors import InputError
-from planner.services.week_heading import week_heading
-from planner.services.weeks import week_start
+from planner.services.weeks import week_heading, week_start
 from planner.ui import theme
 from planner.ui.charts.balance import (
     LABEL,
@@ -44,11 +43,10 @@ from planner.ui.charts.balance import (
 from planner.ui.forms import bold_label, edits_data, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
 from planner.ui.responsive import stack_when_narrow
-from planner.vocabulary import WEEK_HOURS
+from planner.vocabulary import CATEGORIES, WEEK_HOURS
+from planner.vocabulary import TYPED_CATEGORIES as TYPED
 from planner.wording import counted
 
-TYPED = balance.TYPED_CATEGORIES
-CATEGORIES = balance.CATEGORIES
 HOURS_IN_WEEK = WEEK_HOURS  # one home: planner.vocabulary
 HISTORY_CHOICES = (8, 12, 26)
 #: The page width from which the week's form and the charts sit side by side, and the least

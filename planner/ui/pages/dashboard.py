@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services import dashboard
+from planner.services.balance import ADVICE
 from planner.services.dashboard import DashboardSummary
-from planner.services.week_balance import ADVICE
 from planner.ui import startup_trace, theme
 from planner.ui.context import AppContext
 from planner.ui.dialogs.quick_log import QuickLogForm

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services import commitment, learning
+from planner.services import learning
 from planner.services.learning import ActivityRow
 from planner.ui.charts.heatmap import CalendarHeatmap
 from planner.ui.charts.learning import MonthlyCommitmentChart, WeeklyHoursChart, YearToDateChart
@@ -205,14 +205,14 @@ class LearningPage(Page):
 
     def load_weekly(self) -> None:
         weeks = self.weeks.currentData() or WEEK_CHOICES[0]
-        self.weekly_chart.set_data(self.ctx.read(commitment.weekly_series, self.ctx.today(), weeks))
+        self.weekly_chart.set_data(self.ctx.read(learning.weekly_series, self.ctx.today(), weeks))
 
     def load_charts(self) -> None:
         today = self.ctx.today()
         self.load_weekly()
-        self.monthly_chart.set_data(self.ctx.read(commitment.monthly_commitment, today, 12))
-        self.year_chart.set_data(self.ctx.read(commitment.year_path, today))
-        self.heatmap.set_data(self.ctx.read(commitment.learning_calendar, today))
+        self.monthly_chart.set_data(self.ctx.read(learning.monthly_commitment, today, 12))
+        self.year_chart.set_data(self.ctx.read(learning.year_path, today))
+        self.heatmap.set_data(self.ctx.read(learning.learning_calendar, today))
         self._charts_stale = False
 
     def _tab_changed(self, index: int) -> None:
@@ -235,8 +235,8 @@ class LearningPage(Page):
         self.log.set_activities(sorted((a.title for a in activities), key=str.casefold))
         self.log.load()
         self.timer.reload_activities()
-        month = self.ctx.read(commitment.monthly_commitment, today, 1)[-1]
-        year = self.ctx.read(commitment.year_to_date, today)
+        month = self.ctx.read(learning.monthly_commitment, today, 1)[-1]
+        year = self.ctx.read(learning.year_to_date, today)
         goal = f"{hours_text(year.goal)} goal" + (
             " (your weekly goal × 52)" if year.goal_follows_weekly else ""
         )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner.services import learning
 from planner.services.errors import InputError
-from planner.services.running_timer import clock_text
+from planner.services.timer import clock_text
 from planner.ui.context import AppContext
 from planner.ui.dialogs.quick_log import NO_ACTIVITY
 from planner.ui.forms import edits_data

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services import network
-from planner.services.network import RELATIONSHIPS, ContactRow, InteractionRow
+from planner.services.network import ContactRow, InteractionRow
 from planner.ui.charts.network import InteractionsChart
 from planner.ui.dialogs.contact import ContactDialog
 from planner.ui.dialogs.interaction import InteractionDialog
@@ -37,6 +37,7 @@ from planner.ui.pages.base import Page
 from planner.ui.pages.network_habits import HabitsBox
 from planner.ui.pages.network_parts import ContactFilter, MentorFinder, day_text, table
 from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel
+from planner.vocabulary import RELATIONSHIPS
 from planner.wording import counted
 
 ALL = "All relationships"

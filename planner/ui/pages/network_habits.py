@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QPushButton, QWidget
 
-from planner.services import advice, milestones
+from planner.services import advice, roadmap
 from planner.services.advice import HabitStatus
 from planner.ui.context import AppContext
 from planner.ui.forms import edits_data, error_label, write_or_say
@@ -75,7 +75,7 @@ class HabitsBox(QGroupBox):
         if status.milestone_id is not None:
             self._write(
                 f"{'tick' if on else 'untick'} “{status.habit.title}”",
-                milestones.set_done,
+                roadmap.set_done,
                 status.milestone_id,
                 self.ctx.today() if on else None,
             )

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from planner.services import review
 from planner.services.errors import InputError
-from planner.services.review import WeeklyReviewSummary, week_heading
-from planner.services.weeks import week_start
+from planner.services.review import WeeklyReviewSummary
+from planner.services.weeks import week_heading, week_start
 from planner.ui import report, theme
 from planner.ui.charts.balance import BalanceWeekChart
 from planner.ui.charts.learning import WeeklyHoursChart

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services import milestones, profile, progress, readiness
-from planner.services.milestones import MilestoneRow
+from planner.services import profile, readiness, roadmap
 from planner.services.readiness import Forecast
+from planner.services.roadmap import MilestoneRow
 from planner.ui.charts.roadmap import ReadinessHistoryChart
 from planner.ui.charts.timeline import PlanTimelineChart, pace_text
 from planner.ui.context import AppContext
@@ -238,7 +238,7 @@ class RoadmapPage(Page):
         self.plan_note = muted_label()
         self.plan_note.setWordWrap(True)
         self.plan_note.hide()
-        self._timeline_phases: dict[int | None, progress.PhaseSpan] = {}
+        self._timeline_phases: dict[int | None, readiness.PhaseSpan] = {}
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.timeline)
         split.addWidget(lower)
@@ -286,14 +286,14 @@ class RoadmapPage(Page):
     def reopen_milestone(self) -> None:
         m = selected_row(self.milestone_table)
         if m is not None and m.done_on is not None:
-            self.ctx.write(f"reopen “{m.title}”", milestones.set_done, m.id, None)
+            self.ctx.write(f"reopen “{m.title}”", roadmap.set_done, m.id, None)
             self.ctx.status.emit(f"Reopened: {m.title}")
 
     def delete_milestone(self) -> None:
         """Delete at once, undoable with Ctrl+Z (the milestone comes back with its dates)."""
         m = selected_row(self.milestone_table)
         if m is not None:
-            self.ctx.write(f"delete milestone “{m.title}”", milestones.delete_milestone, m.id)
+            self.ctx.write(f"delete milestone “{m.title}”", roadmap.delete_milestone, m.id)
 
     def _compare_role(self, slug: str) -> None:
         self._refresh_tab(COMPARE_TAB)  # catch up first, or the refresh would drop the new role
@@ -324,7 +324,7 @@ class RoadmapPage(Page):
             self.pace.blockSignals(False)
         self.update_forecast()
 
-        plan = self.ctx.read(progress.plan_timeline, today)
+        plan = self.ctx.read(readiness.plan_timeline, today)
         self._timeline_phases = {p.phase_id: p for p in plan.phases}
         self._pace_basis = plan.pace_text
         self.timeline.set_data(plan)
@@ -336,7 +336,7 @@ class RoadmapPage(Page):
             "above. Hover for why."
         )
         selected = selected_row(self.milestone_table)
-        rows = self.ctx.read(milestones.milestones)
+        rows = self.ctx.read(roadmap.milestones)
         self.milestone_model.set_rows(rows)
         if selected is not None:
             select_where(self.milestone_table, lambda m: m.id == selected.id)
@@ -346,7 +346,7 @@ class RoadmapPage(Page):
             "or add your own with New milestone…"
         )
         self._sync_buttons()
-        self.history.set_data(self.ctx.read(progress.readiness_history, today))
+        self.history.set_data(self.ctx.read(readiness.readiness_history, today))
         self._stale_tabs = {
             GAP_TAB,
             ROLES_TAB,

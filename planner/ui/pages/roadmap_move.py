@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services import advice, milestones, moves
+from planner.services import advice, moves, roadmap
 from planner.services.advice import CertificationSuggestion, InterviewPrep, StageView
 from planner.services.moves import Move
 from planner.ui.context import AppContext
@@ -278,7 +278,7 @@ class MovePanel(QWidget):
         done = entry.checkState() == Qt.CheckState.Checked
         self._write(
             f"{'tick' if done else 'untick'} “{entry.text()}”",
-            milestones.set_done,
+            roadmap.set_done,
             milestone_id,
             self.ctx.today() if done else None,
         )

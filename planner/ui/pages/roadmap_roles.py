@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 
 from planner.services import advice, profile, roles, skills
 from planner.services.errors import InputError
-from planner.services.roles import STAGES, TRACKS, RoleInfo
+from planner.services.roles import RoleInfo
 from planner.ui.context import AppContext
 from planner.ui.forms import edits_data, error_label
 from planner.ui.pages.roadmap_common import make_table, select_where, selected_row
 from planner.ui.qtmodels.rows import Column, RowsModel
+from planner.vocabulary import STAGES, TRACKS
 
 ALL_TRACKS = "All tracks"
 
