@@ -121,7 +121,7 @@ def spin(steps: int) -> None:
 def steps_to_finish(
     run: Callable[[], object], prepare: Callable[[], object], rounds: int = 3
 ) -> int:
-    """How many `spin` turns a forked child running `run` takes from start to exit, the slowest
+    """How many `spin` turns a forked child running `run` takes from start to exit, the median
     of `rounds` tries (each after `prepare`), with a margin: kills drawn from 0 to this spread over
     the whole of the child's work and just past it. Timed in a child, not in this process, because
     a forked child's run can be several times slower (its first writes copy pages, its fsyncs wait
@@ -129,7 +129,7 @@ def steps_to_finish(
     start = time.perf_counter()
     spin(200_000)
     per_step = (time.perf_counter() - start) / 200_000
-    slowest = 0.0
+    took = []
     for _ in range(rounds):
         prepare()
         read, write = os.pipe()
@@ -146,8 +146,8 @@ def steps_to_finish(
             pipe.readline()
             began = time.perf_counter()
         os.waitpid(pid, 0)
-        slowest = max(slowest, time.perf_counter() - began)
-    return int(slowest * 1.3 / per_step) + 1
+        took.append(time.perf_counter() - began)
+    return int(sorted(took)[rounds // 2] * 1.3 / per_step) + 1
 
 
 def killed_after(steps: int, run: Callable[[], object]) -> bool:

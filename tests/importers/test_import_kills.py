@@ -3,18 +3,19 @@ import or none of it, and passes `integrity_check` (issue 13: calendars, LinkedI
 
 As in tests/test_crash.py, each round forks a child from this process (everything imported
 already), which previews and commits the file through the real importer in one transaction;
-the parent spins a random number of steps (no sleep), kills it, and looks at the file.
+the parent spins a random number of steps (no sleep), kills it, and looks at the file. The
+steps are timed on a forked child's whole import (`tests.faults.steps_to_finish`): a child runs
+slower than this process would, and kills timed on this process all landed before its writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import shutil
-import signal
 import sqlite3
-import time
+from contextlib import closing
+from functools import partial
 from pathlib import Path
 
 import icalendar  # noqa: F401  (loaded before forking, as the import would load it)
@@ -23,6 +24,7 @@ from import_samples import LINKEDIN_HEADER, write
 
 from planner.importers import commit, preview
 from planner.storage.engine import Database, make_engine
+from tests.faults import killed_after, steps_to_finish
 
 ROUNDS = 24
 TODAY = dt.date(2024, 4, 10)
@@ -55,33 +57,6 @@ def importer(path: Path, kind: str, file: Path) -> None:  # pragma: no cover - i
         commit(s, plan)
 
 
-def spin(steps: int) -> None:
-    for _ in range(steps):
-        pass
-
-
-def steps_lasting(path: Path, kind: str, file: Path) -> int:
-    """How many spin steps last as long as one whole import on this machine, now."""
-    started = time.perf_counter()
-    spin(1_000_000)
-    per_step = (time.perf_counter() - started) / 1_000_000
-    started = time.perf_counter()
-    importer(path, kind, file)
-    return int((time.perf_counter() - started) / per_step)
-
-
-def killed_round(path: Path, kind: str, file: Path, steps: int) -> None:
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child never returns
-        try:
-            importer(path, kind, file)
-        finally:
-            os._exit(0)
-    spin(steps)  # a random number of steps, not a sleep
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-
-
 def test_killed_imports_write_all_or_nothing(db, db_path, tmp_path) -> None:
     db.close()
     template = tmp_path / "template.sqlite3"
@@ -94,28 +69,39 @@ def test_killed_imports_write_all_or_nothing(db, db_path, tmp_path) -> None:
         "ics": "SELECT (SELECT count(*) FROM week_hours), (SELECT count(*) FROM calendar_map)",
         "linkedin": "SELECT count(*), count(*) FROM contact",
     }
-    rng = random.Random(20261202)
-    lasting = {}
+
+    def fresh(path: Path) -> None:
+        for old in tmp_path.glob(f"{path.name}*"):
+            old.unlink()
+        shutil.copyfile(template, path)
+
+    def counts(path: Path, kind: str) -> tuple[int, int]:
+        with closing(sqlite3.connect(path)) as con:
+            assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            return con.execute(queries[kind]).fetchone()
+
+    lasting, whole = {}, {}
+    timed = tmp_path / "timed.sqlite3"
     for kind, file in files.items():
-        shutil.copyfile(template, tmp_path / "timed.sqlite3")
-        lasting[kind] = steps_lasting(tmp_path / "timed.sqlite3", kind, file)
-        (tmp_path / "timed.sqlite3").unlink()
+        lasting[kind] = steps_to_finish(
+            lambda kind=kind, file=file: importer(timed, kind, file), prepare=lambda: fresh(timed)
+        )
+        whole[kind] = counts(timed, kind)  # what one whole import writes
+    rng = random.Random(20261202)
     outcomes: dict[str, set[tuple[int, int]]] = {kind: set() for kind in files}
+    landed = 0
     for round_no in range(ROUNDS):
         kind = ("ics", "linkedin")[round_no % 2]
         path = tmp_path / f"round-{round_no}.sqlite3"
-        shutil.copyfile(template, path)
+        fresh(path)
         # From the fork to a little past the import's own time: before, during and after.
-        killed_round(path, kind, files[kind], rng.randint(0, int(lasting[kind] * 1.4)))
-        with sqlite3.connect(path) as con:
-            assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            outcomes[kind].add(con.execute(queries[kind]).fetchone())
-        path.unlink()
-        for extra in tmp_path.glob(f"round-{round_no}.sqlite3-*"):
-            extra.unlink()
+        run = partial(importer, path, kind, files[kind])
+        landed += killed_after(rng.randint(0, lasting[kind]), run)
+        outcomes[kind].add(counts(path, kind))
 
-    print(f"\nimport kills: {ROUNDS} rounds, outcomes {outcomes}")
-    weeks, maps = max(outcomes["ics"])
+    print(f"\nimport kills: {ROUNDS} rounds, {landed} killed mid-import, outcomes {outcomes}")
+    weeks, maps = whole["ics"]
     assert weeks > 150 and maps == 2
-    assert outcomes["ics"] <= {(0, 0), (weeks, maps)}  # every week and its mapping, or nothing
-    assert outcomes["linkedin"] <= {(0, 0), (3000, 3000)}
+    assert outcomes["ics"] <= {(0, 0), whole["ics"]}  # every week and its mapping, or nothing
+    assert outcomes["linkedin"] <= {(0, 0), (3000, 3000)} and whole["linkedin"] == (3000, 3000)
+    assert landed > ROUNDS // 4  # the kills really landed inside imports
