@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.services.errors import InputError
 from planner.services.weeks import parse_date
-from planner.vocabulary import STAGES
+from planner.vocabulary import STAGES, WEEK_HOURS, WEEKS_A_YEAR, YEAR_HOURS
 
 if TYPE_CHECKING:
     from planner.services.profile import ProfileInfo
@@ -54,20 +54,20 @@ def _number(field: str, value: str, low: float, high: float, unit: str) -> float
 
 
 def _weekly(field: str, value: str) -> float:
-    return _number(field, value, 0, 168, "hours a week")
+    return _number(field, value, 0, WEEK_HOURS, "hours a week")
 
 
 def _yearly(field: str, value: str) -> float:
     if value.strip().lower() == "auto":
         return 0.0  # follows the weekly goal
-    number = _number(field, value, 0, 8760, "'auto' (the weekly goal x 52) or hours a year")
-    return number
+    unit = f"'auto' (the weekly goal x {WEEKS_A_YEAR}) or hours a year"
+    return _number(field, value, 0, YEAR_HOURS, unit)
 
 
 def _contacts(field: str, value: str) -> int:
-    number = _number(field, value, 0, 1000, "whole contacts a month")
+    number = _number(field, value, 0, 1000, "people reached a month")
     if number != int(number):
-        raise InputError(f"{field} must be whole contacts a month from 0 to 1000, not {value!r}")
+        raise InputError(f"{field} must be whole people a month from 0 to 1000, not {value!r}")
     return int(number)
 
 
@@ -129,7 +129,7 @@ def cmd_profile(db: Database, args: argparse.Namespace) -> None:
         return
     role = lambda title, slug: f"{title} ({slug})" if slug else "—"  # noqa: E731
     yearly = f"{info.annual_learning_goal:g} h" + (
-        " (the weekly goal x 52)" if info.annual_goal_follows_weekly else ""
+        f" (the weekly goal x {WEEKS_A_YEAR})" if info.annual_goal_follows_weekly else ""
     )
     for label, text in (
         ("Name", info.display_name or "—"),
@@ -139,7 +139,7 @@ def cmd_profile(db: Database, args: argparse.Namespace) -> None:
         ("Plan start", info.plan_start.isoformat() if info.plan_start else "—"),
         ("Weekly learning goal", f"{info.weekly_learning_goal:g} h"),
         ("Yearly learning goal", yearly),
-        ("Networking goal", f"{info.monthly_contact_goal} contacts a month"),
+        ("Networking goal", f"{info.monthly_contact_goal} people reached a month"),
     ):
         print(f"{label + ':':<22} {text}")
     if changes:

@@ -70,7 +70,7 @@ def test_moving_the_plan_start_moves_the_phase_milestones(planner, db_path) -> N
         ("weekly_goal=lots", "weekly_goal must be hours a week from 0 to 168"),
         ("weekly_goal=200", "weekly_goal must be hours a week from 0 to 168"),
         ("yearly_goal=-1", "yearly_goal must be 'auto'"),
-        ("networking_goal=1.5", "networking_goal must be whole contacts a month"),
+        ("networking_goal=1.5", "networking_goal must be whole people a month"),
         ("plan_start=5 May", "plan_start must be a date YYYY-MM-DD"),
         ("plan_start=1900-01-01", "plan start must be between"),
         ("current_role=astronaut", "current role: unknown role 'astronaut'"),
