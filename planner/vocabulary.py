@@ -46,7 +46,7 @@ MONTH_HOURS = 31 * DAY_HOURS
 YEAR_HOURS = 365 * DAY_HOURS
 
 #: What an action in the window changed, so that each screen refreshes only for what it shows
-#: (`planner.storage.changes` reads them off the tables an action wrote).
+#: (`planner.storage.undo` reads them off the tables an action wrote).
 CHANGE_KINDS = (
     "learning",
     "skills",

@@ -9,6 +9,8 @@
 - `backups`: `take_backup`, the one way a backup is taken (verified, renamed, rotated).
 - `restore`: a backup put back in place of the file, whether or not the file still opens.
 - `check`: `planner check`, SQLite's checks and the app's own invariants.
+- `undo`: what each action in the window changed, row by row, so that Ctrl+Z and
+  Ctrl+Shift+Z take it back and do it again.
 - `errors`: what went wrong with the file (`DataFileError`, `SaveError`) and the way out.
 
 Each module is imported by its own name; this package re-exports nothing, so importing one

@@ -8,7 +8,7 @@ message: the form keeps what the person typed, so they can retry once the disk h
 
 Every action that changed something goes on the undo stack under its name ("log 1.5 h": the
 Edit menu reads "Undo log 1.5 h"), undone and redone row by row through
-`planner.storage.changes`, and `changed` says what kinds of data it touched (learning, contacts,
+`planner.storage.undo`, and `changed` says what kinds of data it touched (learning, contacts,
 ...: `vocabulary.CHANGE_KINDS`), so each page refreshes only for what it shows. The stack lives
 here, not on a page, so it survives a page switch.
 
@@ -37,7 +37,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.services import limits
 from planner.services.errors import InputError
-from planner.storage import changes
+from planner.storage import undo as row_undo
 from planner.storage.backups import BackupInfo, damaged_error, list_backups
 from planner.storage.errors import DataFileError, SaveError, is_damage
 from planner.storage.probe import connect_read_only
@@ -167,10 +167,10 @@ class AppContext(QObject):
         try:
             with self.db.session() as session:
                 connection = session.connection()
-                changes.start(connection)
+                row_undo.start(connection)
                 result = fn(session, *args, **kwargs)
                 session.flush()
-                steps = changes.recorded(connection)
+                steps = row_undo.recorded(connection)
         except SaveError as exc:
             self._refused("Not saved", exc)
             raise NotSaved(str(exc)) from exc
@@ -180,7 +180,7 @@ class AppContext(QObject):
             self.changed.emit(steps.kinds)
         return result
 
-    def _replay(self, label: str, steps: changes.Steps, done: str) -> changes.Steps | None:
+    def _replay(self, label: str, steps: row_undo.Steps, done: str) -> row_undo.Steps | None:
         """Take the file back over `steps` (an undo or a redo) in one transaction; the steps
         that reverse it, or None when it could not be done (said in the status bar)."""
         if self.damage is not None:
@@ -190,19 +190,19 @@ class AppContext(QObject):
         try:
             with self.db.session() as session:
                 connection = session.connection()
-                changes.start(connection)
+                row_undo.start(connection)
                 counted = steps.tables & COUNTED_TABLES  # hours logged since, elsewhere
                 before = limits.excess(session) if counted else set()
-                changes.replay(connection, steps)
+                row_undo.replay(connection, steps)
                 session.flush()
                 if counted:
                     limits.refuse_new_excess(session, before, f"{undoing} “{label}”")
-                back = changes.recorded(connection)
+                back = row_undo.recorded(connection)
         except SaveError as exc:
             self._refused(f"Not {done}", exc)
             self.not_replayed.emit(f"Not {done}: {exc}.")
             return None
-        except (changes.CannotReplay, InputError) as exc:
+        except (row_undo.CannotReplay, InputError) as exc:
             self.status.emit(f"Not {done}: {exc}")
             self.not_replayed.emit(f"{sentence(label)} was not {done}: {sentence(str(exc))}.")
             return None
@@ -276,7 +276,7 @@ class _Action(QUndoCommand):
     rows since), the whole stack is cleared after the attempt: the steps further down assume
     a file that no longer is."""
 
-    def __init__(self, ctx: AppContext, label: str, steps: changes.Steps) -> None:
+    def __init__(self, ctx: AppContext, label: str, steps: row_undo.Steps) -> None:
         super().__init__(label)
         self._ctx, self._steps, self._pushed = ctx, steps, False
 

@@ -106,9 +106,7 @@ class TimerController(QObject):
         """Start timing (stored at once); returns what to tell the person. InputError when a
         timer already runs (started elsewhere) or the activity is unknown."""
         try:
-            state = self.ctx.write(
-                "start the timer", rt.start, self.clock(), activity, note
-            )
+            state = self.ctx.write("start the timer", rt.start, self.clock(), activity, note)
         finally:
             self.refresh()
         return f"Timing {state.label()} since {state.local_start():%H:%M}."

@@ -12,7 +12,7 @@ from planner.models import Role, RolePhase, RoleSkill
 from planner.services import readiness, roadmap, roles, skills
 from planner.services.errors import InputError
 from planner.services.profile import set_target_role
-from planner.storage import changes
+from planner.storage import undo as row_undo
 
 TODAY = dt.date(2026, 4, 10)
 
@@ -253,13 +253,13 @@ def test_a_deleted_milestone_comes_back_with_its_phase_dates_and_skills(db) -> N
         roadmap.set_done(s, phase.id, dt.date(2026, 3, 3))
         before = roadmap.milestones(s)[0]
     with db.session() as s:  # as the window deletes it: recording how to undo it
-        changes.start(s.connection())
+        row_undo.start(s.connection())
         roadmap.delete_milestone(s, before.id)
         s.flush()
-        undo = changes.recorded(s.connection())
+        undo = row_undo.recorded(s.connection())
         assert roadmap.milestones(s) == []
     with db.session() as s:
-        changes.replay(s.connection(), undo)
+        row_undo.replay(s.connection(), undo)
         (back,) = roadmap.milestones(s)
     assert back == before
     # Choosing the same role again sees the phase as present: nothing is added twice.

@@ -6,24 +6,24 @@ from __future__ import annotations
 from sqlalchemy import delete, update
 
 from planner.models import Contact, LearningSession, UserSkill
-from planner.storage import changes
-from planner.storage.changes import KIND_OF_TABLE, NOT_RECORDED, Steps
+from planner.storage import undo as row_undo
+from planner.storage.undo import KIND_OF_TABLE, NOT_RECORDED, Steps
 from tests.file_rows import dump
 
 
 def act(db, fn) -> Steps:
     with db.session() as session:
-        changes.start(session.connection())
+        row_undo.start(session.connection())
         fn(session)
         session.flush()
-        return changes.recorded(session.connection())
+        return row_undo.recorded(session.connection())
 
 
 def replay(db, steps: Steps) -> Steps:
     with db.session() as session:
-        changes.start(session.connection())
-        changes.replay(session.connection(), steps)
-        return changes.recorded(session.connection())
+        row_undo.start(session.connection())
+        row_undo.replay(session.connection(), steps)
+        return row_undo.recorded(session.connection())
 
 
 def test_every_table_of_the_file_is_recorded_or_knowingly_left_out(demo_db) -> None:

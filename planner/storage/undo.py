@@ -1,4 +1,5 @@
-"""What one action changed in the file, row by row, so that it can be undone and redone.
+"""Undo and redo of every action, row by row: what one action changed in the file, recorded so
+that it can be taken back and done again.
 
 This is SQLite's own undo/redo recipe (https://www.sqlite.org/undoredo.html): temporary triggers
 on every table of the file write, for each row an action inserts, updates or deletes, the SQL
