@@ -118,6 +118,23 @@ def spin(steps: int) -> None:
         pass
 
 
+def started(run: Callable[[], object]) -> int:
+    """Fork a child that runs `run` and exits; its pid, once it has started running."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child never returns
+        os.close(read)
+        os.write(write, b"go\n")
+        try:
+            run()
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        pipe.readline()
+    return pid
+
+
 def steps_to_finish(
     run: Callable[[], object], prepare: Callable[[], object], rounds: int = 3
 ) -> int:
@@ -132,19 +149,8 @@ def steps_to_finish(
     took = []
     for _ in range(rounds):
         prepare()
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child never returns
-            os.close(read)
-            os.write(write, b"go\n")
-            try:
-                run()
-            finally:
-                os._exit(0)
-        os.close(write)
-        with os.fdopen(read) as pipe:
-            pipe.readline()
-            began = time.perf_counter()
+        pid = started(run)
+        began = time.perf_counter()
         os.waitpid(pid, 0)
         took.append(time.perf_counter() - began)
     return int(sorted(took)[rounds // 2] * 1.3 / per_step) + 1
@@ -153,20 +159,9 @@ def steps_to_finish(
 def killed_after(steps: int, run: Callable[[], object]) -> bool:
     """Fork a child running `run`, spin `steps` loop turns (a moment chosen by the caller, not
     a sleep), SIGKILL it; True when the kill landed before the child finished."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child never returns
-        os.close(read)
-        os.write(write, b"go\n")
-        try:
-            run()
-        finally:
-            os._exit(0)
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        pipe.readline()
-        spin(steps)
-        os.kill(pid, signal.SIGKILL)
+    pid = started(run)
+    spin(steps)
+    os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     return os.WIFSIGNALED(status)
 
