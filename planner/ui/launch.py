@@ -34,6 +34,7 @@ from planner.services.errors import InputError
 from planner.services.first_run import needs_onboarding
 from planner.ui import platform_hint, theme
 from planner.ui.context import AppContext
+from planner.ui.format import moment_text
 from planner.ui.instance import Instance
 from planner.ui.main_window import PAGE_NAMES, MainWindow, app_instance
 from planner.ui.opening import (
@@ -263,7 +264,7 @@ class _Windows:
         restore_button = None
         if backup is not None:
             restore_button = box.addButton(
-                f"Restore the backup of {backup.taken_at:%d %b %Y, %H:%M}",
+                f"Restore the backup of {moment_text(backup.taken_at)}",
                 QMessageBox.ButtonRole.AcceptRole,
             )
             box.setDefaultButton(restore_button)

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from ui_helpers import open_page
 
 from planner.services import balance, commitment, dashboard, learning, readiness
+from planner.ui.format import hours_text
 from planner.ui.pages.dashboard import DashboardPage
-from planner.ui.pages.learning import hours_text
 
 
 def session_count(ctx) -> int:

@@ -14,6 +14,7 @@ from ui_helpers import open_page
 from planner.services import balance, commitment, review
 from planner.services.weeks import week_start
 from planner.ui import report
+from planner.ui.format import hours_text
 from planner.ui.pages.review import ReviewPage
 
 
@@ -55,7 +56,7 @@ def test_an_empty_file_shows_an_empty_week(qtbot, ctx) -> None:
 def test_the_demo_week_shows_the_services_figures(page, demo_ctx) -> None:
     s = demo_ctx.read(review.summary, demo_ctx.today(), demo_ctx.today())
     learning_text = page.sections["Learning"].text()
-    assert report.hours(s.learning_hours) in learning_text
+    assert hours_text(s.learning_hours) in learning_text
     assert f"{s.learning_sessions} session" in learning_text
     assert f"{s.streak.current} week" in learning_text
     for cat in s.balance.categories:

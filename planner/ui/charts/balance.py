@@ -15,6 +15,7 @@ from planner.services.week_balance import tone
 from planner.ui import theme
 from planner.ui.charts.bars import add_bars, bar_heights, bar_under
 from planner.ui.charts.base import ChartView
+from planner.ui.format import hours_text
 
 LABEL = {
     "work": "Work",
@@ -85,11 +86,12 @@ class BalanceWeekChart(ChartView):
             share = f" ({cat.hours / cat.target:.0%} of target)" if cat.target > 0 else ""
             self.add_hover(
                 bar,
-                f"{LABEL[cat.category]}: {cat.hours:g} h, target {cat.target:g} h{share}\n"
+                f"{LABEL[cat.category]}: {hours_text(cat.hours)}, "
+                f"target {hours_text(cat.target)}{share}\n"
                 f"{theme.STATUS_LABEL[cat.status]}",
             )
             ax.annotate(
-                f"{cat.hours:g} h · {theme.STATUS_LABEL[cat.status].lower()}",
+                f"{hours_text(cat.hours)} · {theme.STATUS_LABEL[cat.status].lower()}",
                 (max(cat.hours, cat.target), y),
                 xytext=(5, 0),
                 textcoords="offset points",
@@ -175,10 +177,10 @@ class BalanceHistoryChart(ChartView):
                 hatch="///",
                 edgecolor=colors.window,
             )
-            self.add_hover(bar, f"Target · {LABEL[category]}: {value:g} h a week")
+            self.add_hover(bar, f"Target · {LABEL[category]}: {hours_text(value)} a week")
             base += value
         self.target_line = ax.axhline(base, color=colors.text, linestyle="--", linewidth=1.0)
-        self.add_hover(self.target_line, f"All targets together: {base:g} h a week")
+        self.add_hover(self.target_line, f"All targets together: {hours_text(base)} a week")
         labels = week_ticks([w.label for w in data.weeks])
         ax.set_xticks([*xs, target_x], [*labels, "Targets"])
         ax.set_xlim(-0.6, target_x + 0.6)
@@ -201,9 +203,9 @@ class BalanceHistoryChart(ChartView):
                 week = bar_under(stack, event.xdata, event.ydata)
                 if week is not None:
                     value = data.series(category)[week]
-                    goal = data.target(category)
+                    goal = hours_text(data.target(category))
                     label = data.weeks[week].label
-                    return f"{label} · {LABEL[category]}: {value:g} h (target {goal:g} h)"
+                    return f"{label} · {LABEL[category]}: {hours_text(value)} (target {goal})"
             week = round(event.xdata)
             if 0 <= week < len(data.weeks) and not data.weeks[week].entered:
                 return f"{data.weeks[week].label}: hours not entered"
@@ -260,7 +262,11 @@ class WorkLearningChart(ChartView):
             axis.axhline(target, color=color, linestyle="--", linewidth=1.0, alpha=0.8)
             texts = [
                 f"{week.label} · {LABEL[name]}: "
-                + (f"{value:g} h (target {target:g} h)" if value == value else "not entered")
+                + (
+                    f"{hours_text(value)} (target {hours_text(target)})"
+                    if value == value
+                    else "not entered"
+                )
                 for week, value in zip(data.weeks, values, strict=True)
             ]
             self._point_texts.append((line, texts))

@@ -24,6 +24,7 @@ from planner.services.errors import InputError
 from planner.services.network import CHANNELS
 from planner.ui.context import AppContext
 from planner.ui.forms import date_edit, error_label, save_cancel, show_error
+from planner.wording import day_text
 
 #: A suggested follow-up, two weeks after the conversation.
 FOLLOW_UP_DAYS = 14
@@ -77,7 +78,7 @@ class InteractionDialog(QDialog):
         if follow is not None and follow < day:
             show_error(
                 self.follow_up_error,
-                f"The follow-up ({follow:%d %b %Y}) is before the interaction ({day:%d %b %Y}): "
+                f"The follow-up ({day_text(follow)}) is before the interaction ({day_text(day)}): "
                 "pick the same day or later.",
             )
             self.follow_up.setFocus()

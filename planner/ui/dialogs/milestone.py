@@ -28,7 +28,7 @@ from planner.services.milestones import MilestoneRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill_picker import SkillPicker
 from planner.ui.forms import bound_dates, error_label, save_cancel
-from planner.wording import counted
+from planner.wording import counted, day_text
 
 #: Kinds a person picks; "phase" milestones come from the target role's learning path.
 USER_KINDS = ("custom", "skill", "certification", "networking")
@@ -192,6 +192,6 @@ class CompleteDialog(QDialog):
             self.error.setText(f"Not saved: {exc}.")
             self.error.show()
             return False
-        self.ctx.status.emit(f"Done: {self.row.title} ({done_on.isoformat()})")
+        self.ctx.status.emit(f"Done: {self.row.title} ({day_text(done_on)})")
         self.accept()
         return True

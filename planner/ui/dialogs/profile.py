@@ -29,6 +29,7 @@ from planner.services import profile, roles
 from planner.services.errors import InputError
 from planner.services.profile import PLAN_START_RANGE, WEEKS_A_YEAR, ProfileInfo
 from planner.ui.context import AppContext
+from planner.ui.format import hours_text
 from planner.ui.forms import edits_data, error_label, save_cancel, show_error, to_qdate
 from planner.vocabulary import STAGES
 
@@ -110,7 +111,9 @@ class ProfileDialog(QDialog):
     def _follow_text(self) -> None:
         """The yearly box's lowest value reads as what it means: the weekly goal × 52."""
         follows = self.weekly.value() * WEEKS_A_YEAR
-        self.yearly.setSpecialValueText(f"Weekly goal × {WEEKS_A_YEAR} ({follows:g} h/year)")
+        self.yearly.setSpecialValueText(
+            f"Weekly goal × {WEEKS_A_YEAR} ({hours_text(follows)}/year)"
+        )
 
     def changes(self) -> dict[str, Any]:
         """The fields that differ from what the file holds, as `edit_profile` takes them."""

@@ -23,15 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.backups import BackupInfo, list_backups
+from planner.ui.format import moment_text, size_text
 
 
 def describe(label: str) -> str:
     """'before-upgrade-from-0001' -> 'Before upgrade from 0001'."""
     return label.replace("-", " ").capitalize()
-
-
-def size_text(size: int) -> str:
-    return f"{size / 1024:,.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MB"
 
 
 class RestoreDialog(QDialog):
@@ -54,7 +51,7 @@ class RestoreDialog(QDialog):
         for backup in self.backups:
             item = QTreeWidgetItem(
                 [
-                    backup.taken_at.strftime("%a %d %b %Y, %H:%M"),
+                    moment_text(backup.taken_at, weekday=True),
                     describe(backup.label),
                     size_text(backup.size),
                 ]
@@ -104,7 +101,7 @@ class RestoreDialog(QDialog):
             self,
             "Restore this backup?",
             f"Replace the data in {self.data_path.name} with the backup from "
-            f"{backup.taken_at:%d %b %Y, %H:%M}?\n\nYour current data is backed up first.",
+            f"{moment_text(backup.taken_at)}?\n\nYour current data is backed up first.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:

@@ -26,7 +26,9 @@ from planner.services.learning import SessionRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.dialogs.quick_log import NO_ACTIVITY
+from planner.ui.format import hours_text
 from planner.ui.forms import bound_dates, error_label, save_cancel
+from planner.wording import day_text
 
 
 class SessionDialog(QDialog):
@@ -114,7 +116,7 @@ class SessionDialog(QDialog):
         except InputError as exc:
             self._show(self.error, f"Not saved: {exc}.")
             return False
-        self.ctx.status.emit(f"Saved {hours:g} h on {self.day().isoformat()}")
+        self.ctx.status.emit(f"Saved {hours_text(hours)} on {day_text(self.day())}")
         self.accept()
         return True
 

@@ -24,6 +24,7 @@ from planner.services import skills
 from planner.services.errors import InputError
 from planner.services.skills import DEFAULT_HOURS_PER_LEVEL, SkillRow
 from planner.ui.context import AppContext
+from planner.ui.format import hours_text
 from planner.ui.forms import error_label
 
 LEVEL_ITEMS = [f"{i} · {skills.level_name(i)}" for i in range(6)]
@@ -85,7 +86,7 @@ class AddSkillDialog(QDialog):
         for row in self.offered:
             item = QListWidgetItem(f"{row.name}  —  {row.category}")
             item.setData(Qt.ItemDataRole.UserRole, row.name)
-            item.setToolTip(f"{row.hours_per_level:g} h per level step")
+            item.setToolTip(f"{hours_text(row.hours_per_level)} per level step")
             self.catalog.addItem(item)
         self.catalog_hint = QLabel()
         self.catalog_hint.setWordWrap(True)

@@ -31,16 +31,10 @@ from planner.ui.charts.heatmap import CalendarHeatmap
 from planner.ui.charts.learning import MonthlyCommitmentChart, WeeklyHoursChart, YearToDateChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.activity import ActivityDialog, label_of
+from planner.ui.format import hours_text, short_day_text
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
-from planner.ui.pages.learning_sessions import (
-    SessionLog,
-    hint,
-    hours_text,
-    make_table,
-    selected,
-    table_keys,
-)
+from planner.ui.pages.learning_sessions import SessionLog, hint, make_table, selected, table_keys
 from planner.ui.pages.learning_timer import SessionTimer
 from planner.ui.prepare import shown_unpainted
 from planner.ui.qtmodels.rows import Column, RowsModel
@@ -242,7 +236,7 @@ class LearningPage(Page):
         since = (
             ""
             if year.counted_from == dt.date(year.year, 1, 1)
-            else f" since the plan start on {year.counted_from.day} {year.counted_from:%b}"
+            else f" since the plan start on {short_day_text(year.counted_from)}"
         )
         self.summary.setText(
             f"This month: <b>{hours_text(month.logged)}</b> logged of "

@@ -36,9 +36,9 @@ from planner.ui.dialogs.interaction import InteractionDialog
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
 from planner.ui.pages.network_habits import HabitsBox
-from planner.ui.pages.network_parts import ContactFilter, MentorFinder, day_text, table
+from planner.ui.pages.network_parts import ContactFilter, MentorFinder, table
 from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel
-from planner.wording import counted
+from planner.wording import counted, day_text
 
 ALL = "All relationships"
 

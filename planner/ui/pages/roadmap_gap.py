@@ -27,9 +27,9 @@ from planner.services.readiness import IMPORTANCE_ORDER, GapItem
 from planner.ui.charts.roadmap import SkillLevelsChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill import level_combo
+from planner.ui.format import hours_text
 from planner.ui.forms import edits_data, error_label, write_or_say
 from planner.ui.pages.roadmap_common import (
-    hours_text,
     level_text,
     make_table,
     muted_label,
@@ -55,7 +55,7 @@ GAP_COLUMNS: list[Column[GapItem]] = [
         text=hours_text,
         align_right=True,
         tooltip=lambda g: (
-            f"{max(g.required_level - g.level, 0)} level steps × {g.hours_per_level:g} h"
+            f"{max(g.required_level - g.level, 0)} level steps × {hours_text(g.hours_per_level)}"
         ),
     ),
     Column("Notes", lambda g: gap_note(g), tooltip=lambda g: gap_note_tip(g)),

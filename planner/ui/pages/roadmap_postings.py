@@ -35,13 +35,12 @@ from planner.services.errors import InputError
 from planner.services.postings import CompareRow, Comparison, PostingReport, PostingSkill
 from planner.services.readiness import IMPORTANCE_ORDER
 from planner.ui.context import AppContext
+from planner.ui.format import hours_text, percent_text
 from planner.ui.forms import edits_data, error_label
 from planner.ui.pages.roadmap_common import (
-    hours_text,
     level_text,
     make_table,
     muted_label,
-    percent_text,
     readiness_widgets,
     select_where,
 )
