@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from planner.ui.context import AppContext
 from planner.ui.dialogs.skill import AddSkillDialog, level_combo
 from planner.ui.format import hours_text
 from planner.ui.forms import edits_data, error_label
+from planner.ui.master_detail import MasterDetail
 from planner.ui.pages.base import Page
 from planner.ui.pages.roadmap_common import (
     level_text,
@@ -137,18 +137,9 @@ class SkillsPage(Page):
         self.only_target.toggled.connect(lambda _on: self._refilter())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.count = muted_label()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count)
-
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self._detail_box())
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([640, 400])
+        split = MasterDetail(
+            self.table, self._detail_box(), below=[self.count], shares=(3, 2), sizes=(640, 400)
+        )
         layout.addWidget(split, 1)
         QShortcut(
             QKeySequence.StandardKey.Find,
