@@ -209,7 +209,7 @@ class _Windows:
         if ctx is not None:  # damage no page reads is still found before it takes a save
             QTimer.singleShot(0, ctx, ctx.verify)
         if self.prepare_pages and window is not None and ctx is not None and ctx.is_open:
-            self.preparer = PagePreparer(window)
+            self.preparer = PagePreparer(window, window)
             self.preparer.finished.connect(gc.freeze)  # the pages live as long as the window
             self.preparer.start()
 

@@ -23,14 +23,13 @@ from __future__ import annotations
 import linecache
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from planner.ui.charts.base import ChartView
-    from planner.ui.main_window import MainWindow
 
 
 #: The pages in the order they are prepared: the slowest to build on a click first (on the
@@ -38,6 +37,30 @@ if TYPE_CHECKING:
 #: Weekly review 140 ms, Network and Roadmap 110 ms, Skills 80 ms), the dashboard last: most
 #: starts show it, and the page the window opened on is built already.
 ORDER = ("balance", "learning", "review", "network", "roadmap", "skills", "dashboard")
+
+
+class Preparable(Protocol):
+    """A page as the preparer sees it."""
+
+    def isVisible(self) -> bool: ...
+
+    def prepare(self, place: QRect) -> list[ChartView]: ...
+
+
+class PageHost(Protocol):
+    """What the preparer needs of the window whose pages it prepares: the main window, which
+    imports this module's page classes' base; a protocol keeps this module from importing the
+    window back."""
+
+    def isVisible(self) -> bool: ...
+
+    def has_page(self, name: str) -> bool: ...
+
+    def import_page(self, name: str) -> None: ...
+
+    def page(self, name: str) -> Preparable: ...
+
+    def page_place(self) -> QRect: ...
 
 
 @contextmanager
@@ -67,8 +90,8 @@ class PagePreparer(QObject):
     #: Emitted once every page is built and laid out and its charts drawn.
     finished = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: PageHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._window = window
         self._steps = self._plan()
         self._timer = QTimer(self)
@@ -88,13 +111,11 @@ class PagePreparer(QObject):
         self._timer.stop()
 
     def _plan(self) -> Iterator[None]:
-        from planner.ui.main_window import page_class
-
         window = self._window
         for name in ORDER:
             if window.has_page(name):
                 continue  # shown already, or opened while earlier pages were prepared
-            page_class(name)  # its module and what it imports
+            window.import_page(name)
             yield
             if window.has_page(name):
                 continue

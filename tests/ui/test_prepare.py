@@ -5,6 +5,7 @@ still show; and closing the window stops the preparing."""
 
 from __future__ import annotations
 
+import grimp
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -186,3 +187,11 @@ def test_a_page_opened_while_others_are_prepared_is_built_then_and_the_rest_prep
     assert all(window.has_page(name) for name in PAGE_NAMES)
     assert window.current_page() is page
     windows.close_current()
+
+
+def test_preparing_knows_the_window_by_a_protocol_not_by_its_module() -> None:
+    """The window imports the pages, whose base imports the preparer: the preparer importing
+    the window back (even inside a function) closed a circle."""
+    graph = grimp.build_graph("planner")
+    assert not graph.chain_exists("planner.ui.prepare", "planner.ui.main_window")
+    assert not graph.chain_exists("planner.ui.pages.base", "planner.ui.main_window")
