@@ -6,7 +6,7 @@ still show; and closing the window stops the preparing."""
 from __future__ import annotations
 
 import grimp
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from planner.services import commitment
@@ -15,6 +15,7 @@ from planner.ui.charts.canvas import Canvas
 from planner.ui.instance import claim
 from planner.ui.launch import _Windows
 from planner.ui.main_window import PAGE_NAMES
+from planner.ui.pages.learning import LearningPage
 from planner.ui.prepare import ORDER
 from planner.ui.settings import Settings
 
@@ -195,3 +196,28 @@ def test_preparing_knows_the_window_by_a_protocol_not_by_its_module() -> None:
     graph = grimp.build_graph("planner")
     assert not graph.chain_exists("planner.ui.prepare", "planner.ui.main_window")
     assert not graph.chain_exists("planner.ui.pages.base", "planner.ui.main_window")
+
+
+def test_a_page_warms_up_a_step_at_a_time_and_its_charts_then_plot_when_shown(
+    qtbot, demo_ctx
+) -> None:
+    """Laying the Learning page out plots none of its charts; the steps after plot and draw
+    those it showed and those of its charts tab; afterwards a chart shown plots at once."""
+    page = LearningPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    steps = page.warm_up(QRect(0, 0, 1100, 700))
+    next(steps)
+    charts = page.findChildren(ChartView)
+    assert charts and all(c._shown is None for c in charts)
+    assert not page.isVisible()
+    for _ in steps:
+        assert not page.isVisible()
+    tab_charts = page.tabs.widget(2).findChildren(ChartView)
+    assert tab_charts and all(c._shown is not None for c in tab_charts)
+    assert not any(c.canvas.pending for c in tab_charts)
+    assert all(c.plots_when_shown for c in charts)
+    page.weekly_chart.set_data(None)
+    page.show()
+    page.tabs.setCurrentIndex(2)
+    assert page.weekly_chart._shown is not None and page.weekly_chart._shown[0] is None
