@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from ui_helpers import open_page
+from ui_helpers import bar_heights, hover, hover_shows_nothing, open_page
 
 from planner.services import commitment, learning
 from planner.ui.dialogs.activity import ActivityDialog
@@ -259,14 +259,15 @@ def test_weekly_chart_bars_equal_the_weekly_series(page, demo_ctx, index) -> Non
     page.weeks.setCurrentIndex(index)
     weeks = page.weeks.currentData()
     series = demo_ctx.read(commitment.weekly_series, demo_ctx.today(), weeks)
-    assert page.weekly_chart.heights() == [p.hours for p in series.weeks]
-    assert len(page.weekly_chart.heights()) == weeks
+    assert bar_heights(page.weekly_chart.bars) == [p.hours for p in series.weeks]
+    assert len(bar_heights(page.weekly_chart.bars)) == weeks
 
 
 def test_monthly_and_year_charts_draw_the_services_figures(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
     months = demo_ctx.read(commitment.monthly_commitment, demo_ctx.today(), 12)
-    planned, logged = page.monthly_chart.heights()
+    chart = page.monthly_chart
+    planned, logged = bar_heights(chart.planned_bars), bar_heights(chart.logged_bars)
     assert logged == pytest.approx([m.logged for m in months])
     assert planned == pytest.approx([m.planned for m in months])
     path = demo_ctx.read(commitment.year_path, demo_ctx.today())
@@ -274,7 +275,7 @@ def test_monthly_and_year_charts_draw_the_services_figures(page, demo_ctx) -> No
     assert page.year_chart.goal_line.get_ydata()[-1] == path.goal
 
 
-def test_hovering_a_month_bar_tells_planned_or_logged_hours(page, demo_ctx) -> None:
+def test_hovering_a_month_bar_tells_planned_or_logged_hours(qtbot, page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
     months = demo_ctx.read(commitment.monthly_commitment, demo_ctx.today(), 12)
     chart = page.monthly_chart
@@ -284,12 +285,12 @@ def test_hovering_a_month_bar_tells_planned_or_logged_hours(page, demo_ctx) -> N
     m = months[i]
     year, month = m.month.split("-")
     name = f"{calendar.month_abbr[int(month)]} {year}"
-    assert chart.hover_text_at(*to_pixels((i - 0.19, m.planned / 2))) == (
+    assert hover(chart, *to_pixels((i - 0.19, m.planned / 2))) == (
         f"{name}: {m.planned:g} h a month planned"
     )
-    logged = chart.hover_text_at(*to_pixels((i + 0.19, m.logged / 2)))
-    assert logged is not None and logged.startswith(f"{name}: {m.logged:g} h logged")
-    assert chart.hover_text_at(*to_pixels((i + 0.5, m.logged / 2))) is None  # between months
+    logged = hover(chart, *to_pixels((i + 0.19, m.logged / 2)))
+    assert logged.startswith(f"{name}: {m.logged:g} h logged")
+    assert hover_shows_nothing(qtbot, chart, *to_pixels((i + 0.5, m.logged / 2)))  # between
 
 
 def test_heatmap_hover_shows_a_days_hours(page, demo_ctx) -> None:
@@ -301,14 +302,13 @@ def test_heatmap_hover_shows_a_days_hours(page, demo_ctx) -> None:
     heatmap.canvas.draw()
     column, row = heatmap.position(day)
     px, py = heatmap.figure.axes[0].transData.transform((column + 0.5, row + 0.5))
-    text = heatmap.hover_text_at(px, py)
-    assert text is not None
+    text = hover(heatmap, px, py)
     assert f"{day.year}: {hours:g} h of learning" in text
     assert str(day.day) in text
 
 
 def test_charts_redraw_after_a_change_while_showing(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
-    before = page.weekly_chart.heights()[-1]
+    before = bar_heights(page.weekly_chart.bars)[-1]
     demo_ctx.write(learning.log_session, 2.0, demo_ctx.today())
-    assert page.weekly_chart.heights()[-1] == pytest.approx(before + 2.0)
+    assert bar_heights(page.weekly_chart.bars)[-1] == pytest.approx(before + 2.0)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import grimp
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
+from ui_helpers import bar_heights
 
 from planner.services import commitment
 from planner.ui.charts.base import ChartView
@@ -100,14 +101,14 @@ def test_the_learning_charts_tab_is_prepared_and_takes_hours_logged_since(qtbot,
     windows = prepared(qtbot, demo_db)
     window, ctx = windows.window, windows.ctx
     page = window.page("learning")
-    assert page.weekly_chart.heights()  # the charts tab was drawn in idle time
-    before = page.weekly_chart.heights()[-1]
+    assert bar_heights(page.weekly_chart.bars)  # the charts tab was drawn in idle time
+    before = bar_heights(page.weekly_chart.bars)[-1]
     dashboard = window.page("dashboard")
     dashboard.quick_log.hours.setValue(2.0)
     qtbot.keyClick(dashboard.quick_log.hours, Qt.Key.Key_Return)
     window.show_page("learning")
     page.tabs.setCurrentIndex(2)
-    assert page.weekly_chart.heights()[-1] == before + 2.0
+    assert bar_heights(page.weekly_chart.bars)[-1] == before + 2.0
     year = ctx.read(commitment.year_path, ctx.today())
     assert page.year_chart.logged_line.get_ydata()[-1] == year.logged
     windows.close_current()

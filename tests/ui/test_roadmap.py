@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
-from ui_helpers import open_page
+from ui_helpers import hover, open_page
 
 from planner.services import milestones, profile, progress, readiness, roles, skills
 from planner.ui.dialogs.milestone import CompleteDialog, MilestoneDialog, to_qdate
@@ -305,7 +305,7 @@ def test_timeline_draws_one_bar_per_phase_and_a_today_line(page, demo_ctx) -> No
         if m.done_on is not None:
             state = f"done {day_text(m.done_on)}"
         x, y = to_pixels((mdates.date2num(m.due_on), 0))
-        assert chart.hover_text_at(x, y) == f"{m.title}\nDue {day_text(m.due_on)} — {state}"
+        assert hover(chart, x, y) == f"{m.title}\nDue {day_text(m.due_on)} — {state}"
 
 
 def test_readiness_history_and_levels_charts_draw_the_services_figures(page, demo_ctx) -> None:
@@ -357,9 +357,9 @@ def test_an_open_ended_phase_fades_out_and_the_empty_plan_says_what_to_do(qtbot)
     chart.canvas.draw()
     lead = chart.phase_bars[1]  # lanes top to bottom: Base (y 2), Lead (y 1), Milestones (y 0)
     x, y = chart.figure.axes[0].transData.transform((lead.get_x() + 5, lead.get_y() + 0.2))
-    assert chart.hover_text_at(x, y).startswith("Lead: from 1 Jul 2026 (not started)")
+    assert hover(chart, x, y).startswith("Lead: from 1 Jul 2026 (not started)")
     x, y = chart.figure.axes[0].transData.transform((mdates.date2num(done.due_on), 0))
-    assert chart.hover_text_at(x, y) == "Course\nDue 1 Mar 2026 — done 20 Feb 2026"
+    assert hover(chart, x, y) == "Course\nDue 1 Mar 2026 — done 20 Feb 2026"
     chart.set_data(PlanTimeline(None, None, today, (), ()))
     assert chart.phase_bars == [] and chart.today_line is None
     assert chart.empty_message in chart_texts(chart)

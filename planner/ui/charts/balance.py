@@ -1,8 +1,8 @@
 """Work-life balance charts: one week against its targets, the weeks stacked by category, and
 work against learning over time.
 
-Each chart draws a service dataclass as it comes (`WeekBalance`, `BalanceHistory`) and keeps what
-it drew (`bars`, `stacks`, `lines`) so tests can compare it with the service's figures.
+Each chart draws a service dataclass as it comes (`WeekBalance`, `BalanceHistory`) and keeps the
+artists its hover texts and legend name (`stacks`, `lines`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 from planner.services.balance import BalanceHistory, WeekBalance
 from planner.services.week_balance import tone
 from planner.ui import theme
-from planner.ui.charts.bars import add_bars, bar_heights, bar_under
+from planner.ui.charts.bars import add_bars, bar_under
 from planner.ui.charts.base import ChartView
 from planner.ui.format import hours_text
 
@@ -52,12 +52,7 @@ class BalanceWeekChart(ChartView):
     title = "This week: actual vs target"
     empty_message = "No hours for this week yet.\nType them in the week grid and press Save."
 
-    def __init__(self, parent=None, *, height: float = 3.0) -> None:
-        super().__init__(parent, height=height)
-        self.bars: list[Any] = []
-
     def plot(self, ax: Any, data: WeekBalance, colors: theme.Colors) -> bool:
-        self.bars = []
         if not any(cat.hours > 0 for cat in data.categories):
             return False
         from matplotlib.lines import Line2D
@@ -82,7 +77,6 @@ class BalanceWeekChart(ChartView):
                 continue
             color = status_color(cat.category, cat.status, colors)
             (bar,) = ax.barh(y, cat.hours, height=0.6, color=color)
-            self.bars.append(bar)
             share = f" ({cat.hours / cat.target:.0%} of target)" if cat.target > 0 else ""
             self.add_hover(
                 bar,
@@ -108,11 +102,6 @@ class BalanceWeekChart(ChartView):
         target = Line2D([], [], color=colors.text, linewidth=2.0, label="Target")
         self.legend(ax, colors, handles=[target], loc="lower right")
         return True
-
-    def heights(self) -> dict[str, float]:
-        """The drawn bar lengths (hours) by category (empty when the empty state shows)."""
-        entered = [cat for cat in self._data.categories if cat.entered]
-        return {cat.category: bar.get_width() for cat, bar in zip(entered, self.bars, strict=False)}
 
 
 class BalanceHistoryChart(ChartView):
@@ -189,10 +178,6 @@ class BalanceHistoryChart(ChartView):
         ax.set_ylim(0, max(*bottom, base) * 1.3)
         self.legend(ax, colors, loc="upper left", ncols=5)
         return True
-
-    def heights(self, category: str) -> list[float]:
-        """The drawn bar heights (hours) of one category, oldest week first."""
-        return bar_heights(self.stacks[category])
 
     def hover_text(self, event: Any) -> str | None:
         """The week bar under the mouse (one collection per category), else the target bars

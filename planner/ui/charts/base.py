@@ -192,13 +192,6 @@ class ChartView(QWidget):
         else:
             QToolTip.showText(QCursor.pos(), text, self.canvas)
 
-    def hover_text_at(self, x: float, y: float) -> str | None:
-        """The hover text at a display position (pixels from bottom-left); used by tests."""
-        from matplotlib.backend_bases import MouseEvent
-
-        self.canvas.draw()
-        return self.hover_text(MouseEvent("motion_notify_event", self.canvas, x, y))
-
     def _menu(self, pos) -> None:
         menu = QMenu(self)
         for label, suffix in (("Save as PNG…", "png"), ("Save as SVG…", "svg")):

@@ -2,7 +2,8 @@
 logged, and the year's cumulative hours against the straight-line path to the annual goal.
 
 Each chart draws a service dataclass as it comes; none of them queries. The bars and lines are
-kept on the chart (`bars`, `planned_bars`, `logged_line` ...) so tests can read what was drawn.
+kept on the chart (`bars`, `planned_bars`, `logged_line` ...): new data moves them in place, and
+the hover texts find the bar under the mouse from them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from planner.ui import theme
-from planner.ui.charts.bars import add_bars, bar_heights, bar_under, set_bar_heights
+from planner.ui.charts.bars import add_bars, bar_under, set_bar_heights
 from planner.ui.charts.base import ChartView
 from planner.ui.format import hours_text, month_name, month_text, short_day_text
 
@@ -114,10 +115,6 @@ class WeeklyHoursChart(ChartView):
                 return self._bar_texts[week]
         return super().hover_text(event)
 
-    def heights(self) -> list[float]:
-        """The drawn bar heights, oldest week first (empty when the empty state shows)."""
-        return bar_heights(self.bars) if self.bars is not None else []
-
 
 class MonthlyCommitmentChart(ChartView):
     """Per month: the planned commitment (active activities' hours per month) against logged."""
@@ -182,10 +179,6 @@ class MonthlyCommitmentChart(ChartView):
     @staticmethod
     def _top(data: list[MonthCommitment]) -> float:
         return max(max(m.planned, m.logged) for m in data) * 1.25
-
-    def heights(self) -> tuple[list[float], list[float]]:
-        """The drawn (planned, logged) bar heights, oldest month first."""
-        return bar_heights(self.planned_bars), bar_heights(self.logged_bars)
 
     def hover_text(self, event: Any) -> str | None:
         """The planned or logged bar under the mouse, found from its corners."""
