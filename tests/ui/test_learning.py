@@ -118,7 +118,7 @@ def test_the_activity_dialog_refuses_an_empty_title_and_writes_nothing(qtbot, de
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.title.setText("   ")
-    assert not dialog.save()
+    assert not dialog.submit()
     assert dialog.title_error.isVisible()
     assert "title is required" in dialog.title_error.text()
     assert titles(demo_ctx) == before
@@ -131,7 +131,7 @@ def test_the_activity_dialog_refuses_a_duplicate_title_and_writes_nothing(qtbot,
     dialog.show()
     dialog.title.setText("deep learning with PYTORCH")  # titles compare without case
     dialog.planned.setValue(20)
-    assert not dialog.save()
+    assert not dialog.submit()
     assert dialog.title_error.isVisible()
     assert "already an activity" in dialog.title_error.text()
     assert demo_ctx.read(learning.activities) == before
@@ -144,7 +144,7 @@ def test_the_activity_dialog_refuses_a_finish_date_before_the_start(qtbot, ctx) 
     dialog.title.setText("Book")
     dialog.start.set_value(dt.date(2026, 3, 1))
     dialog.target.set_value(dt.date(2026, 2, 1))
-    assert not dialog.save()
+    assert not dialog.submit()
     assert dialog.dates_error.isVisible()
     assert titles(ctx) == []
 
@@ -164,7 +164,7 @@ def test_a_new_activity_is_saved_with_its_fields_and_searched_skills(qtbot, page
     ]
     assert visible == ["PyTorch"]
     dialog.set_skills(["PyTorch"])
-    assert dialog.save()
+    assert dialog.submit()
     detail = demo_ctx.read(learning.activity_detail, dialog.saved_id).row
     assert (detail.title, detail.kind, detail.planned_hours_per_month) == (
         "Transformers from scratch",
@@ -182,7 +182,7 @@ def test_editing_an_activity_starts_from_its_values_and_saves_changes(qtbot, dem
     assert dialog.title.text() == row.title
     assert tuple(sorted(dialog.chosen_skills(), key=str.casefold)) == row.skills
     dialog.status.setCurrentIndex(dialog.status.findData("done"))
-    assert dialog.save()
+    assert dialog.submit()
     assert demo_ctx.read(learning.activity_detail, row.id).row.status == "done"
 
 
@@ -223,7 +223,7 @@ def test_the_session_dialog_refuses_zero_hours_and_writes_nothing(qtbot, demo_ct
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.hours.setValue(0.0)
-    assert not dialog.save()
+    assert not dialog.submit()
     assert dialog.hours_error.isVisible()
     assert "0.25" in dialog.hours_error.text()
     assert all_sessions(demo_ctx)[0] == row
@@ -236,7 +236,7 @@ def test_the_session_dialog_edits_a_session(qtbot, page, demo_ctx) -> None:
     dialog.hours.setValue(2.25)
     dialog.note.setText("Attention heads")
     dialog.activity.setCurrentText("(no activity)")
-    assert dialog.save()
+    assert dialog.submit()
     edited = next(r for r in all_sessions(demo_ctx) if r.id == row.id)
     assert (edited.hours, edited.note, edited.activity, edited.date) == (
         2.25,

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -26,21 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services import profile, roles
-from planner.services.errors import InputError
 from planner.services.profile import PLAN_START_RANGE, WEEKS_A_YEAR, ProfileInfo
 from planner.ui.context import AppContext
+from planner.ui.dialogs.base import FormDialog
 from planner.ui.format import hours_text
-from planner.ui.forms import edits_data, error_label, save_cancel, show_error, to_qdate
+from planner.ui.forms import edits_data, to_qdate
 from planner.vocabulary import STAGES
 
 NO_ROLE = "(not in the catalog / student)"
 
 
-class ProfileDialog(QDialog):
+class ProfileDialog(FormDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle("Profile")
+        super().__init__(ctx, "Profile", parent)
         self.info: ProfileInfo = ctx.read(profile.profile_info)
         info = self.info
 
@@ -93,7 +90,6 @@ class ProfileDialog(QDialog):
         )
         target.setWordWrap(True)
 
-        self.error = error_label()
         form = QFormLayout()
         form.addRow("&Name", self.name)
         form.addRow("&Current role", self.current)
@@ -103,8 +99,7 @@ class ProfileDialog(QDialog):
         form.addRow("&Weekly learning goal", self.weekly)
         form.addRow("&Yearly learning goal", self.yearly)
         form.addRow("N&etworking goal", self.contacts)
-        buttons = save_cancel(self, form, self.error, self.submit)
-        edits_data(buttons.button(QDialogButtonBox.StandardButton.Save))
+        edits_data(self.lay_out(form))
         self.setMinimumWidth(460)
         self.name.setFocus()
 
@@ -141,21 +136,12 @@ class ProfileDialog(QDialog):
         }
         return {k: v for k, v in chosen.items() if v != held[k]}
 
-    def submit(self) -> bool:
-        """Save what changed in one write; on refused input say why and keep the dialog open."""
-        show_error(self.error, "")
+    def save(self) -> None:
+        """Save what changed, in one write; nothing changed writes nothing."""
         changes = self.changes()
-        if not changes:
-            self.accept()
-            return True
-        try:
+        if changes:
             self.ctx.write(profile.edit_profile, **changes)
-        except InputError as exc:
-            show_error(self.error, f"Not saved: {exc}.")
-            return False
-        self.ctx.status.emit("Profile saved")
-        self.accept()
-        return True
+            self.ctx.status.emit("Profile saved")
 
 
 def _date(day: QDate) -> dt.date:
