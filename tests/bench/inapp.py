@@ -104,6 +104,7 @@ def main(path: Path, *, cold: bool = False) -> dict[str, float]:
     form = dashboard.quick_log
     form.hours.setValue(0.5)
     form.hours.setFocus()
+
     def drawn_hours() -> float:  # the bars' heights, as matplotlib holds them to draw
         paths = dashboard.chart.bars.get_paths()
         return sum(float(p.vertices[2, 1] - p.vertices[0, 1]) for p in paths)
