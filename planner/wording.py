@@ -1,13 +1,23 @@
-"""How the app words a count: "1 contact", "2 contacts", "1 person", "3 people".
+"""How the app words a count and a date: "1 contact", "3 people", "5 Jun 2024", "Tue 5 Jun 2024".
 
-One home for plurals, so no screen, export or command says "1 contacts" or "1 days"; plain
-Python, so the CLI and the first paint can use it as well as the window.
+One home for what the screens, the command line, the importers and the exports all say, so no
+screen says "1 contacts" and no two say a date two ways; plain Python, so the CLI and the first
+paint can use it as well as the window. The screens' own formatters (hours, percentages, month
+ticks) are in `planner/ui/format.py`.
+
+Dates are written in English whatever the locale: Qt sets the C library's locale, and strftime's
+`%b` and `%a` follow it, so one screen would say "Mär" beside another's "Mar".
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 #: Nouns whose plural is not the singular plus "s".
 IRREGULAR = {"person": "people", "activity": "activities"}
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def counted(n: int | float, noun: str, plural: str | None = None) -> str:
@@ -17,3 +27,14 @@ def counted(n: int | float, noun: str, plural: str | None = None) -> str:
     many = plural or IRREGULAR.get(noun, f"{noun}s")
     number = f"{n:,}" if isinstance(n, int) else f"{n:g}"
     return f"{number} {many}"
+
+
+def day_text(day: dt.date | None) -> str:
+    """'5 Jun 2024'; '' for no date, so a table's empty cell stays empty."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else ""
+
+
+def weekday_text(day: dt.date, *, year: bool = True) -> str:
+    """'Wed 5 Jun 2024' ('Wed 5 Jun' without the year): a day named in a message about it."""
+    text = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if year else text

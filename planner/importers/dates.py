@@ -34,17 +34,6 @@ MONTHS = {
     for name in names
 }
 
-_MONTH_ABBREVIATIONS = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-)  # fmt: skip
-
-
-def day_text(day: dt.date) -> str:
-    """5 Jun 2024, in English whatever the locale (Qt sets the C library's locale, and
-    strftime's %b follows it)."""
-    return f"{day.day} {_MONTH_ABBREVIATIONS[day.month - 1]} {day.year}"
-
-
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[ -]([A-Za-z]+)\.?,?[ -](\d{4}|\d{2})")
 _MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.? (\d{1,2}),? (\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")

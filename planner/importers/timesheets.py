@@ -37,7 +37,6 @@ from sqlalchemy.orm import Session
 from planner.importers.dates import (
     dates_in,
     day_first_evidence,
-    day_text,
     numeric_pair,
     parse_date,
     parse_hours,
@@ -47,6 +46,7 @@ from planner.importers.textfile import CsvTable, find_table, key, read_text
 from planner.models import LearningActivity, LearningSession
 from planner.services.errors import ChoiceNeeded, ImportFileError, InputError
 from planner.vocabulary import DAY_HOURS
+from planner.wording import day_text
 
 TITLE_LIMIT = 200
 NOTE_LIMIT = 1000

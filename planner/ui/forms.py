@@ -9,16 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLayout,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDateEdit, QLabel, QPushButton, QWidget
 
 from planner.services.errors import InputError
 from planner.services.weeks import EARLIEST, LATEST
@@ -36,31 +27,6 @@ def error_label() -> QLabel:
     theme.themed_style(label, "color: {over};")
     label.hide()
     return label
-
-
-def save_cancel(
-    dialog: QDialog,
-    body: QLayout,
-    error: QLabel,
-    on_save: Callable[[], object],
-    *,
-    above: QWidget | None = None,
-) -> QDialogButtonBox:
-    """Lay a form dialog out the one way they all are: (a line `above`), the fields in `body`,
-    the error line, then Save and Cancel. Save calls `on_save`, which keeps the dialog open
-    with what was typed when the input is refused; Cancel rejects."""
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(on_save)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    if above is not None:
-        layout.addWidget(above)
-    layout.addLayout(body)
-    layout.addWidget(error)
-    layout.addWidget(buttons)
-    return buttons
 
 
 def write_or_say(

@@ -34,6 +34,7 @@ from planner.storage.location import data_file
 from planner.storage.probe import SCHEMA_REVISION, access_for, connect_read_only, read_revision
 from planner.ui import platform_hint, theme
 from planner.ui.context import AppContext
+from planner.ui.format import moment_text
 from planner.ui.instance import Instance
 from planner.ui.main_window import PAGE_NAMES, MainWindow, app_instance
 from planner.ui.opening import (
@@ -210,7 +211,7 @@ class _Windows:
         if ctx is not None:  # damage no page reads is still found before it takes a save
             QTimer.singleShot(0, ctx, ctx.verify)
         if self.prepare_pages and window is not None and ctx is not None and ctx.is_open:
-            self.preparer = PagePreparer(window)
+            self.preparer = PagePreparer(window, window)
             self.preparer.finished.connect(gc.freeze)  # the pages live as long as the window
             self.preparer.start()
 
@@ -265,7 +266,7 @@ class _Windows:
         restore_button = None
         if backup is not None:
             restore_button = box.addButton(
-                f"Restore the backup of {backup.taken_at:%d %b %Y, %H:%M}",
+                f"Restore the backup of {moment_text(backup.taken_at)}",
                 QMessageBox.ButtonRole.AcceptRole,
             )
             box.setDefaultButton(restore_button)

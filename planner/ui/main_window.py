@@ -152,6 +152,11 @@ class MainWindow(QMainWindow):
             if exc.kind != "corrupt":
                 raise
 
+    def import_page(self, name: str) -> None:
+        """Import the module of the page called `name`, and what it imports, without building
+        the page: the first step of preparing it in idle time (`planner.ui.prepare`)."""
+        page_class(name)
+
     def has_page(self, name: str) -> bool:
         """Whether the page called `name` is built (it is once shown, or once prepared)."""
         return name in self._pages

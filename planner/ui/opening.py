@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from planner.storage.backups import latest_good_backup
 from planner.storage.errors import DataFileError
 from planner.storage.restore import restore
+from planner.ui.format import moment_text
 from planner.ui.instance import Instance, claim, wake_running
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ def _recover(path: Path, exc: DataFileError, parent: QWidget | None) -> Choice |
             else "You can restore the latest good backup, or start a new, empty file."
         )
         restore_button = box.addButton(
-            f"Restore the backup of {backup.taken_at:%d %b %Y, %H:%M}",
+            f"Restore the backup of {moment_text(backup.taken_at)}",
             QMessageBox.ButtonRole.AcceptRole,
         )
         box.setDefaultButton(restore_button)

@@ -23,14 +23,13 @@ from __future__ import annotations
 import linecache
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from planner.ui.charts.base import ChartView
-    from planner.ui.main_window import MainWindow
 
 
 #: The pages in the order they are prepared: the slowest to build on a click first (on the
@@ -40,25 +39,68 @@ if TYPE_CHECKING:
 ORDER = ("balance", "learning", "review", "network", "roadmap", "skills", "dashboard")
 
 
+class Preparable(Protocol):
+    """A page as the preparer sees it: `warm_up` yields after each step (`pages.base.Page`)."""
+
+    def isVisible(self) -> bool: ...
+
+    def warm_up(self, place: QRect) -> Iterator[None]: ...
+
+
+class PageHost(Protocol):
+    """What the preparer needs of the window whose pages it prepares: the main window, which
+    imports this module's page classes' base; a protocol keeps this module from importing the
+    window back."""
+
+    def isVisible(self) -> bool: ...
+
+    def has_page(self, name: str) -> bool: ...
+
+    def import_page(self, name: str) -> None: ...
+
+    def page(self, name: str) -> Preparable: ...
+
+    def page_place(self) -> QRect: ...
+
+
 @contextmanager
 def shown_unpainted(widget: QWidget, place: QRect) -> Iterator[list[ChartView]]:
     """Lay a hidden widget (a page behind the shown one, a tab not selected) out at `place`,
-    where it will show, and yield the charts shown in it, which have not plotted yet (each
-    plots and draws in a step of its own); inside, its own hidden parts can be laid out the
-    same way. It never paints: it is hidden again before the event loop runs, and painting
-    waits for that."""
+    where it will show, without plotting its charts; the list yielded holds, once the block
+    ends, the charts it showed, for `plot_and_draw`. Inside, its own hidden parts can be laid
+    out the same way (their charts are listed by the inner block). It never paints: it is
+    hidden again before the event loop runs, and painting waits for that."""
     from planner.ui.charts.base import ChartView
 
+    charts = widget.findChildren(ChartView)
+    held = [chart for chart in charts if chart.plots_when_shown]  # not an outer block's
+    for chart in held:
+        chart.plots_when_shown = False
+    shown: list[ChartView] = []
     widget.setGeometry(place)
-    with ChartView.plotting_later() as charts:
-        widget.show()
-        try:
-            yield charts
-            # What showing changed (a page that selects a row as it shows, filling a panel)
-            # moves the charts: lay that out too, as the first paint would.
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        finally:
-            widget.hide()
+    widget.show()
+    try:
+        yield shown
+        # What showing changed (a page that selects a row as it shows, filling a panel)
+        # moves the charts: lay that out too, as the first paint would.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        shown.extend(chart for chart in charts if chart.isVisible())
+    finally:
+        widget.hide()
+        for chart in held:
+            chart.plots_when_shown = True
+
+
+def plot_and_draw(charts: list[ChartView]) -> Iterator[None]:
+    """Plot each chart, then draw it into its buffer, yielding after each: a click meanwhile
+    waits for one chart at most. A chart the person has opened meanwhile drew as it showed."""
+    for chart in charts:
+        if chart.isVisible():
+            continue
+        chart.show_data()
+        yield
+        chart.canvas.draw_pending()
+        yield
 
 
 class PagePreparer(QObject):
@@ -67,8 +109,8 @@ class PagePreparer(QObject):
     #: Emitted once every page is built and laid out and its charts drawn.
     finished = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: PageHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._window = window
         self._steps = self._plan()
         self._timer = QTimer(self)
@@ -88,13 +130,11 @@ class PagePreparer(QObject):
         self._timer.stop()
 
     def _plan(self) -> Iterator[None]:
-        from planner.ui.main_window import page_class
-
         window = self._window
         for name in ORDER:
             if window.has_page(name):
                 continue  # shown already, or opened while earlier pages were prepared
-            page_class(name)  # its module and what it imports
+            window.import_page(name)
             yield
             if window.has_page(name):
                 continue
@@ -102,15 +142,7 @@ class PagePreparer(QObject):
             yield
             if page.isVisible():
                 continue
-            charts = page.prepare(window.page_place())
-            yield
-            for chart in charts:
-                if chart.isVisible():
-                    continue  # the person opened the page: it drew as it showed
-                chart.show_data()
-                yield
-                chart.canvas.draw_pending()
-                yield
+            yield from page.warm_up(window.page_place())
 
     def step(self) -> None:
         """One step: what the timer does at each turn of the event loop."""

@@ -31,8 +31,9 @@ from planner.ui import theme
 from planner.ui.charts.balance import LABEL, BalanceWeekChart, status_color
 from planner.ui.charts.base import ChartView
 from planner.ui.charts.learning import WeeklyHoursChart
+from planner.ui.format import hours_text
 from planner.vocabulary import TYPED_CATEGORIES
-from planner.wording import counted
+from planner.wording import counted, day_text
 
 TYPED = TYPED_CATEGORIES
 PNG_WIDTH = 900
@@ -40,14 +41,6 @@ PNG_WIDTH = 900
 
 def esc(text: str) -> str:
     return html.escape(text, quote=False)
-
-
-def day(d: Any) -> str:
-    return f"{d.day} {d:%b %Y}" if d else "—"
-
-
-def hours(h: float) -> str:
-    return f"{h:.2f}".rstrip("0").rstrip(".") + " h"
 
 
 def chip(category: str, status: str | None, c: theme.Colors) -> str:
@@ -66,12 +59,15 @@ def bullets(items: list[str], empty: str, c: theme.Colors) -> str:
 def learning_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
     share = f" ({s.goal_share:.0%} of the goal)" if s.goal_share is not None else ""
     color = c.balanced if s.goal_met else c.under
-    verdict = "Goal met." if s.goal_met else f"{hours(s.learning_goal - s.learning_hours)} short."
+    verdict = (
+        "Goal met." if s.goal_met else f"{hours_text(s.learning_goal - s.learning_hours)} short."
+    )
     sessions = counted(s.learning_sessions, "session")
     weeks = counted(s.streak.current, "week")
     return (
         f"<p><span style='font-size:large; font-weight:bold; color:{color}'>"
-        f"{hours(s.learning_hours)}</span> of a {hours(s.learning_goal)} weekly goal{share}"
+        f"{hours_text(s.learning_hours)}</span> of a {hours_text(s.learning_goal)} weekly goal"
+        f"{share}"
         f" — <b>{verdict}</b></p>"
         f"<p>{sessions} logged. Streak of weeks meeting the goal: <b>{weeks}</b> "
         f"(longest {s.streak.longest}).</p>"
@@ -87,8 +83,8 @@ def balance_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
     entered = s.balance.entered
     rows = "".join(
         f"<tr><td>{LABEL[cat.category]}</td>"
-        f"<td align='right'>{hours(cat.hours) if cat.entered else '—'}</td>"
-        f"<td align='right'>{hours(cat.target)}</td>"
+        f"<td align='right'>{hours_text(cat.hours) if cat.entered else '—'}</td>"
+        f"<td align='right'>{hours_text(cat.target)}</td>"
         f"<td>{chip(cat.category, cat.status if cat.entered else None, c)}</td></tr>"
         for cat in s.balance.categories
     )
@@ -114,12 +110,12 @@ def balance_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
 
 
 def milestones_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
-    done = [f"{esc(m.title)} <i>(done {day(m.done_on)})</i>" for m in s.milestones_done]
+    done = [f"{esc(m.title)} <i>(done {day_text(m.done_on)})</i>" for m in s.milestones_done]
     overdue = [
-        f"<span style='color:{c.over}'>{esc(m.title)}</span> <i>(was due {day(m.due_on)})</i>"
+        f"<span style='color:{c.over}'>{esc(m.title)}</span> <i>(was due {day_text(m.due_on)})</i>"
         for m in s.milestones_overdue
     ]
-    soon = [f"{esc(m.title)} <i>(due {day(m.due_on)})</i>" for m in s.milestones_due_soon]
+    soon = [f"{esc(m.title)} <i>(due {day_text(m.due_on)})</i>" for m in s.milestones_due_soon]
     return (
         "<p><b>Done this week</b></p>"
         + bullets(done, "None completed this week.", c)
@@ -154,7 +150,7 @@ def network_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
     )
     due = _first_of(
         [
-            f"{esc(r.name)} <i>({r.relationship}; last contact {day(r.last_contact)})</i>"
+            f"{esc(r.name)} <i>({r.relationship}; last contact {day_text(r.last_contact)})</i>"
             for r in s.contacts_due
         ],
         s.contacts_due_total,

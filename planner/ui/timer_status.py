@@ -37,7 +37,9 @@ from planner.services.errors import InputError
 from planner.services.timer import TimerState, clock_text, duration_text
 from planner.storage.errors import DataFileError
 from planner.ui.context import AppContext
+from planner.ui.format import hours_text, moment_text, short_day_text
 from planner.vocabulary import DAY_HOURS
+from planner.wording import weekday_text
 
 #: The longest activity title the status bar and title show whole.
 SHORT_TITLE = 32
@@ -138,8 +140,8 @@ class TimerController(QObject):
             return f"Timer stopped after {ran}: under a minute, so nothing was logged."
         logged = duration_text(done.row.hours * 3600)
         return (
-            f"Logged {logged} ({done.row.hours:.2f} h) for {state.label()} on "
-            f"{done.row.date:%d %b}; the timer ran {clock_text(done.seconds)}."
+            f"Logged {logged} ({hours_text(done.row.hours)}) for {state.label()} on "
+            f"{short_day_text(done.row.date)}; the timer ran {clock_text(done.seconds)}."
         )
 
     def discard(self) -> str:
@@ -171,9 +173,10 @@ class LeftRunningDialog(QDialog):
             else f"ran more than {rt.LEFT_RUNNING_HOURS} hours"
         )
         text = QLabel(
-            f"The timer for {state.label()} started {start:%a %d %b at %H:%M} and {why} "
+            f"The timer for {state.label()} started {weekday_text(start, year=False)} at "
+            f"{start:%H:%M} and {why} "
             f"({duration_text(seconds)}). It was probably left running. How much did you "
-            f"learn? It is logged on {start:%a %d %b}."
+            f"learn? It is logged on {weekday_text(start, year=False)}."
         )
         text.setWordWrap(True)
         most = min(seconds / 3600, DAY_HOURS)
@@ -267,8 +270,8 @@ class TimerStatus(QObject):
         stop = "" if self.ctx.read_only else " · Stop"
         self.button.setText(f"Timing {clock_text(seconds)} · {what}{stop}")
         self.button.setToolTip(
-            f"Timer running since {state.local_start():%a %d %b %H:%M} for {state.label()}"
-            + ("" if self.ctx.read_only else " — click to stop and log it")
+            f"Timer running since {moment_text(state.local_start(), weekday=True, year=False)}"
+            f" for {state.label()}" + ("" if self.ctx.read_only else " — click to stop and log it")
         )
         self.button.show()
         self.window.setWindowTitle(f"{clock_text(seconds)[:-3]} {what} — {self._title}")

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtWidgets import QTabWidget, QWidget
+from ui_helpers import bar_heights, hover
 
 from planner.services import balance, learning
 from planner.services.learning import CommitmentSeries, MonthCommitment, WeekPoint, YearPath
@@ -53,7 +54,7 @@ def test_an_updated_chart_looks_like_one_drawn_from_scratch(qtbot) -> None:
     final = series(2, 4, 130)  # three-digit hours: wider tick labels need a wider margin
     chart.set_data(final)
     assert chart.bars is bars  # moved, not rebuilt
-    assert chart.heights() == [2, 4, 130]
+    assert bar_heights(chart.bars) == [2, 4, 130]
     chart.canvas.draw()
     fresh = shown_chart(qtbot, WeeklyHoursChart())
     fresh.set_data(final)
@@ -65,8 +66,8 @@ def test_an_updated_chart_looks_like_one_drawn_from_scratch(qtbot) -> None:
         t.get_text() for t in fresh_ax.get_yticklabels()
     ]
     x, y = updated_ax.transData.transform((2, 65))  # the middle of the 130 h bar
-    text = chart.hover_text_at(x, y)
-    assert text is not None and "130 h logged — goal met" in text
+    text = hover(chart, x, y)
+    assert "130 h logged — goal met" in text
 
 
 def pixels(chart) -> bytes:
@@ -122,9 +123,9 @@ def test_a_different_number_of_weeks_rebuilds_the_chart(qtbot) -> None:
     bars = chart.bars
     chart.set_data(series(2, 4, 3, 6))
     assert chart.bars is not bars
-    assert chart.heights() == [2, 4, 3, 6]
+    assert bar_heights(chart.bars) == [2, 4, 3, 6]
     chart.set_data(series(0, 0, 0, 0))
-    assert chart.heights() == []
+    assert bar_heights(chart.bars) == []
     assert chart.empty_message in [t.get_text() for t in chart.figure.axes[0].texts]
 
 
@@ -157,7 +158,7 @@ def test_a_chart_on_a_hidden_tab_draws_when_shown_with_the_latest_data(qtbot) ->
     assert drawn == []  # nobody can see it yet
     tabs.setCurrentIndex(1)
     settle(qtbot, chart)
-    assert chart.heights() == [2, 4, 7]
+    assert bar_heights(chart.bars) == [2, 4, 7]
     assert len(drawn) == 1  # two changes, one draw, at its real size
     assert chart.canvas.width() > 100 and chart.canvas.height() > 100
 
@@ -174,7 +175,7 @@ def test_the_heatmap_hover_follows_an_hour_logged_today(qtbot, demo_ctx) -> None
     chart.canvas.draw()
     column, row = chart.position(today)
     px, py = chart.figure.axes[0].transData.transform((column + 0.5, row + 0.5))
-    assert f"{before + 1.5:g} h of learning" in chart.hover_text_at(px, py)
+    assert f"{before + 1.5:g} h of learning" in hover(chart, px, py)
 
 
 def test_no_chart_warns_that_its_layout_collapsed(qapp, demo_db, tmp_path, recwarn) -> None:

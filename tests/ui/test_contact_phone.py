@@ -19,7 +19,7 @@ def test_a_phone_typed_in_the_dialog_is_saved_shown_and_edited(qtbot, demo_ctx) 
     dialog.name.setText("Zoe Park")
     dialog.email.setText("zoe@example.com")
     dialog.phone.setText("  +44 20 7946 0958,   +1 415 555 0101 ")
-    dialog.accept()
+    dialog.submit()
     assert dialog.result() == 1
 
     page.select_contact("Zoe Park")
@@ -32,7 +32,7 @@ def test_a_phone_typed_in_the_dialog_is_saved_shown_and_edited(qtbot, demo_ctx) 
     edit = ContactDialog(demo_ctx, demo_ctx.read(network.contact_detail, cid), page)
     assert edit.phone.text() == "+44 20 7946 0958, +1 415 555 0101"
     edit.phone.setText("+49 30 1234567")
-    edit.accept()
+    edit.submit()
     assert demo_ctx.read(network.contact_detail, cid).phone == "+49 30 1234567"
     page.show()
     page.grab().save("/tmp/network-phone.png")

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from ui_helpers import open_page
+from ui_helpers import bar_heights, open_page
 
 from planner.services import balance, dashboard, learning, readiness
+from planner.ui.format import hours_text
 from planner.ui.pages.dashboard import DashboardPage
-from planner.ui.pages.learning import hours_text
 
 
 def session_count(ctx) -> int:
@@ -29,7 +29,7 @@ def test_an_empty_file_says_how_to_choose_a_target_role(qtbot, ctx) -> None:
     assert page.learning.figure.text() == "0 h"
     assert "No open milestones" in page.milestones.detail.text()
     assert "Nobody is due" in page.contacts.detail.text()
-    assert page.chart.heights() == []
+    assert bar_heights(page.chart.bars) == []
     assert empty_state_shown(page.chart)
 
 
@@ -59,21 +59,21 @@ def test_the_demo_shows_readiness_week_balance_milestones_and_follow_ups(qtbot, 
 def test_weekly_chart_bars_equal_the_weekly_series(qtbot, demo_ctx) -> None:
     page = open_page(qtbot, DashboardPage, demo_ctx, follow_changes=False)
     series = demo_ctx.read(learning.weekly_series, demo_ctx.today(), dashboard.CHART_WEEKS)
-    assert page.chart.heights() == [p.hours for p in series.weeks]
+    assert bar_heights(page.chart.bars) == [p.hours for p in series.weeks]
     assert page.chart.goal_line.get_ydata()[0] == series.weekly_goal
 
 
 def test_quick_log_with_enter_updates_the_weeks_hours_and_the_chart(qtbot, demo_ctx) -> None:
     page = open_page(qtbot, DashboardPage, demo_ctx, follow_changes=False)
     before_label = page.learning.figure.text()
-    before_bar = page.chart.heights()[-1]
+    before_bar = bar_heights(page.chart.bars)[-1]
     before_hours = page.summary.learning_hours
     page.quick_log.hours.setValue(1.5)
     qtbot.keyClick(page.quick_log.hours, Qt.Key.Key_Return)
     assert page.summary.learning_hours == pytest.approx(before_hours + 1.5)
     assert page.learning.figure.text() == hours_text(before_hours + 1.5)
     assert page.learning.figure.text() != before_label
-    assert page.chart.heights()[-1] == pytest.approx(before_bar + 1.5)
+    assert bar_heights(page.chart.bars)[-1] == pytest.approx(before_bar + 1.5)
 
 
 def test_quick_log_of_zero_hours_is_refused_with_a_message_and_writes_nothing(

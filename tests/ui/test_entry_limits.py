@@ -28,7 +28,7 @@ def test_the_log_dialog_refuses_a_day_past_24_hours(qtbot, ctx) -> None:
     dialog = SessionDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.hours.setValue(23)
-    assert dialog.save() is False
+    assert dialog.submit() is False
     assert dialog.error.isVisibleTo(dialog)
     text = dialog.error.text()
     assert f"{today.day} {today:%b %Y}" in text
@@ -43,7 +43,7 @@ def test_editing_a_session_counts_the_day_without_its_old_hours(qtbot, ctx) -> N
     dialog = SessionDialog(ctx, row)
     qtbot.addWidget(dialog)
     dialog.hours.setValue(24)
-    assert dialog.save() is True
+    assert dialog.submit() is True
     assert sessions(ctx) == [(today, 24.0)]
 
 
@@ -89,10 +89,10 @@ def test_a_day_over_a_year_back_is_asked_about_in_the_session_dialog(qtbot, ctx)
     qtbot.addWidget(dialog)
     dialog.date.setDate(to_qdate(old))
     answer_boxes("&Change")
-    assert dialog.save() is False
+    assert dialog.submit() is False
     assert sessions(ctx) == []
     answer_boxes("&Log")
-    assert dialog.save() is True
+    assert dialog.submit() is True
     assert sessions(ctx) == [(old, 1.0)]
 
 

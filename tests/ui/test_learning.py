@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from ui_helpers import open_page
+from ui_helpers import bar_heights, hover, hover_shows_nothing, open_page
 
 from planner.services import learning
 from planner.ui.dialogs.activity import ActivityDialog
@@ -118,7 +118,7 @@ def test_the_activity_dialog_refuses_an_empty_title_and_writes_nothing(qtbot, de
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.title.setText("   ")
-    assert not dialog.save()
+    assert not dialog.submit()
     assert dialog.title_error.isVisible()
     assert "title is required" in dialog.title_error.text()
     assert titles(demo_ctx) == before
@@ -131,7 +131,7 @@ def test_the_activity_dialog_refuses_a_duplicate_title_and_writes_nothing(qtbot,
     dialog.show()
     dialog.title.setText("deep learning with PYTORCH")  # titles compare without case
     dialog.planned.setValue(20)
-    assert not dialog.save()
+    assert not dialog.submit()
     assert dialog.title_error.isVisible()
     assert "already an activity" in dialog.title_error.text()
     assert demo_ctx.read(learning.activities) == before
@@ -144,7 +144,7 @@ def test_the_activity_dialog_refuses_a_finish_date_before_the_start(qtbot, ctx) 
     dialog.title.setText("Book")
     dialog.start.set_value(dt.date(2026, 3, 1))
     dialog.target.set_value(dt.date(2026, 2, 1))
-    assert not dialog.save()
+    assert not dialog.submit()
     assert dialog.dates_error.isVisible()
     assert titles(ctx) == []
 
@@ -164,7 +164,7 @@ def test_a_new_activity_is_saved_with_its_fields_and_searched_skills(qtbot, page
     ]
     assert visible == ["PyTorch"]
     dialog.set_skills(["PyTorch"])
-    assert dialog.save()
+    assert dialog.submit()
     detail = demo_ctx.read(learning.activity_detail, dialog.saved_id).row
     assert (detail.title, detail.kind, detail.planned_hours_per_month) == (
         "Transformers from scratch",
@@ -182,7 +182,7 @@ def test_editing_an_activity_starts_from_its_values_and_saves_changes(qtbot, dem
     assert dialog.title.text() == row.title
     assert tuple(sorted(dialog.chosen_skills(), key=str.casefold)) == row.skills
     dialog.status.setCurrentIndex(dialog.status.findData("done"))
-    assert dialog.save()
+    assert dialog.submit()
     assert demo_ctx.read(learning.activity_detail, row.id).row.status == "done"
 
 
@@ -223,7 +223,7 @@ def test_the_session_dialog_refuses_zero_hours_and_writes_nothing(qtbot, demo_ct
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.hours.setValue(0.0)
-    assert not dialog.save()
+    assert not dialog.submit()
     assert dialog.hours_error.isVisible()
     assert "0.25" in dialog.hours_error.text()
     assert all_sessions(demo_ctx)[0] == row
@@ -236,7 +236,7 @@ def test_the_session_dialog_edits_a_session(qtbot, page, demo_ctx) -> None:
     dialog.hours.setValue(2.25)
     dialog.note.setText("Attention heads")
     dialog.activity.setCurrentText("(no activity)")
-    assert dialog.save()
+    assert dialog.submit()
     edited = next(r for r in all_sessions(demo_ctx) if r.id == row.id)
     assert (edited.hours, edited.note, edited.activity, edited.date) == (
         2.25,
@@ -259,14 +259,15 @@ def test_weekly_chart_bars_equal_the_weekly_series(page, demo_ctx, index) -> Non
     page.weeks.setCurrentIndex(index)
     weeks = page.weeks.currentData()
     series = demo_ctx.read(learning.weekly_series, demo_ctx.today(), weeks)
-    assert page.weekly_chart.heights() == [p.hours for p in series.weeks]
-    assert len(page.weekly_chart.heights()) == weeks
+    assert bar_heights(page.weekly_chart.bars) == [p.hours for p in series.weeks]
+    assert len(bar_heights(page.weekly_chart.bars)) == weeks
 
 
 def test_monthly_and_year_charts_draw_the_services_figures(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
     months = demo_ctx.read(learning.monthly_commitment, demo_ctx.today(), 12)
-    planned, logged = page.monthly_chart.heights()
+    chart = page.monthly_chart
+    planned, logged = bar_heights(chart.planned_bars), bar_heights(chart.logged_bars)
     assert logged == pytest.approx([m.logged for m in months])
     assert planned == pytest.approx([m.planned for m in months])
     path = demo_ctx.read(learning.year_path, demo_ctx.today())
@@ -274,7 +275,7 @@ def test_monthly_and_year_charts_draw_the_services_figures(page, demo_ctx) -> No
     assert page.year_chart.goal_line.get_ydata()[-1] == path.goal
 
 
-def test_hovering_a_month_bar_tells_planned_or_logged_hours(page, demo_ctx) -> None:
+def test_hovering_a_month_bar_tells_planned_or_logged_hours(qtbot, page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
     months = demo_ctx.read(learning.monthly_commitment, demo_ctx.today(), 12)
     chart = page.monthly_chart
@@ -284,12 +285,12 @@ def test_hovering_a_month_bar_tells_planned_or_logged_hours(page, demo_ctx) -> N
     m = months[i]
     year, month = m.month.split("-")
     name = f"{calendar.month_abbr[int(month)]} {year}"
-    assert chart.hover_text_at(*to_pixels((i - 0.19, m.planned / 2))) == (
+    assert hover(chart, *to_pixels((i - 0.19, m.planned / 2))) == (
         f"{name}: {m.planned:g} h a month planned"
     )
-    logged = chart.hover_text_at(*to_pixels((i + 0.19, m.logged / 2)))
-    assert logged is not None and logged.startswith(f"{name}: {m.logged:g} h logged")
-    assert chart.hover_text_at(*to_pixels((i + 0.5, m.logged / 2))) is None  # between months
+    logged = hover(chart, *to_pixels((i + 0.19, m.logged / 2)))
+    assert logged.startswith(f"{name}: {m.logged:g} h logged")
+    assert hover_shows_nothing(qtbot, chart, *to_pixels((i + 0.5, m.logged / 2)))  # between
 
 
 def test_heatmap_hover_shows_a_days_hours(page, demo_ctx) -> None:
@@ -301,14 +302,13 @@ def test_heatmap_hover_shows_a_days_hours(page, demo_ctx) -> None:
     heatmap.canvas.draw()
     column, row = heatmap.position(day)
     px, py = heatmap.figure.axes[0].transData.transform((column + 0.5, row + 0.5))
-    text = heatmap.hover_text_at(px, py)
-    assert text is not None
+    text = hover(heatmap, px, py)
     assert f"{day.year}: {hours:g} h of learning" in text
     assert str(day.day) in text
 
 
 def test_charts_redraw_after_a_change_while_showing(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
-    before = page.weekly_chart.heights()[-1]
+    before = bar_heights(page.weekly_chart.bars)[-1]
     demo_ctx.write("a change", learning.log_session, 2.0, demo_ctx.today())
-    assert page.weekly_chart.heights()[-1] == pytest.approx(before + 2.0)
+    assert bar_heights(page.weekly_chart.bars)[-1] == pytest.approx(before + 2.0)

@@ -114,7 +114,7 @@ def test_adding_an_interaction_clears_the_due_flag(page, demo_ctx) -> None:
     assert dialog.date.date().toPython() == demo_ctx.today()
     dialog.channel.setCurrentText("Video")
     dialog.note.setText("Talked about the portfolio")
-    dialog.accept()
+    dialog.submit()
 
     row = contacts(demo_ctx)[name]
     assert row.due is False and row.last_contact == demo_ctx.today()
@@ -134,7 +134,7 @@ def test_a_follow_up_before_the_interaction_is_refused(page, demo_ctx) -> None:
     dialog = InteractionDialog(demo_ctx, "Mei Chen", page)
     dialog.follow_up_wanted.setChecked(True)
     dialog.follow_up.setDate(dialog.date.date().addDays(-1))
-    dialog.accept()
+    dialog.submit()
     assert dialog.result() == 0
     assert not dialog.follow_up_error.isHidden()
     assert "before the interaction" in dialog.follow_up_error.text()
@@ -174,7 +174,7 @@ def test_the_contact_dialog_refuses_bad_input_and_writes_nothing(
     dialog = ContactDialog(demo_ctx, None, page)
     dialog.name.setText(name)
     dialog.email.setText(email)
-    dialog.accept()
+    dialog.submit()
     assert dialog.result() == 0
     error = getattr(dialog, field)
     assert not error.isHidden() and message in error.text()
@@ -188,7 +188,7 @@ def test_adding_a_contact_with_expertise(page, demo_ctx) -> None:
     dialog.email.setText("zoe@example.com")
     dialog.cadence.setValue(21)
     dialog.set_skills(["MLflow", "Docker"])
-    dialog.accept()
+    dialog.submit()
     assert dialog.result() == 1
     row = contacts(demo_ctx)["Zoe Park"]
     assert (row.relationship, row.cadence_days, row.expertise) == (
@@ -205,7 +205,7 @@ def test_editing_keeps_the_own_name_and_changes_the_cadence(page, demo_ctx) -> N
     assert dialog.name.text() == "Mei Chen"
     assert set(dialog.chosen_skills()) == {"Pandas", "scikit-learn"}
     dialog.cadence.setValue(14)
-    dialog.accept()
+    dialog.submit()
     assert dialog.result() == 1
     assert contacts(demo_ctx)["Mei Chen"].cadence_days == 14
 

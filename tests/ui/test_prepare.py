@@ -5,8 +5,10 @@ still show; and closing the window stops the preparing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import grimp
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
+from ui_helpers import bar_heights
 
 from planner.services import learning
 from planner.ui.charts.base import ChartView
@@ -14,6 +16,7 @@ from planner.ui.charts.canvas import Canvas
 from planner.ui.instance import claim
 from planner.ui.launch import _Windows
 from planner.ui.main_window import PAGE_NAMES
+from planner.ui.pages.learning import LearningPage
 from planner.ui.prepare import ORDER
 from planner.ui.settings import Settings
 
@@ -98,14 +101,14 @@ def test_the_learning_charts_tab_is_prepared_and_takes_hours_logged_since(qtbot,
     windows = prepared(qtbot, demo_db)
     window, ctx = windows.window, windows.ctx
     page = window.page("learning")
-    assert page.weekly_chart.heights()  # the charts tab was drawn in idle time
-    before = page.weekly_chart.heights()[-1]
+    assert bar_heights(page.weekly_chart.bars)  # the charts tab was drawn in idle time
+    before = bar_heights(page.weekly_chart.bars)[-1]
     dashboard = window.page("dashboard")
     dashboard.quick_log.hours.setValue(2.0)
     qtbot.keyClick(dashboard.quick_log.hours, Qt.Key.Key_Return)
     window.show_page("learning")
     page.tabs.setCurrentIndex(2)
-    assert page.weekly_chart.heights()[-1] == before + 2.0
+    assert bar_heights(page.weekly_chart.bars)[-1] == before + 2.0
     year = ctx.read(learning.year_path, ctx.today())
     assert page.year_chart.logged_line.get_ydata()[-1] == year.logged
     windows.close_current()
@@ -186,3 +189,36 @@ def test_a_page_opened_while_others_are_prepared_is_built_then_and_the_rest_prep
     assert all(window.has_page(name) for name in PAGE_NAMES)
     assert window.current_page() is page
     windows.close_current()
+
+
+def test_preparing_knows_the_window_by_a_protocol_not_by_its_module() -> None:
+    """The window imports the pages, whose base imports the preparer: the preparer importing
+    the window back (even inside a function) closed a circle."""
+    graph = grimp.build_graph("planner")
+    assert not graph.chain_exists("planner.ui.prepare", "planner.ui.main_window")
+    assert not graph.chain_exists("planner.ui.pages.base", "planner.ui.main_window")
+
+
+def test_a_page_warms_up_a_step_at_a_time_and_its_charts_then_plot_when_shown(
+    qtbot, demo_ctx
+) -> None:
+    """Laying the Learning page out plots none of its charts; the steps after plot and draw
+    those it showed and those of its charts tab; afterwards a chart shown plots at once."""
+    page = LearningPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    steps = page.warm_up(QRect(0, 0, 1100, 700))
+    next(steps)
+    charts = page.findChildren(ChartView)
+    assert charts and all(c._shown is None for c in charts)
+    assert not page.isVisible()
+    for _ in steps:
+        assert not page.isVisible()
+    tab_charts = page.tabs.widget(2).findChildren(ChartView)
+    assert tab_charts and all(c._shown is not None for c in tab_charts)
+    assert not any(c.canvas.pending for c in tab_charts)
+    assert all(c.plots_when_shown for c in charts)
+    page.weekly_chart.set_data(None)
+    page.show()
+    page.tabs.setCurrentIndex(2)
+    assert page.weekly_chart._shown is not None and page.weekly_chart._shown[0] is None

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from ui_helpers import open_page
+from ui_helpers import bar_heights, open_page, row_lengths
 
 from planner.services import balance, learning, review
 from planner.services.weeks import week_heading, week_start
 from planner.ui import report
+from planner.ui.charts.balance import LABEL
+from planner.ui.format import hours_text
 from planner.ui.pages.review import ReviewPage
 
 
@@ -55,7 +57,7 @@ def test_an_empty_file_shows_an_empty_week(qtbot, ctx) -> None:
 def test_the_demo_week_shows_the_services_figures(page, demo_ctx) -> None:
     s = demo_ctx.read(review.summary, demo_ctx.today(), demo_ctx.today())
     learning_text = page.sections["Learning"].text()
-    assert report.hours(s.learning_hours) in learning_text
+    assert hours_text(s.learning_hours) in learning_text
     assert f"{s.learning_sessions} session" in learning_text
     assert f"{s.streak.current} week" in learning_text
     for cat in s.balance.categories:
@@ -74,10 +76,10 @@ def test_the_demo_week_shows_the_services_figures(page, demo_ctx) -> None:
 
 def test_the_charts_draw_the_weeks_balance_and_twelve_weeks_of_learning(page, demo_ctx) -> None:
     week = demo_ctx.read(balance.week_balance, page.monday)
-    assert page.balance_chart.heights() == {c.category: c.hours for c in week.categories}
+    assert row_lengths(page.balance_chart) == {LABEL[c.category]: c.hours for c in week.categories}
     series = demo_ctx.read(learning.weekly_series, page.monday + dt.timedelta(days=6), 12)
-    assert page.learning_chart.heights() == [p.hours for p in series.weeks]
-    assert len(page.learning_chart.heights()) == 12
+    assert bar_heights(page.learning_chart.bars) == [p.hours for p in series.weeks]
+    assert len(bar_heights(page.learning_chart.bars)) == 12
 
 
 def test_week_navigation_shows_last_weeks_reflection(page, demo_ctx) -> None:

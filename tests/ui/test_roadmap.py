@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
-from ui_helpers import open_page
+from ui_helpers import hover, open_page
 
 from planner.services import profile, readiness, roadmap, roles, skills
 from planner.ui.dialogs.milestone import CompleteDialog, MilestoneDialog, to_qdate
@@ -21,8 +21,9 @@ from planner.ui.pages.roadmap import (
     ROLES_TAB,
     RoadmapPage,
 )
-from planner.ui.pages.roadmap_common import date_text, select_where, selected_row
+from planner.ui.pages.roadmap_common import select_where, selected_row
 from planner.ui.qtmodels.rows import ROW_ROLE
+from planner.wording import day_text
 
 
 def visible_rows(view) -> list:
@@ -103,15 +104,15 @@ def test_the_what_if_pace_moves_the_projected_date(page, demo_ctx) -> None:
     page.pace.setValue(4.0)
     slow = demo_ctx.read(readiness.forecast, today, weekly_hours=4.0)
     assert page.what_if_forecast.ready_on == slow.ready_on
-    assert date_text(slow.ready_on) in page.what_if.text()
+    assert day_text(slow.ready_on) in page.what_if.text()
     page.pace.setValue(12.0)
     fast = demo_ctx.read(readiness.forecast, today, weekly_hours=12.0)
     assert page.what_if_forecast.ready_on == fast.ready_on
     assert fast.ready_on < slow.ready_on
-    assert date_text(fast.ready_on) in page.what_if.text()
+    assert day_text(fast.ready_on) in page.what_if.text()
     recent = demo_ctx.read(readiness.forecast, today)
     assert f"{recent.recent_weekly_hours:.1f} h/week" in page.recent.text()
-    assert date_text(recent.ready_on) in page.recent.text()
+    assert day_text(recent.ready_on) in page.recent.text()
 
 
 # --- target role -------------------------------------------------------------------------------
@@ -302,9 +303,9 @@ def test_timeline_draws_one_bar_per_phase_and_a_today_line(page, demo_ctx) -> No
     for m in timeline.milestones:  # each marker shows its own milestone, in its own state
         state = "open" if m.due_on >= demo_ctx.today() else "overdue"
         if m.done_on is not None:
-            state = f"done {date_text(m.done_on)}"
+            state = f"done {day_text(m.done_on)}"
         x, y = to_pixels((mdates.date2num(m.due_on), 0))
-        assert chart.hover_text_at(x, y) == f"{m.title}\nDue {date_text(m.due_on)} — {state}"
+        assert hover(chart, x, y) == f"{m.title}\nDue {day_text(m.due_on)} — {state}"
 
 
 def test_readiness_history_and_levels_charts_draw_the_services_figures(page, demo_ctx) -> None:
@@ -356,9 +357,9 @@ def test_an_open_ended_phase_fades_out_and_the_empty_plan_says_what_to_do(qtbot)
     chart.canvas.draw()
     lead = chart.phase_bars[1]  # lanes top to bottom: Base (y 2), Lead (y 1), Milestones (y 0)
     x, y = chart.figure.axes[0].transData.transform((lead.get_x() + 5, lead.get_y() + 0.2))
-    assert chart.hover_text_at(x, y).startswith("Lead: from 1 Jul 2026 (not started)")
+    assert hover(chart, x, y).startswith("Lead: from 1 Jul 2026 (not started)")
     x, y = chart.figure.axes[0].transData.transform((mdates.date2num(done.due_on), 0))
-    assert chart.hover_text_at(x, y) == "Course\nDue 1 Mar 2026 — done 20 Feb 2026"
+    assert hover(chart, x, y) == "Course\nDue 1 Mar 2026 — done 20 Feb 2026"
     chart.set_data(PlanTimeline(None, None, today, (), ()))
     assert chart.phase_bars == [] and chart.today_line is None
     assert chart.empty_message in chart_texts(chart)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QToolTip
 
 from planner.ui.context import AppContext
 from planner.ui.instance import lock_path
@@ -74,3 +75,54 @@ def answer_boxes(*buttons: str) -> list[str]:
 
     QTimer.singleShot(0, click)
     return seen
+
+
+def hover(chart: Any, x: float, y: float) -> str:
+    """Move the mouse over `chart` to (x, y), in matplotlib's display pixels (from the bottom
+    left, as `transData.transform` gives them), and return the tooltip that shows then, '' when
+    none does: a real mouse-move event, through the canvas, as a person's hand makes it."""
+    canvas = chart.canvas
+    canvas.draw()  # as painted on screen: the artists know where they are
+    ratio = canvas.device_pixel_ratio
+    at = QPointF(x / ratio, (canvas.figure.bbox.height - y) / ratio)
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        at,
+        canvas.mapToGlobal(at),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(canvas, move)
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+def hover_shows_nothing(qtbot, chart: Any, x: float, y: float) -> bool:
+    """Whether the tooltip goes away when the mouse moves to (x, y) (Qt lets a tooltip linger
+    for a moment after the mouse leaves what it names)."""
+    hover(chart, x, y)
+    try:
+        qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2_000)
+    except qtbot.TimeoutError:
+        return False
+    return True
+
+
+def bar_heights(bars: Any) -> list[float]:
+    """The heights of a chart's bars (one collection, `planner.ui.charts.bars`) as matplotlib
+    holds them to draw; none when the chart shows its empty state (`bars` is None)."""
+    if bars is None:
+        return []
+    return [float(p.vertices[2, 1] - p.vertices[0, 1]) for p in bars.get_paths()]
+
+
+def row_bars(chart: Any) -> dict[str, Any]:
+    """A horizontal bar chart's bars as a person reads them: each by the label of its row."""
+    ax = chart.figure.axes[0]
+    rows = {round(tick.get_position()[1]): tick.get_text() for tick in ax.get_yticklabels()}
+    return {rows[round(bar.get_y() + bar.get_height() / 2)]: bar for bar in ax.patches}
+
+
+def row_lengths(chart: Any) -> dict[str, float]:
+    """The length of each of a horizontal bar chart's bars, by the label of its row."""
+    return {label: bar.get_width() for label, bar in row_bars(chart).items()}

@@ -1,8 +1,8 @@
 """Work-life balance charts: one week against its targets, the weeks stacked by category, and
 work against learning over time.
 
-Each chart draws a service dataclass as it comes (`WeekBalance`, `BalanceHistory`) and keeps what
-it drew (`bars`, `stacks`, `lines`) so tests can compare it with the service's figures.
+Each chart draws a service dataclass as it comes (`WeekBalance`, `BalanceHistory`) and keeps the
+artists its hover texts and legend name (`stacks`, `lines`).
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from typing import Any
 
 from planner.services.balance import BalanceHistory, WeekBalance, tone
 from planner.ui import theme
-from planner.ui.charts.bars import add_bars, bar_heights, bar_under
+from planner.ui.charts.bars import add_bars, bar_under
 from planner.ui.charts.base import ChartView
+from planner.ui.format import hours_text
 
 LABEL = {
     "work": "Work",
@@ -50,12 +51,7 @@ class BalanceWeekChart(ChartView):
     title = "This week: actual vs target"
     empty_message = "No hours for this week yet.\nType them in the week grid and press Save."
 
-    def __init__(self, parent=None, *, height: float = 3.0) -> None:
-        super().__init__(parent, height=height)
-        self.bars: list[Any] = []
-
     def plot(self, ax: Any, data: WeekBalance, colors: theme.Colors) -> bool:
-        self.bars = []
         if not any(cat.hours > 0 for cat in data.categories):
             return False
         from matplotlib.lines import Line2D
@@ -80,15 +76,15 @@ class BalanceWeekChart(ChartView):
                 continue
             color = status_color(cat.category, cat.status, colors)
             (bar,) = ax.barh(y, cat.hours, height=0.6, color=color)
-            self.bars.append(bar)
             share = f" ({cat.hours / cat.target:.0%} of target)" if cat.target > 0 else ""
             self.add_hover(
                 bar,
-                f"{LABEL[cat.category]}: {cat.hours:g} h, target {cat.target:g} h{share}\n"
+                f"{LABEL[cat.category]}: {hours_text(cat.hours)}, "
+                f"target {hours_text(cat.target)}{share}\n"
                 f"{theme.STATUS_LABEL[cat.status]}",
             )
             ax.annotate(
-                f"{cat.hours:g} h · {theme.STATUS_LABEL[cat.status].lower()}",
+                f"{hours_text(cat.hours)} · {theme.STATUS_LABEL[cat.status].lower()}",
                 (max(cat.hours, cat.target), y),
                 xytext=(5, 0),
                 textcoords="offset points",
@@ -105,11 +101,6 @@ class BalanceWeekChart(ChartView):
         target = Line2D([], [], color=colors.text, linewidth=2.0, label="Target")
         self.legend(ax, colors, handles=[target], loc="lower right")
         return True
-
-    def heights(self) -> dict[str, float]:
-        """The drawn bar lengths (hours) by category (empty when the empty state shows)."""
-        entered = [cat for cat in self._data.categories if cat.entered]
-        return {cat.category: bar.get_width() for cat, bar in zip(entered, self.bars, strict=False)}
 
 
 class BalanceHistoryChart(ChartView):
@@ -174,10 +165,10 @@ class BalanceHistoryChart(ChartView):
                 hatch="///",
                 edgecolor=colors.window,
             )
-            self.add_hover(bar, f"Target · {LABEL[category]}: {value:g} h a week")
+            self.add_hover(bar, f"Target · {LABEL[category]}: {hours_text(value)} a week")
             base += value
         self.target_line = ax.axhline(base, color=colors.text, linestyle="--", linewidth=1.0)
-        self.add_hover(self.target_line, f"All targets together: {base:g} h a week")
+        self.add_hover(self.target_line, f"All targets together: {hours_text(base)} a week")
         labels = week_ticks([w.label for w in data.weeks])
         ax.set_xticks([*xs, target_x], [*labels, "Targets"])
         ax.set_xlim(-0.6, target_x + 0.6)
@@ -186,10 +177,6 @@ class BalanceHistoryChart(ChartView):
         ax.set_ylim(0, max(*bottom, base) * 1.3)
         self.legend(ax, colors, loc="upper left", ncols=5)
         return True
-
-    def heights(self, category: str) -> list[float]:
-        """The drawn bar heights (hours) of one category, oldest week first."""
-        return bar_heights(self.stacks[category])
 
     def hover_text(self, event: Any) -> str | None:
         """The week bar under the mouse (one collection per category), else the target bars
@@ -200,9 +187,9 @@ class BalanceHistoryChart(ChartView):
                 week = bar_under(stack, event.xdata, event.ydata)
                 if week is not None:
                     value = data.series(category)[week]
-                    goal = data.target(category)
+                    goal = hours_text(data.target(category))
                     label = data.weeks[week].label
-                    return f"{label} · {LABEL[category]}: {value:g} h (target {goal:g} h)"
+                    return f"{label} · {LABEL[category]}: {hours_text(value)} (target {goal})"
             week = round(event.xdata)
             if 0 <= week < len(data.weeks) and not data.weeks[week].entered:
                 return f"{data.weeks[week].label}: hours not entered"
@@ -259,7 +246,11 @@ class WorkLearningChart(ChartView):
             axis.axhline(target, color=color, linestyle="--", linewidth=1.0, alpha=0.8)
             texts = [
                 f"{week.label} · {LABEL[name]}: "
-                + (f"{value:g} h (target {target:g} h)" if value == value else "not entered")
+                + (
+                    f"{hours_text(value)} (target {hours_text(target)})"
+                    if value == value
+                    else "not entered"
+                )
                 for week, value in zip(data.weeks, values, strict=True)
             ]
             self._point_texts.append((line, texts))

@@ -36,11 +36,6 @@ def add_bars(
     return bars
 
 
-def bar_heights(bars: Any) -> list[float]:
-    """The drawn height of each bar, in order."""
-    return [float(p.vertices[2, 1] - p.vertices[0, 1]) for p in bars.get_paths()]
-
-
 def bar_under(bars: Any, x: float, y: float) -> int | None:
     """The index of the bar holding the data point (x, y), None when there is none (an empty
     bar holds nothing)."""

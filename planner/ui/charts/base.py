@@ -12,8 +12,6 @@ change).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -29,10 +27,6 @@ class ChartView(QWidget):
 
     title = ""
     empty_message = "Nothing to show yet."
-
-    #: While a hidden page is laid out in idle time, the charts shown meanwhile: they plot in
-    #: steps of their own (`planner.ui.prepare`) instead of all in their show events.
-    _shown_unplotted: list[ChartView] | None = None
 
     def __init__(self, parent: QWidget | None = None, *, height: float = 3.0) -> None:
         super().__init__(parent)
@@ -58,6 +52,10 @@ class ChartView(QWidget):
         self._shown: tuple[Any, theme.Colors] | None = None
         #: The axes `plot` drew on, None while the figure shows the empty state.
         self._ax: Any = None
+        #: Whether showing the chart, or giving it data while shown, plots it at once. Idle-time
+        #: preparation (`planner.ui.prepare.shown_unpainted`) turns it off while it lays the
+        #: hidden page out, then plots each chart in a step of its own.
+        self.plots_when_shown = True
         self.setAccessibleName(self.title)
         # A theme switch redraws the charts in sight at once (the others when next shown),
         # whether or not their page reloads its data.
@@ -79,35 +77,13 @@ class ChartView(QWidget):
 
     def set_data(self, data: Any) -> None:
         self._data = data
-        if self.isVisible():
-            self._show_data_now_or_later()
+        if self.isVisible() and self.plots_when_shown:
+            self.show_data()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        self._show_data_now_or_later()
-
-    def _show_data_now_or_later(self) -> None:
-        collected = ChartView._shown_unplotted
-        if collected is None:
+        if self.plots_when_shown:
             self.show_data()
-        elif self not in collected:
-            collected.append(self)
-
-    @staticmethod
-    @contextmanager
-    def plotting_later() -> Iterator[list[ChartView]]:
-        """Collect the charts shown (or given data while shown) inside instead of plotting
-        them: a page laid out in idle time plots them one at a time (with `show_data`) so that
-        a click waits for one chart, not for a page of them. Nested, it collects into the outer
-        list."""
-        if ChartView._shown_unplotted is not None:
-            yield ChartView._shown_unplotted
-            return
-        ChartView._shown_unplotted = charts = []
-        try:
-            yield charts
-        finally:
-            ChartView._shown_unplotted = None
 
     def show_data(self) -> None:
         """Bring the figure up to date with the data and theme, the cheapest way that works."""
@@ -215,13 +191,6 @@ class ChartView(QWidget):
             QToolTip.hideText()
         else:
             QToolTip.showText(QCursor.pos(), text, self.canvas)
-
-    def hover_text_at(self, x: float, y: float) -> str | None:
-        """The hover text at a display position (pixels from bottom-left); used by tests."""
-        from matplotlib.backend_bases import MouseEvent
-
-        self.canvas.draw()
-        return self.hover_text(MouseEvent("motion_notify_event", self.canvas, x, y))
 
     def _menu(self, pos) -> None:
         menu = QMenu(self)

@@ -7,14 +7,14 @@ shades are fixed steps in hours rather than quantiles, so the legend reads the s
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import Any
 
 from planner.services.learning import LearningCalendar
 from planner.ui import theme
 from planner.ui.charts.base import ChartView
-from planner.wording import counted
+from planner.ui.format import hours_text, month_name
+from planner.wording import counted, weekday_text
 
 #: Upper bounds (exclusive) of each shade; the last shade is everything from 3 h.
 STEPS = (1.0, 2.0, 3.0)
@@ -111,7 +111,7 @@ class CalendarHeatmap(ChartView):
         shades = self.palette(colors)
         self.squares.set_facecolors([shades[shade(self._hours.get(d, 0.0))] for d in self.cells])
         days = len(data.days)
-        self._total.set_text(f"{data.total:g} h on {counted(days, 'day')} in the last year")
+        self._total.set_text(f"{hours_text(data.total)} on {counted(days, 'day')} in the last year")
 
     def hover_text(self, event: Any) -> str | None:
         if event.inaxes is not None and self.cells and event.xdata is not None:
@@ -120,9 +120,8 @@ class CalendarHeatmap(ChartView):
             day = self._first + dt.timedelta(weeks=int(column), days=int(row))
             if 0.08 <= x <= 0.92 and 0.08 <= y <= 0.92 and 0 <= row < 7 and day in self.cells:
                 value = self._hours.get(day, 0.0)
-                amount = f"{value:g} h of learning" if value else "no learning logged"
-                month = calendar.month_name[day.month]
-                return f"{day:%a} {day.day} {month} {day.year}: {amount}"
+                amount = f"{hours_text(value)} of learning" if value else "no learning logged"
+                return f"{weekday_text(day)}: {amount}"
         return super().hover_text(event)
 
     def _labels(self, ax: Any, data: LearningCalendar, colors: theme.Colors) -> None:
@@ -138,7 +137,7 @@ class CalendarHeatmap(ChartView):
             ax.text(
                 column + 0.1,
                 -0.45,
-                calendar.month_abbr[month],
+                month_name(month),
                 color=colors.muted,
                 fontsize=8,
                 va="bottom",

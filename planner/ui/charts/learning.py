@@ -2,34 +2,27 @@
 logged, and the year's cumulative hours against the straight-line path to the annual goal.
 
 Each chart draws a service dataclass as it comes; none of them queries. The bars and lines are
-kept on the chart (`bars`, `planned_bars`, `logged_line` ...) so tests can read what was drawn.
+kept on the chart (`bars`, `planned_bars`, `logged_line` ...): new data moves them in place, and
+the hover texts find the bar under the mouse from them.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from planner.ui import theme
-from planner.ui.charts.bars import add_bars, bar_heights, bar_under, set_bar_heights
+from planner.ui.charts.bars import add_bars, bar_under, set_bar_heights
 from planner.ui.charts.base import ChartView
+from planner.ui.format import hours_text, month_name, month_text, short_day_text
 
 if TYPE_CHECKING:  # types only: the dashboard's chart is drawn before SQLAlchemy loads
     from planner.services.learning import CommitmentSeries, MonthCommitment, YearPath
 
 
-def _short_date(day: dt.date) -> str:
-    return f"{day.day} {calendar.month_abbr[day.month]}"
-
-
-def _month_label(key: str) -> str:
-    year, month = key.split("-")
-    return f"{calendar.month_abbr[int(month)]}\n{year}"
-
-
-def _month_name(key: str) -> str:
-    return _month_label(key).replace("\n", " ")
+def _month(key: str, separator: str = " ") -> str:
+    """'2026-03' -> 'Mar 2026' (on two lines for a tick, with separator '\\n')."""
+    return month_text(dt.date.fromisoformat(f"{key}-01"), separator)
 
 
 class WeeklyHoursChart(ChartView):
@@ -61,11 +54,11 @@ class WeeklyHoursChart(ChartView):
         self._frame = self._frame_of(data)
         if goal > 0:
             self.goal_line = ax.axhline(goal, color=colors.over, linestyle="--", linewidth=1.3)
-            self.add_hover(self.goal_line, f"Weekly learning goal: {goal:g} h")
-            self.goal_line.set_label(f"Weekly goal ({goal:g} h)")
+            self.add_hover(self.goal_line, f"Weekly learning goal: {hours_text(goal)}")
+            self.goal_line.set_label(f"Weekly goal ({hours_text(goal)})")
         step = max(1, len(weeks) // (6 if self.compact else 13))
         ticks = x[::-1][::step][::-1]
-        ax.set_xticks(ticks, [_short_date(weeks[i].start) for i in ticks])
+        ax.set_xticks(ticks, [short_day_text(weeks[i].start) for i in ticks])
         ax.set_xlim(-0.6, len(weeks) - 0.4)
         ax.set_ylim(0, self._top(data))
         ax.set_ylabel("Hours")
@@ -84,7 +77,7 @@ class WeeklyHoursChart(ChartView):
         set_bar_heights(self.bars, [p.hours for p in data.weeks])
         self._bar_alphas_and_hovers(data)
         if self.goal_line is not None:
-            self.add_hover(self.goal_line, f"Weekly learning goal: {data.weekly_goal:g} h")
+            self.add_hover(self.goal_line, f"Weekly learning goal: {hours_text(data.weekly_goal)}")
         ax.set_ylim(0, self._top(data))
         return True
 
@@ -107,9 +100,9 @@ class WeeklyHoursChart(ChartView):
         met = [goal > 0 and point.hours >= goal for point in data.weeks]
         self.bars.set_facecolors([to_rgba(self._accent, 1.0 if ok else 0.5) for ok in met])
         self._bar_texts = [
-            f"{point.label} (week of {_short_date(point.start)} {point.start.year})\n"
-            f"{point.hours:g} h logged — "
-            + ("goal met" if ok else f"{max(goal - point.hours, 0):g} h short of the goal")
+            f"{point.label} (week of {short_day_text(point.start)} {point.start.year})\n"
+            f"{hours_text(point.hours)} logged — "
+            + ("goal met" if ok else f"{hours_text(max(goal - point.hours, 0))} short of the goal")
             for point, ok in zip(data.weeks, met, strict=True)
         ]
 
@@ -120,10 +113,6 @@ class WeeklyHoursChart(ChartView):
             if week is not None:
                 return self._bar_texts[week]
         return super().hover_text(event)
-
-    def heights(self) -> list[float]:
-        """The drawn bar heights, oldest week first (empty when the empty state shows)."""
-        return bar_heights(self.bars) if self.bars is not None else []
 
 
 class MonthlyCommitmentChart(ChartView):
@@ -165,7 +154,7 @@ class MonthlyCommitmentChart(ChartView):
             facecolors=colors.accent,
             label="Logged",
         )
-        ax.set_xticks(x, [_month_label(m.month) for m in data])
+        ax.set_xticks(x, [_month(m.month, "\n") for m in data])
         low, high = -width, len(data) - 1 + width  # the outer bars' outer edges
         pad = (high - low) * ax.margins()[0]  # autoscaling's margin, as ax.bar had it
         ax.set_xlim(low - pad, high + pad)
@@ -190,22 +179,18 @@ class MonthlyCommitmentChart(ChartView):
     def _top(data: list[MonthCommitment]) -> float:
         return max(max(m.planned, m.logged) for m in data) * 1.25
 
-    def heights(self) -> tuple[list[float], list[float]]:
-        """The drawn (planned, logged) bar heights, oldest month first."""
-        return bar_heights(self.planned_bars), bar_heights(self.logged_bars)
-
     def hover_text(self, event: Any) -> str | None:
         """The planned or logged bar under the mouse, found from its corners."""
         if event.inaxes is not None and event.xdata is not None and self._months:
             planned = bar_under(self.planned_bars, event.xdata, event.ydata)
             if planned is not None:
                 m = self._months[planned]
-                return f"{_month_name(m.month)}: {m.planned:g} h a month planned"
+                return f"{_month(m.month)}: {hours_text(m.planned)} a month planned"
             logged = bar_under(self.logged_bars, event.xdata, event.ydata)
             if logged is not None:
                 m = self._months[logged]
                 share = f" ({m.logged / m.planned:.0%} of plan)" if m.planned else ""
-                return f"{_month_name(m.month)}: {m.logged:g} h logged{share}"
+                return f"{_month(m.month)}: {hours_text(m.logged)} logged{share}"
         return super().hover_text(event)
 
 
@@ -239,13 +224,13 @@ class YearToDateChart(ChartView):
                 color=colors.muted,
                 linestyle="--",
                 linewidth=1.3,
-                label=f"Path to the {data.goal:g} h goal"
-                + (f" from {first.day} {first:%b}" if first != jan1 else ""),
+                label=f"Path to the {hours_text(data.goal)} goal"
+                + (f" from {short_day_text(first)}" if first != jan1 else ""),
             )
         self._today_marker = ax.scatter([0], [0], color=colors.accent, zorder=3, s=28)
         jan1 = dt.date(data.year, 1, 1)
         starts = [(dt.date(data.year, m, 1) - jan1).days for m in range(1, 13)]
-        ax.set_xticks(starts, [calendar.month_abbr[m] for m in range(1, 13)])
+        ax.set_xticks(starts, [month_name(m) for m in range(1, 13)])
         ax.set_xlim(0, days)
         ax.set_ylabel("Hours, cumulative")
         self._show_logged(ax, data)
@@ -276,20 +261,21 @@ class YearToDateChart(ChartView):
         ahead = data.logged - expected
         verdict = f"{abs(ahead):.0f} h {'ahead of' if ahead >= 0 else 'behind'} the path"
         self.logged_line.set_data(xs, ys)
-        self.logged_line.set_label(f"Logged: {data.logged:g} h ({verdict})")
+        self.logged_line.set_label(f"Logged: {hours_text(data.logged)} ({verdict})")
         legend = ax.get_legend()
         if legend is not None:
             legend.get_texts()[0].set_text(self.logged_line.get_label())
         self.add_hover(
-            self.logged_line, f"Logged so far: {data.logged:g} h (expected by now {expected:.0f} h)"
+            self.logged_line,
+            f"Logged so far: {hours_text(data.logged)} (expected by now {expected:.0f} h)",
         )
         if self.goal_line is not None:
             self.add_hover(
                 self.goal_line,
-                f"Yearly goal: {data.goal:g} h a year ({expected:.0f} h expected by today)",
+                f"Yearly goal: {hours_text(data.goal)} a year ({expected:.0f} h expected by today)",
             )
         self._today_marker.set_offsets([[today, data.logged]])
-        self.add_hover(self._today_marker, f"Today: {data.logged:g} h logged, {verdict}")
+        self.add_hover(self._today_marker, f"Today: {hours_text(data.logged)} logged, {verdict}")
         # Up to where the path ends this year (less than the goal when the plan began late).
         path_end = data.expected_on(dt.date(data.year, 12, 31))
         ax.set_ylim(0, max(path_end, data.logged) * 1.15 or 1)

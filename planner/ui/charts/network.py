@@ -9,13 +9,14 @@ from typing import Any
 from planner.services.network import MonthInteractions
 from planner.ui import theme
 from planner.ui.charts.base import ChartView
+from planner.ui.format import month_name, month_text
 from planner.wording import counted
 
 
 def month_label(key: str) -> str:
     """'2026-03' -> 'Mar', with the year on January (and on the first month shown)."""
     day = dt.date.fromisoformat(f"{key}-01")
-    return day.strftime("%b\n%Y") if day.month == 1 else day.strftime("%b")
+    return month_text(day, "\n") if day.month == 1 else month_name(day.month)
 
 
 class InteractionsChart(ChartView):
@@ -45,7 +46,7 @@ class InteractionsChart(ChartView):
         )
         for bar, month, month_met in zip(self.bars, data, met, strict=True):
             verdict = "goal met" if month_met else f"{month.goal - month.count} short of the goal"
-            name = dt.date.fromisoformat(f"{month.month}-01").strftime("%B %Y")
+            name = month_text(dt.date.fromisoformat(f"{month.month}-01"))
             people = f"{month.count} {'person' if month.count == 1 else 'people'} reached"
             self.add_hover(bar, f"{name}: {people} — {verdict}")
         line = ax.axhline(
@@ -54,7 +55,7 @@ class InteractionsChart(ChartView):
         self.add_hover(line, f"Monthly goal: reach out to {counted(goal, 'person')}")
         labels = [month_label(m.month) for m in data]
         first = dt.date.fromisoformat(f"{data[0].month}-01")
-        labels[0] = first.strftime("%b\n%Y")
+        labels[0] = month_text(first, "\n")
         ax.set_xticks(xs, labels)
         ax.set_ylabel("People reached")
         ax.set_ylim(0, max(max(m.count for m in data), goal) * 1.25 + 0.5)

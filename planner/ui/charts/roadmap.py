@@ -11,14 +11,12 @@ from planner.services.readiness import GapItem, ReadinessPoint
 from planner.services.skills import level_name
 from planner.ui import theme
 from planner.ui.charts.base import ChartView
+from planner.ui.format import hours_text, month_text
+from planner.wording import day_text
 
 LEVEL_TICKS = [f"{i} {level_name(i)}" for i in range(6)]
 #: Vertical space one skill row takes in the levels chart, in pixels.
 ROW_PIXELS = 20
-
-
-def _month(day: dt.date) -> str:
-    return day.strftime("%b %Y")
 
 
 class ReadinessHistoryChart(ChartView):
@@ -46,7 +44,7 @@ class ReadinessHistoryChart(ChartView):
         for x, y, p in zip(xs, ys, data, strict=True):
             (dot,) = ax.plot([x], [y], "o", color=colors.accent, markersize=4.5)
             self.points.append(dot)
-            label = "Today" if p is data[-1] else f"End of {_month(p.on)}"
+            label = "Today" if p is data[-1] else f"End of {month_text(p.on)}"
             self.add_hover(
                 dot,
                 f"{label}: {p.score * 100:.0f} % ready\n"
@@ -121,7 +119,7 @@ class SkillLevelsChart(ChartView):
             )[0]
             self.required_bars[item.skill] = req
             self.level_bars[item.skill] = bar
-            state = "met" if met else f"{item.remaining_hours:g} h to go"
+            state = "met" if met else f"{hours_text(item.remaining_hours)} to go"
             text = (
                 f"{item.skill} ({item.importance})\nYou: {item.level} {level_name(item.level)}"
                 f" · required: {item.required_level} {level_name(item.required_level)} — {state}"
@@ -172,7 +170,7 @@ class LevelHistoryChart(ChartView):
         for (day, lvl), x in zip(history, xs, strict=False):
             (dot,) = ax.plot([x], [lvl], "o", color=colors.accent, markersize=5)
             self.points.append(dot)
-            self.add_hover(dot, f"{day.isoformat()}: {lvl} {level_name(lvl)}")
+            self.add_hover(dot, f"{day_text(day)}: {lvl} {level_name(lvl)}")
         ax.set_ylim(-0.3, 5.3)
         ax.set_yticks(range(6), LEVEL_TICKS)
         locator = mdates.AutoDateLocator(minticks=3, maxticks=7)

@@ -14,6 +14,7 @@ from typing import Any
 from planner.services.readiness import PhaseSpan, PlanTimeline
 from planner.ui import theme
 from planner.ui.charts.base import ChartView
+from planner.wording import day_text
 
 #: How far an open-ended phase is drawn before it has faded out completely.
 OPEN_TAIL_DAYS = 365
@@ -21,10 +22,6 @@ OPEN_TAIL_DAYS = 365
 ARROW_DAYS = 60
 FADE_STEPS = 10
 MILESTONE_LANE = "Milestones"
-
-
-def _when(day: dt.date) -> str:
-    return day.strftime("%d %b %Y").lstrip("0")
 
 
 def pace_text(span: PhaseSpan, pace: str) -> str:
@@ -38,16 +35,20 @@ def pace_text(span: PhaseSpan, pace: str) -> str:
     if span.pace_end is None:
         return f"\nAt your pace: more than ten years ({pace}); {left}."
     if span.end is None:
-        return f"\nAt your pace: done around {_when(span.pace_end)} ({pace})."
+        return f"\nAt your pace: done around {day_text(span.pace_end)} ({pace})."
     later = "later" if span.pace_end > span.end else "sooner"
     return (
         f"\nThe plan's date follows the guide ({span.window} from the start); {pace} you "
-        f"would finish it around {_when(span.pace_end)}, {later}, with {left}."
+        f"would finish it around {day_text(span.pace_end)}, {later}, with {left}."
     )
 
 
 def phase_text(span: PhaseSpan, today: dt.date, pace: str = "") -> str:
-    window = f"{_when(span.start)} – {_when(span.end)}" if span.end else f"from {_when(span.start)}"
+    window = (
+        f"{day_text(span.start)} – {day_text(span.end)}"
+        if span.end
+        else f"from {day_text(span.start)}"
+    )
     if span.done:
         state = "done"
     elif span.start > today:
@@ -155,7 +156,7 @@ class PlanTimelineChart(ChartView):
         ax.grid(axis="x", color=colors.grid, linewidth=0.6, alpha=0.8)
         if data.role_title:
             ax.set_xlabel(
-                f"Phases of {data.role_title}, from the plan start ({_when(data.plan_start)})"
+                f"Phases of {data.role_title}, from the plan start ({day_text(data.plan_start)})"
                 if data.plan_start
                 else "Date"
             )
@@ -178,14 +179,14 @@ class PlanTimelineChart(ChartView):
         for m in data.milestones:
             assert m.due_on is not None
             if m.done_on is not None:
-                kind, state = "done", f"done {_when(m.done_on)}"
+                kind, state = "done", f"done {day_text(m.done_on)}"
             elif m.due_on < today:
                 kind, state = "overdue", "overdue"
             else:
                 kind, state = "open", "open"
             days, texts = groups[kind]
             days.append(m.due_on)
-            texts.append(f"{m.title}\nDue {_when(m.due_on)} — {state}")
+            texts.append(f"{m.title}\nDue {day_text(m.due_on)} — {state}")
         for kind, (days, texts) in groups.items():
             if not days:
                 continue

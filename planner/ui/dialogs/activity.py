@@ -14,12 +14,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -27,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services import learning, skills
-from planner.services.errors import InputError
 from planner.services.learning import ActivityInput
 from planner.ui.context import AppContext
+from planner.ui.dialogs.base import FormDialog
 from planner.ui.dialogs.skill_picker import SkillPicker
-from planner.ui.forms import bound_dates, error_label, save_cancel
+from planner.ui.forms import bound_dates, error_label
 from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
 
 
@@ -75,18 +73,18 @@ class DateField(QWidget):
             self.edit.setDate(QDate(day.year, day.month, day.day))
 
 
-class ActivityDialog(QDialog):
+class ActivityDialog(FormDialog):
     """Create an activity (`activity_id` None) or edit the one with that id."""
 
     def __init__(
         self, ctx: AppContext, activity_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx, self.activity_id = ctx, activity_id
-        self.saved_id: int | None = None
         detail = ctx.read(learning.activity_detail, activity_id) if activity_id else None
         self._original = detail.row.title if detail else None
-        self.setWindowTitle(f"Edit “{self._original}”" if detail else "New learning activity")
+        title = f"Edit “{self._original}”" if detail else "New learning activity"
+        super().__init__(ctx, title, parent)
+        self.activity_id = activity_id
+        self.saved_id: int | None = None
         today = ctx.today()
 
         self.title = QLineEdit()
@@ -120,7 +118,6 @@ class ActivityDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("Notes (optional)")
         self.notes.setMaximumHeight(80)
-        self.error = error_label()
 
         form = QFormLayout()
         form.addRow("&Title", self.title)
@@ -143,7 +140,7 @@ class ActivityDialog(QDialog):
         body = QHBoxLayout()
         body.addLayout(left, 3)
         body.addWidget(self._skills_box(), 2)
-        save_cancel(self, body, self.error, self.save)
+        self.lay_out(body)
         if detail:
             self._fill(detail)
         self.resize(820, 560)
@@ -201,42 +198,35 @@ class ActivityDialog(QDialog):
             skills=self.chosen_skills(),
         )
 
-    def save(self) -> bool:
-        """Check, then write the whole form; on any problem write nothing and say why."""
-        for label in (self.title_error, self.dates_error, self.error):
-            label.hide()
+    def check(self) -> bool:
         data = self.data()
         if not data.title:
-            return self._refuse(self.title_error, "A title is required, e.g. “Fast.ai Part 1”.")
+            return self.complain(
+                self.title_error, "A title is required, e.g. “Fast.ai Part 1”.", self.title
+            )
         taken = {t.casefold() for t in self.ctx.read(learning.activity_titles)}
         taken.discard((self._original or "").casefold())
         if data.title.casefold() in taken:
-            return self._refuse(
+            return self.complain(
                 self.title_error,
                 f"There is already an activity called “{data.title}”: "
                 "choose another title, or edit that activity instead.",
+                self.title,
             )
         if data.start_date and data.target_date and data.target_date < data.start_date:
-            return self._refuse(
-                self.dates_error, "The finish date is before the start date: move one of them."
+            return self.complain(
+                self.dates_error,
+                "The finish date is before the start date: move one of them.",
+                self.target.edit,
             )
-        try:
-            self.saved_id = self.ctx.write(
-                f"{'edit' if self.activity_id else 'add'} activity “{data.title}”",
-                learning.save_activity,
-                data,
-                self.activity_id,
-            )
-        except InputError as exc:
-            return self._refuse(self.error, f"Not saved: {exc}.")
-        self.ctx.status.emit(f"Saved the activity “{data.title}”")
-        self.accept()
         return True
 
-    def _refuse(self, label: QLabel, text: str) -> bool:
-        label.setText(text)
-        label.show()
-        field = {self.title_error: self.title, self.dates_error: self.target.edit}.get(label)
-        if field is not None:
-            field.setFocus()
-        return False
+    def save(self) -> None:
+        data = self.data()
+        self.saved_id = self.ctx.write(
+            f"{'edit' if self.activity_id else 'add'} activity “{data.title}”",
+            learning.save_activity,
+            data,
+            self.activity_id,
+        )
+        self.ctx.status.emit(f"Saved the activity “{data.title}”")

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,24 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services import network, skills
-from planner.services.errors import InputError
 from planner.services.network import ContactDetail, ContactInput
 from planner.ui.context import AppContext
+from planner.ui.dialogs.base import FormDialog
 from planner.ui.dialogs.skill_picker import SkillPicker
-from planner.ui.forms import date_edit, error_label, save_cancel, show_error
+from planner.ui.forms import date_edit, error_label, show_error
 from planner.vocabulary import RELATIONSHIPS
 
 
-class ContactDialog(QDialog):
+class ContactDialog(FormDialog):
     """`contact_id` holds the saved contact's id after the dialog is accepted."""
 
     def __init__(
         self, ctx: AppContext, detail: ContactDetail | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx, self.detail = ctx, detail
+        super().__init__(ctx, f"Edit {detail.name}" if detail else "Add contact", parent)
+        self.detail = detail
         self.contact_id: int | None = detail.id if detail else None
-        self.setWindowTitle(f"Edit {detail.name}" if detail else "Add contact")
 
         self.name = QLineEdit(detail.name if detail else "")
         self.name.setPlaceholderText("Full name, e.g. Priya Raman")
@@ -100,7 +98,6 @@ class ContactDialog(QDialog):
         self.notes.setPlaceholderText("How you met, what you talked about, what they care about")
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
-        self.error = error_label()
 
         form = QFormLayout()
         form.addRow("&Name", self.name)
@@ -120,7 +117,7 @@ class ContactDialog(QDialog):
         form.addRow(expertise_label, self.skill_picker)
         form.addRow("N&otes", self.notes)
 
-        save_cancel(self, form, self.error, self.accept)
+        self.lay_out(form)
         self.resize(520, self.sizeHint().height())
         self.name.setFocus()
 
@@ -147,8 +144,9 @@ class ContactDialog(QDialog):
             expertise=self.chosen_skills(),
         )
 
-    def validate(self, data: ContactInput) -> bool:
+    def check(self) -> bool:
         """Show what is wrong at each field; True when the form can be saved."""
+        data = self.data()
         name_problem = ""
         if not data.name:
             name_problem = "Enter a name: every contact needs one."
@@ -175,20 +173,12 @@ class ContactDialog(QDialog):
             self.email.setFocus()
         return not (name_problem or email_problem)
 
-    def accept(self) -> None:
+    def save(self) -> None:
         data = self.data()
-        show_error(self.error, "")
-        if not self.validate(data):
-            return
-        try:
-            self.contact_id = self.ctx.write(
-                f"{'edit' if self.contact_id else 'add'} contact {data.name}",
-                network.save_contact,
-                data,
-                self.contact_id,
-            )
-        except InputError as exc:
-            show_error(self.error, f"Not saved: {exc}.")
-            return
+        self.contact_id = self.ctx.write(
+            f"{'edit' if self.contact_id else 'add'} contact {data.name}",
+            network.save_contact,
+            data,
+            self.contact_id,
+        )
         self.ctx.status.emit(f"Saved contact {data.name}")
-        super().accept()

@@ -9,6 +9,8 @@ import datetime as dt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.services.weeks import date_warning
+from planner.ui.format import hours_text
+from planner.wording import weekday_text
 
 
 def confirm_date(parent: QWidget, day: dt.date, today: dt.date, hours: float) -> bool:
@@ -19,7 +21,7 @@ def confirm_date(parent: QWidget, day: dt.date, today: dt.date, hours: float) ->
     box = QMessageBox(
         QMessageBox.Icon.Question,
         "Check the date",
-        f"Log {hours:g} h on {day.strftime('%a')} {day.day} {day:%b %Y}?",
+        f"Log {hours_text(hours)} on {weekday_text(day)}?",
         QMessageBox.StandardButton.NoButton,
         parent,
     )

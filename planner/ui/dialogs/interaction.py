@@ -10,8 +10,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,21 +18,23 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services import network
-from planner.services.errors import InputError
 from planner.ui.context import AppContext
-from planner.ui.forms import date_edit, error_label, save_cancel, show_error
+from planner.ui.dialogs.base import FormDialog
+from planner.ui.forms import date_edit, error_label
 from planner.vocabulary import CHANNELS
+from planner.wording import day_text
 
 #: A suggested follow-up, two weeks after the conversation.
 FOLLOW_UP_DAYS = 14
 
 
-class InteractionDialog(QDialog):
+class InteractionDialog(FormDialog):
+    refused_verb = "Not logged"
+
     def __init__(self, ctx: AppContext, contact: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.contact = ctx, contact
+        super().__init__(ctx, f"Log an interaction with {contact}", parent)
+        self.contact = contact
         self.interaction_id: int | None = None
-        self.setWindowTitle(f"Log an interaction with {contact}")
         today = ctx.today()
         self.date = date_edit(today)
         self.date.setToolTip("The day you talked (defaults to today).")
@@ -48,7 +48,6 @@ class InteractionDialog(QDialog):
         self.follow_up.setToolTip("A date to get back to them; not before the interaction.")
         self.follow_up_wanted.toggled.connect(self.follow_up.setEnabled)
         self.follow_up_error = error_label()
-        self.error = error_label()
         follow_row = QHBoxLayout()
         follow_row.addWidget(self.follow_up_wanted)
         follow_row.addWidget(self.follow_up, 1)
@@ -59,42 +58,39 @@ class InteractionDialog(QDialog):
         form.addRow("&Note", self.note)
         form.addRow("", follow_row)
         form.addRow("", self.follow_up_error)
-        buttons = save_cancel(
-            self,
+        self.lay_out(
             form,
-            self.error,
-            self.accept,
             above=QLabel(f"Logging resets the follow-up clock for <b>{contact}</b>."),
+            save_text="Log",
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Log")
         self.resize(460, self.sizeHint().height())
         self.note.setFocus()
 
-    def accept(self) -> None:
-        day = self.date.date().toPython()
-        follow = self.follow_up.date().toPython() if self.follow_up_wanted.isChecked() else None
-        show_error(self.error, "")
+    def day(self) -> dt.date:
+        return self.date.date().toPython()
+
+    def follow(self) -> dt.date | None:
+        return self.follow_up.date().toPython() if self.follow_up_wanted.isChecked() else None
+
+    def check(self) -> bool:
+        day, follow = self.day(), self.follow()
         if follow is not None and follow < day:
-            show_error(
+            return self.complain(
                 self.follow_up_error,
-                f"The follow-up ({follow:%d %b %Y}) is before the interaction ({day:%d %b %Y}): "
+                f"The follow-up ({day_text(follow)}) is before the interaction ({day_text(day)}): "
                 "pick the same day or later.",
+                self.follow_up,
             )
-            self.follow_up.setFocus()
-            return
-        show_error(self.follow_up_error, "")
-        try:
-            self.interaction_id = self.ctx.write(
-                f"add a conversation with {self.contact}",
-                network.add_interaction,
-                self.contact,
-                day,
-                CHANNELS[self.channel.currentIndex()],
-                self.note.text(),
-                follow,
-            )
-        except InputError as exc:
-            show_error(self.error, f"Not logged: {exc}.")
-            return
+        return True
+
+    def save(self) -> None:
+        self.interaction_id = self.ctx.write(
+            f"add a conversation with {self.contact}",
+            network.add_interaction,
+            self.contact,
+            self.day(),
+            CHANNELS[self.channel.currentIndex()],
+            self.note.text(),
+            self.follow(),
+        )
         self.ctx.status.emit(f"Logged an interaction with {self.contact}")
-        super().accept()

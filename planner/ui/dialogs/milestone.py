@@ -12,23 +12,20 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from planner.services import roadmap, skills
-from planner.services.errors import InputError
 from planner.services.roadmap import MilestoneRow
 from planner.ui.context import AppContext
+from planner.ui.dialogs.base import FormDialog
 from planner.ui.dialogs.skill_picker import SkillPicker
-from planner.ui.forms import bound_dates, error_label, save_cancel
-from planner.wording import counted
+from planner.ui.forms import bound_dates, error_label
+from planner.wording import counted, day_text
 
 #: Kinds a person picks; "phase" milestones come from the target role's learning path.
 USER_KINDS = ("custom", "skill", "certification", "networking")
@@ -50,16 +47,15 @@ def from_qdate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-class MilestoneDialog(QDialog):
+class MilestoneDialog(FormDialog):
     """New milestone when `row` is None, else edits `row` (a phase milestone keeps its kind)."""
 
     def __init__(
         self, ctx: AppContext, row: MilestoneRow | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx, self.row = ctx, row
+        super().__init__(ctx, "Edit milestone" if row else "New milestone", parent)
+        self.row = row
         self.saved_id: int | None = None
-        self.setWindowTitle("Edit milestone" if row else "New milestone")
 
         self.title = QLineEdit(row.title if row else "")
         self.title.setPlaceholderText("e.g. Deploy a model behind an API")
@@ -106,7 +102,6 @@ class MilestoneDialog(QDialog):
         self.skill_picker.list.setAccessibleName("Linked skills")
         self.skill_picker.list.setMinimumHeight(150)
 
-        self.error = error_label()
         form = QFormLayout()
         form.addRow("&Title", self.title)
         form.addRow("", self.title_error)
@@ -116,83 +111,58 @@ class MilestoneDialog(QDialog):
         skills_label = QLabel("&Skills")
         skills_label.setBuddy(self.skill_picker.search)
         form.addRow(skills_label, self.skill_picker)
-        save_cancel(self, form, self.error, self.submit)
+        self.lay_out(form)
         self.resize(520, self.sizeHint().height())
         self.title.setFocus()
 
     def linked_skills(self) -> tuple[str, ...]:
         return tuple(self.skill_picker.chosen())
 
-    def submit(self) -> bool:
-        """Save; on refused input show why at the field and keep the dialog open."""
-        self.title_error.hide()
-        self.error.hide()
-        title = self.title.text().strip()
-        if not title:
-            self.title_error.setText("A milestone needs a title: say what you will have done.")
-            self.title_error.show()
-            self.title.setFocus()
-            return False
-        try:
-            self.saved_id = self.ctx.write(
-                f"save milestone “{title}”",
-                roadmap.save_milestone,
-                title,
-                kind=self.kind.currentData(),
-                due_on=from_qdate(self.due.date()) if self.has_due.isChecked() else None,
-                notes=self.notes.toPlainText().strip(),
-                skills=self.linked_skills(),
-                milestone_id=self.row.id if self.row else None,
+    def check(self) -> bool:
+        if not self.title.text().strip():
+            return self.complain(
+                self.title_error,
+                "A milestone needs a title: say what you will have done.",
+                self.title,
             )
-        except InputError as exc:
-            self.error.setText(f"Not saved: {exc}.")
-            self.error.show()
-            return False
-        self.ctx.status.emit(f"Milestone saved: {title}")
-        self.accept()
         return True
 
+    def save(self) -> None:
+        title = self.title.text().strip()
+        self.saved_id = self.ctx.write(
+            f"save milestone “{title}”",
+            roadmap.save_milestone,
+            title,
+            kind=self.kind.currentData(),
+            due_on=from_qdate(self.due.date()) if self.has_due.isChecked() else None,
+            notes=self.notes.toPlainText().strip(),
+            skills=self.linked_skills(),
+            milestone_id=self.row.id if self.row else None,
+        )
+        self.ctx.status.emit(f"Milestone saved: {title}")
 
-class CompleteDialog(QDialog):
+
+class CompleteDialog(FormDialog):
     """Mark a milestone done on a date (today by default; not in the future)."""
 
     def __init__(self, ctx: AppContext, row: MilestoneRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.row = ctx, row
-        self.setWindowTitle("Mark milestone done")
+        super().__init__(ctx, "Mark milestone done", parent)
+        self.row = row
         self.date = QDateEdit(to_qdate(ctx.today()))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setMaximumDate(to_qdate(ctx.today()))
         self.date.setAccessibleName("Done on")
-        self.error = error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Mark done")
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("Done on", self.date)
-        layout = QVBoxLayout(self)
         title = QLabel(f"<b>{html.escape(row.title)}</b>")
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
-        layout.addWidget(title)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.lay_out(form, above=title, save_text="Mark done")
         self.setMinimumWidth(340)
         self.date.setFocus()
 
-    def submit(self) -> bool:
+    def save(self) -> None:
         done_on = from_qdate(self.date.date())
-        try:
-            self.ctx.write(f"mark “{self.row.title}” done", roadmap.set_done, self.row.id, done_on)
-        except InputError as exc:
-            self.error.setText(f"Not saved: {exc}.")
-            self.error.show()
-            return False
-        self.ctx.status.emit(f"Done: {self.row.title} ({done_on.isoformat()})")
-        self.accept()
-        return True
+        self.ctx.write(f"mark “{self.row.title}” done", roadmap.set_done, self.row.id, done_on)
+        self.ctx.status.emit(f"Done: {self.row.title} ({day_text(done_on)})")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -14,17 +13,16 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services import portfolio, skills
-from planner.services.errors import InputError
 from planner.services.portfolio import PORTFOLIO_KINDS, PortfolioRow
 from planner.ui.context import AppContext
+from planner.ui.dialogs.base import FormDialog
 from planner.ui.dialogs.skill_picker import SkillPicker
-from planner.ui.forms import error_label, save_cancel
 from planner.vocabulary import PORTFOLIO_STATUSES
 
 STATUS_LABELS = {"idea": "Idea", "in_progress": "In progress", "done": "Done"}
 
 
-class PortfolioDialog(QDialog):
+class PortfolioDialog(FormDialog):
     """A new item when `row` is None (optionally started from one of the guides' `idea`s)."""
 
     def __init__(
@@ -35,10 +33,9 @@ class PortfolioDialog(QDialog):
         *,
         idea: tuple[str, str, tuple[str, ...]] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx, self.row = ctx, row
+        super().__init__(ctx, "Edit portfolio item" if row else "New portfolio item", parent)
+        self.row = row
         self.saved_id: int | None = None
-        self.setWindowTitle("Edit portfolio item" if row else "New portfolio item")
         title, kind, linked = (
             (row.title, row.kind, row.skills) if row else idea or ("", "project", ())
         )
@@ -74,7 +71,6 @@ class PortfolioDialog(QDialog):
         )
         self.skill_picker.list.setAccessibleName("Skills it shows")
         self.skill_picker.list.setMinimumHeight(140)
-        self.error = error_label()
         form = QFormLayout()
         form.addRow("&Title", self.title)
         form.addRow("&Kind", self.kind)
@@ -84,28 +80,20 @@ class PortfolioDialog(QDialog):
         skills_label = QLabel("&Skills")
         skills_label.setBuddy(self.skill_picker.search)
         form.addRow(skills_label, self.skill_picker)
-        save_cancel(self, form, self.error, self.submit)
+        self.lay_out(form)
         self.resize(520, self.sizeHint().height())
         self.title.setFocus()
 
-    def submit(self) -> bool:
-        self.error.hide()
-        try:
-            self.saved_id = self.ctx.write(
-                f"save portfolio item “{self.title.text().strip()}”",
-                portfolio.save_item,
-                self.title.text(),
-                kind=self.kind.currentData(),
-                link=self.link.text(),
-                status=self.status.currentData(),
-                notes=self.notes.toPlainText().strip(),
-                skills=tuple(self.skill_picker.chosen()),
-                item_id=self.row.id if self.row else None,
-            )
-        except InputError as exc:
-            self.error.setText(f"Not saved: {exc}.")
-            self.error.show()
-            return False
+    def save(self) -> None:
+        self.saved_id = self.ctx.write(
+            f"save portfolio item “{self.title.text().strip()}”",
+            portfolio.save_item,
+            self.title.text(),
+            kind=self.kind.currentData(),
+            link=self.link.text(),
+            status=self.status.currentData(),
+            notes=self.notes.toPlainText().strip(),
+            skills=tuple(self.skill_picker.chosen()),
+            item_id=self.row.id if self.row else None,
+        )
         self.ctx.status.emit(f"Portfolio: {self.title.text().strip()} saved")
-        self.accept()
-        return True

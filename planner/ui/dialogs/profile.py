@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -26,20 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services import profile, roles
-from planner.services.errors import InputError
 from planner.services.profile import PLAN_START_RANGE, ProfileInfo
 from planner.ui.context import AppContext
-from planner.ui.forms import edits_data, error_label, save_cancel, show_error, to_qdate
+from planner.ui.dialogs.base import FormDialog
+from planner.ui.format import hours_text
+from planner.ui.forms import edits_data, to_qdate
 from planner.vocabulary import STAGES, WEEKS_A_YEAR
 
 NO_ROLE = "(not in the catalog / student)"
 
 
-class ProfileDialog(QDialog):
+class ProfileDialog(FormDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle("Profile")
+        super().__init__(ctx, "Profile", parent)
         self.info: ProfileInfo = ctx.read(profile.profile_info)
         info = self.info
 
@@ -92,7 +90,6 @@ class ProfileDialog(QDialog):
         )
         target.setWordWrap(True)
 
-        self.error = error_label()
         form = QFormLayout()
         form.addRow("&Name", self.name)
         form.addRow("&Current role", self.current)
@@ -102,15 +99,16 @@ class ProfileDialog(QDialog):
         form.addRow("&Weekly learning goal", self.weekly)
         form.addRow("&Yearly learning goal", self.yearly)
         form.addRow("N&etworking goal", self.contacts)
-        buttons = save_cancel(self, form, self.error, self.submit)
-        edits_data(buttons.button(QDialogButtonBox.StandardButton.Save))
+        edits_data(self.lay_out(form))
         self.setMinimumWidth(460)
         self.name.setFocus()
 
     def _follow_text(self) -> None:
         """The yearly box's lowest value reads as what it means: the weekly goal × 52."""
         follows = self.weekly.value() * WEEKS_A_YEAR
-        self.yearly.setSpecialValueText(f"Weekly goal × {WEEKS_A_YEAR} ({follows:g} h/year)")
+        self.yearly.setSpecialValueText(
+            f"Weekly goal × {WEEKS_A_YEAR} ({hours_text(follows)}/year)"
+        )
 
     def changes(self) -> dict[str, Any]:
         """The fields that differ from what the file holds, as `edit_profile` takes them."""
@@ -138,21 +136,12 @@ class ProfileDialog(QDialog):
         }
         return {k: v for k, v in chosen.items() if v != held[k]}
 
-    def submit(self) -> bool:
-        """Save what changed in one write; on refused input say why and keep the dialog open."""
-        show_error(self.error, "")
+    def save(self) -> None:
+        """Save what changed, in one write; nothing changed writes nothing."""
         changes = self.changes()
-        if not changes:
-            self.accept()
-            return True
-        try:
+        if changes:
             self.ctx.write("edit the profile", profile.edit_profile, **changes)
-        except InputError as exc:
-            show_error(self.error, f"Not saved: {exc}.")
-            return False
-        self.ctx.status.emit("Profile saved")
-        self.accept()
-        return True
+            self.ctx.status.emit("Profile saved")
 
 
 def _date(day: QDate) -> dt.date:

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services.errors import InputError
-from planner.services.weeks import day_name
 from planner.ui.context import AppContext, NotSaved
 from planner.ui.dialogs.date_confirm import confirm_date
+from planner.ui.format import hours_text
 from planner.ui.forms import date_edit, error_label
+from planner.wording import weekday_text
 
 NO_ACTIVITY = "(no activity)"
 
@@ -123,7 +124,7 @@ class QuickLogForm(QWidget):
             return False
         try:
             row = self.ctx.write(
-                f"log {self.hours.value():g} h",
+                f"log {hours_text(self.hours.value())}",
                 learning.log_session,
                 self.hours.value(),
                 day,
@@ -143,9 +144,9 @@ class QuickLogForm(QWidget):
             return False
         self.error.hide()
         self.note.clear()
-        on = "" if row.date == self.ctx.today() else f" on {day_name(row.date)}"
+        on = "" if row.date == self.ctx.today() else f" on {weekday_text(row.date)}"
         self.ctx.status.emit(
-            f"Logged {row.hours:g} h{on}" + (f" for {row.activity}" if row.activity else "")
+            f"Logged {hours_text(row.hours)}{on}" + (f" for {row.activity}" if row.activity else "")
         )
         self.logged.emit(row)
         return True

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.ui.context import AppContext
+from planner.ui.format import moment_text, size_text
 
 if TYPE_CHECKING:
     from planner.storage.backups import BackupInfo
@@ -32,10 +33,6 @@ if TYPE_CHECKING:
 def describe(label: str) -> str:
     """'before-upgrade-from-0001' -> 'Before upgrade from 0001'."""
     return label.replace("-", " ").capitalize()
-
-
-def size_text(size: int) -> str:
-    return f"{size / 1024:,.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MB"
 
 
 class RestoreDialog(QDialog):
@@ -58,7 +55,7 @@ class RestoreDialog(QDialog):
         for backup in self.backups:
             item = QTreeWidgetItem(
                 [
-                    backup.taken_at.strftime("%a %d %b %Y, %H:%M"),
+                    moment_text(backup.taken_at, weekday=True),
                     describe(backup.label),
                     size_text(backup.size),
                 ]
@@ -108,7 +105,7 @@ class RestoreDialog(QDialog):
             self,
             "Restore this backup?",
             f"Replace the data in {self.data_path.name} with the backup from "
-            f"{backup.taken_at:%d %b %Y, %H:%M}?\n\nYour current data is backed up first.",
+            f"{moment_text(backup.taken_at)}?\n\nYour current data is backed up first.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:

@@ -12,32 +12,31 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from planner.services import learning
-from planner.services.errors import InputError
 from planner.services.learning import SessionRow
 from planner.ui.context import AppContext
+from planner.ui.dialogs.base import FormDialog
 from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.dialogs.quick_log import NO_ACTIVITY
-from planner.ui.forms import bound_dates, error_label, save_cancel
+from planner.ui.format import hours_text
+from planner.ui.forms import bound_dates, error_label
+from planner.wording import day_text
 
 
-class SessionDialog(QDialog):
+class SessionDialog(FormDialog):
     """Edit `row`, or log a new (possibly back-dated) session when `row` is None."""
 
     def __init__(
         self, ctx: AppContext, row: SessionRow | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx, self.row = ctx, row
-        self.setWindowTitle("Edit learning session" if row else "Log a learning session")
+        super().__init__(ctx, "Edit learning session" if row else "Log a learning session", parent)
+        self.row = row
         today = ctx.today()
 
         self.date = QDateEdit()
@@ -57,7 +56,6 @@ class SessionDialog(QDialog):
         self.activity.addItems([NO_ACTIVITY, *ctx.read(learning.activity_titles)])
         self.note = QLineEdit()
         self.note.setPlaceholderText("What did you learn? (optional)")
-        self.error = error_label()
 
         day = row.date if row else today
         self.date.setDate(QDate(day.year, day.month, day.day))
@@ -72,7 +70,7 @@ class SessionDialog(QDialog):
         form.addRow("", self.hours_error)
         form.addRow("&Activity", self.activity)
         form.addRow("&Note", self.note)
-        save_cancel(self, form, self.error, self.save)
+        self.lay_out(form)
         self.resize(460, self.sizeHint().height())
         self.hours.setFocus()
         self.hours.selectAll()
@@ -80,51 +78,40 @@ class SessionDialog(QDialog):
     def day(self) -> dt.date:
         return self.date.date().toPython()
 
-    def save(self) -> bool:
-        """Write the session; on refused input show why, keep the dialog open and write nothing."""
-        self.hours_error.hide()
-        self.error.hide()
+    def check(self) -> bool:
         hours = self.hours.value()
         if hours <= 0:
-            self._show(self.hours_error, "Enter the hours you learned: at least 0.25 h.")
-            self.hours.setFocus()
-            return False
+            return self.complain(
+                self.hours_error, "Enter the hours you learned: at least 0.25 h.", self.hours
+            )
         moved = self.row is None or self.day() != self.row.date  # ask about a day once
         if moved and not confirm_date(self, self.day(), self.ctx.today(), hours):
             self.date.setFocus()
             return False
+        return True
+
+    def save(self) -> None:
         activity = self.activity.currentText()
         fields = {
-            "hours": hours,
+            "hours": self.hours.value(),
             "day": self.day(),
             "activity": None if activity == NO_ACTIVITY else activity,
             "note": self.note.text(),
         }
-        try:
-            if self.row is None:
-                self.ctx.write(
-                    f"log {fields['hours']:g} h",
-                    learning.log_session,
-                    fields["hours"],
-                    fields["day"],
-                    fields["activity"],
-                    fields["note"],
-                )
-            else:
-                self.ctx.write(
-                    f"edit the session of {self.row.date.isoformat()}",
-                    learning.update_session,
-                    self.row.id,
-                    **fields,
-                )
-        except InputError as exc:
-            self._show(self.error, f"Not saved: {exc}.")
-            return False
-        self.ctx.status.emit(f"Saved {hours:g} h on {self.day().isoformat()}")
-        self.accept()
-        return True
-
-    @staticmethod
-    def _show(label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.show()
+        if self.row is None:
+            self.ctx.write(
+                f"log {hours_text(fields['hours'])}",
+                learning.log_session,
+                fields["hours"],
+                fields["day"],
+                fields["activity"],
+                fields["note"],
+            )
+        else:
+            self.ctx.write(
+                f"edit the session of {day_text(self.row.date)}",
+                learning.update_session,
+                self.row.id,
+                **fields,
+            )
+        self.ctx.status.emit(f"Saved {hours_text(fields['hours'])} on {day_text(self.day())}")

@@ -7,8 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -24,6 +22,8 @@ from planner.services import skills
 from planner.services.errors import InputError
 from planner.services.skills import SkillRow
 from planner.ui.context import AppContext
+from planner.ui.dialogs.base import FormDialog
+from planner.ui.format import hours_text
 from planner.ui.forms import error_label
 from planner.vocabulary import DEFAULT_HOURS_PER_LEVEL
 
@@ -39,14 +39,13 @@ def level_combo(level: int = 1) -> QComboBox:
     return combo
 
 
-class AddSkillDialog(QDialog):
+class AddSkillDialog(FormDialog):
     CATALOG, CUSTOM = 0, 1
+    refused_verb = "Not added"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, "Add a skill", parent)
         self.added: str | None = None
-        self.setWindowTitle("Add a skill")
         every = ctx.read(skills.list_skills)
         #: Catalog skills the person does not track yet (neither assessed nor in the target role).
         self.offered: list[SkillRow] = [
@@ -59,20 +58,9 @@ class AddSkillDialog(QDialog):
         self.tabs.addTab(self._custom_tab(categories), "C&ustom skill")
         self.level = level_combo(1)
         self.level.setAccessibleName("Starting level")
-        self.error = error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add skill")
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
         level_form = QFormLayout()
         level_form.addRow("Your &level now", self.level)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addLayout(level_form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.lay_out(level_form, above=self.tabs, save_text="Add skill")
         self.resize(520, 520)
         self.search.setFocus()
 
@@ -86,7 +74,7 @@ class AddSkillDialog(QDialog):
         for row in self.offered:
             item = QListWidgetItem(f"{row.name}  —  {row.category}")
             item.setData(Qt.ItemDataRole.UserRole, row.name)
-            item.setToolTip(f"{row.hours_per_level:g} h per level step")
+            item.setToolTip(f"{hours_text(row.hours_per_level)} per level step")
             self.catalog.addItem(item)
         self.catalog_hint = QLabel()
         self.catalog_hint.setWordWrap(True)
@@ -150,49 +138,47 @@ class AddSkillDialog(QDialog):
             return None
         return item.data(Qt.ItemDataRole.UserRole)
 
-    def submit(self) -> bool:
-        """Add the skill; refused input is shown at its field and nothing is written."""
-        for label in (self.error, self.name_error):
-            label.hide()
+    def custom(self) -> bool:
+        return self.tabs.currentIndex() == self.CUSTOM
+
+    def check(self) -> bool:
+        if not self.custom() and self.selected_catalog_skill() is None:
+            return self.complain(
+                self.error, "Pick a skill in the list (search to narrow it down).", self.search
+            )
+        if self.custom() and not self.name.text().strip():
+            return self._name_refused("Type the skill's name.")
+        return True
+
+    def save(self) -> None:
         level = self.level.currentIndex()
-        if self.tabs.currentIndex() == self.CATALOG:
-            name = self.selected_catalog_skill()
-            if name is None:
-                self.error.setText("Pick a skill in the list (search to narrow it down).")
-                self.error.show()
-                self.search.setFocus()
-                return False
-            call = {"custom": False}
-        else:
+        if self.custom():
             name = self.name.text().strip()
-            if not name:
-                return self._name_refused("Type the skill's name.")
             call = {
                 "custom": True,
                 "category": self.category.currentText().strip() or "Other",
                 "hours_per_level": self.hours.value(),
             }
-        try:
-            self.ctx.write(
-                f"add skill {name}", skills.add_my_skill, name, level, self.ctx.today(), **call
-            )
-        except InputError as exc:
-            if call["custom"]:
-                return self._name_refused(
-                    f"Not added: {exc}. Use another name, or pick the existing skill "
-                    "in the catalog tab if you do not track it yet."
-                )
-            self.error.setText(f"Not added: {exc}.")
-            self.error.show()
-            return False
+        else:
+            name = self.selected_catalog_skill() or ""
+            call = {"custom": False}
+        self.ctx.write(
+            f"add skill {name}", skills.add_my_skill, name, level, self.ctx.today(), **call
+        )
         self.added = name
         self.ctx.status.emit(f"Now tracking {name} at level {level} ({skills.level_name(level)})")
-        self.accept()
-        return True
+
+    def refused(self, exc: InputError) -> None:
+        """A custom skill is refused for its name (taken, too long): said at the name."""
+        if self.custom():
+            self._name_refused(
+                f"Not added: {exc}. Use another name, or pick the existing skill "
+                "in the catalog tab if you do not track it yet."
+            )
+        else:
+            super().refused(exc)
 
     def _name_refused(self, message: str) -> bool:
-        self.name_error.setText(message)
-        self.name_error.show()
-        self.name.setFocus()
+        self.complain(self.name_error, message, self.name)
         self.name.selectAll()
         return False

@@ -40,6 +40,7 @@ from planner.ui.charts.balance import (
     WorkLearningChart,
     status_color,
 )
+from planner.ui.format import hours_text
 from planner.ui.forms import bold_label, edits_data, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
 from planner.ui.responsive import stack_when_narrow
@@ -53,10 +54,6 @@ HISTORY_CHOICES = (8, 12, 26)
 #: height the charts get (stacked under the form, the page scrolls to them).
 SIDE_BY_SIDE = 1000
 CHARTS_HEIGHT = 620
-
-
-def hours_text(hours: float) -> str:
-    return f"{hours:.2f}".rstrip("0").rstrip(".") + " h"
 
 
 def hours_box(tip: str) -> QDoubleSpinBox:
@@ -92,7 +89,7 @@ def check_hours(boxes: dict[str, QDoubleSpinBox], errors: QLabel, what: str) -> 
     show_error(
         errors,
         "; ".join(
-            f"{LABEL[c]} {what} {boxes[c].value():g} h is more than the 168 hours in a week"
+            f"{LABEL[c]} {what} {hours_text(boxes[c].value())} is more than the 168 hours in a week"
             for c in bad
         )
         + (" — enter 0 to 168 h. Nothing was saved." if bad else ""),

@@ -4,17 +4,18 @@ and icon are listed in `main_window.PAGES`, so the sidebar needs no page's modul
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from planner.ui.context import AppContext
-from planner.ui.prepare import shown_unpainted
+from planner.ui.prepare import plot_and_draw, shown_unpainted
 from planner.vocabulary import CHANGE_KINDS
 
 if TYPE_CHECKING:
-    from planner.ui.charts.base import ChartView
+    pass
 
 
 class Page(QWidget):
@@ -32,16 +33,15 @@ class Page(QWidget):
     def refresh(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
 
-    def prepare(self, place: QRect) -> list[ChartView]:
-        """Lay the hidden page out at `place`, where it will show, and return the charts laid
-        out, for `planner.ui.prepare` to plot and draw there before the first visit."""
+    def warm_up(self, place: QRect) -> Iterator[None]:
+        """Make the hidden page ready for its first visit, one step per `next()`: idle-time
+        preparation (`planner.ui.prepare`) runs a step per turn of the event loop. Lay the page
+        out at `place`, where it will show, then plot and draw each chart it shows. A page with
+        slow parts that a first visit does not show (a tab of charts) lays those out too."""
         with shown_unpainted(self, place) as charts:
-            self.prepare_tabs()
-        return charts
-
-    def prepare_tabs(self) -> None:
-        """Lay out, while `prepare` lays the page out, the parts of it that a first visit does
-        not show but that are slow to open (a tab of charts); none by default."""
+            pass
+        yield
+        yield from plot_and_draw(charts)
 
     def may_leave(self) -> bool:
         """Whether the window may close (or open another file) now; a page holding typed,

@@ -15,8 +15,6 @@ opened; `drawn` tells the launcher when figures and chart are on screen, to open
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -41,11 +39,12 @@ from planner.services.dashboard import DashboardSummary
 from planner.ui import startup_trace, theme
 from planner.ui.context import AppContext
 from planner.ui.dialogs.quick_log import QuickLogForm
+from planner.ui.format import hours_text
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
 from planner.ui.pages.guide_widgets import pitfall_label, show_pitfall
 from planner.vocabulary import CHANGE_KINDS
-from planner.wording import counted
+from planner.wording import counted, day_text
 
 if TYPE_CHECKING:
     from planner.ui.charts.learning import WeeklyHoursChart
@@ -55,14 +54,6 @@ CHART_HEIGHT = 2.7
 #: The narrowest a text card gets, and the page width from which three of them sit side by side.
 CARD_WIDTH = 250
 WIDE = 3 * CARD_WIDTH + 2 * 12 + 60
-
-
-def day_text(day: dt.date) -> str:
-    return f"{day.day} {calendar.month_abbr[day.month]} {day.year}"
-
-
-def hours_text(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".") + " h"
 
 
 class Card(QFrame):
@@ -391,7 +382,7 @@ class DashboardPage(Page):
                 )
                 advice = ADVICE.get((c.category, c.status), "Within 80–120 % of the target.")
             chip.setText(
-                f"<b>{c.category.capitalize()}</b> &nbsp;{hours} / {c.target:g} h"
+                f"<b>{c.category.capitalize()}</b> &nbsp;{hours} / {hours_text(c.target)}"
                 f" &nbsp;·&nbsp; <span style='color:{colour}'>{verdict}</span>"
             )
             chip.setStyleSheet(

@@ -8,8 +8,9 @@ Charts are drawn only while their tab is showing, and redrawn when it is shown a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -27,22 +28,17 @@ from PySide6.QtWidgets import (
 
 from planner.services import learning
 from planner.services.learning import ActivityRow
+from planner.ui.charts.base import ChartView
 from planner.ui.charts.heatmap import CalendarHeatmap
 from planner.ui.charts.learning import MonthlyCommitmentChart, WeeklyHoursChart, YearToDateChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.activity import ActivityDialog, label_of
+from planner.ui.format import hours_text, short_day_text
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
-from planner.ui.pages.learning_sessions import (
-    SessionLog,
-    hint,
-    hours_text,
-    make_table,
-    selected,
-    table_keys,
-)
+from planner.ui.pages.learning_sessions import SessionLog, hint, make_table, selected, table_keys
 from planner.ui.pages.learning_timer import SessionTimer
-from planner.ui.prepare import shown_unpainted
+from planner.ui.prepare import plot_and_draw, shown_unpainted
 from planner.ui.qtmodels.rows import Column, RowsModel
 from planner.ui.responsive import stack_when_narrow
 from planner.ui.table_fit import fit_columns
@@ -219,13 +215,19 @@ class LearningPage(Page):
         if index == 2 and self._charts_stale:
             self.load_charts()
 
-    def prepare_tabs(self) -> None:
-        """The charts tab: four charts, the slowest tab to open."""
-        if self.tabs.currentIndex() != 2:
-            if self._charts_stale:
-                self.load_charts()
-            with shown_unpainted(self.tabs.widget(2), self.tabs.currentWidget().geometry()):
-                pass
+    def warm_up(self, place: QRect) -> Iterator[None]:
+        """The page, and behind the tab it shows, the charts tab: four charts, the slowest tab
+        to open."""
+        tab_charts: list[ChartView] = []
+        with shown_unpainted(self, place) as charts:
+            if self.tabs.currentIndex() != 2:
+                if self._charts_stale:
+                    self.load_charts()
+                behind = self.tabs.currentWidget().geometry()
+                with shown_unpainted(self.tabs.widget(2), behind) as tab_charts:
+                    pass
+        yield
+        yield from plot_and_draw(charts + tab_charts)
 
     def refresh(self) -> None:
         today = self.ctx.today()
@@ -243,7 +245,7 @@ class LearningPage(Page):
         since = (
             ""
             if year.counted_from == dt.date(year.year, 1, 1)
-            else f" since the plan start on {year.counted_from.day} {year.counted_from:%b}"
+            else f" since the plan start on {short_day_text(year.counted_from)}"
         )
         self.summary.setText(
             f"This month: <b>{hours_text(month.logged)}</b> logged of "

@@ -34,6 +34,7 @@ from planner.services.errors import InputError
 from planner.services.learning import SessionQuery, SessionRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.session import SessionDialog
+from planner.ui.format import hours_text
 from planner.ui.forms import edits_data
 from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel, SourceSortProxy
 from planner.ui.qtmodels.windowed import WindowedRowsModel
@@ -51,10 +52,6 @@ RANGES = {
     "Custom range": -1,
 }
 DEFAULT_RANGE = "Last 90 days"
-
-
-def hours_text(value: float | None) -> str:
-    return "" if value is None else f"{value:,.2f}".rstrip("0").rstrip(".") + " h"
 
 
 SESSION_COLUMNS: list[Column[SessionRow]] = [

@@ -25,6 +25,7 @@ from planner.services.errors import InputError
 from planner.services.timer import clock_text
 from planner.ui.context import AppContext
 from planner.ui.dialogs.quick_log import NO_ACTIVITY
+from planner.ui.format import moment_text
 from planner.ui.forms import edits_data
 from planner.ui.timer_status import TimerController
 
@@ -115,8 +116,9 @@ class SessionTimer(QGroupBox):
             self.activity.setCurrentText(state.activity or NO_ACTIVITY)
             self.note.setText(state.note)
             self.message.setText(
-                f"Timing {state.label()} since {state.local_start():%a %d %b %H:%M}. It is kept "
-                "in the data file: quitting keeps it running."
+                f"Timing {state.label()} since "
+                f"{moment_text(state.local_start(), weekday=True, year=False)}. It is kept in the "
+                "data file: quitting keeps it running."
             )
         elif self.toggle.text() != "Start":  # just stopped elsewhere
             self.note.clear()

@@ -33,12 +33,13 @@ from planner.ui.charts.network import InteractionsChart
 from planner.ui.dialogs.contact import ContactDialog
 from planner.ui.dialogs.interaction import InteractionDialog
 from planner.ui.forms import edits_data
+from planner.ui.master_detail import MasterDetail
 from planner.ui.pages.base import Page
 from planner.ui.pages.network_habits import HabitsBox
-from planner.ui.pages.network_parts import ContactFilter, MentorFinder, day_text, table
+from planner.ui.pages.network_parts import ContactFilter, MentorFinder, table
 from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel
 from planner.vocabulary import RELATIONSHIPS
-from planner.wording import counted
+from planner.wording import counted, day_text
 
 ALL = "All relationships"
 
@@ -113,18 +114,9 @@ class NetworkPage(Page):
         for signal in (self.search.textChanged, self.relationship.currentIndexChanged):
             signal.connect(self._apply_filter)
         self.due_only.toggled.connect(self._apply_filter)
-        left = QWidget()
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        left_box.addWidget(self.table, 1)
-        left_box.addWidget(self.count)
-
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(left)
-        top.addWidget(self._build_detail())
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
-        top.setSizes([730, 360])
+        top = MasterDetail(
+            self.table, self._build_detail(), below=[self.count], shares=(3, 2), sizes=(730, 360)
+        )
         bottom = QSplitter(Qt.Orientation.Horizontal)
         self.mentors = MentorFinder(self.ctx)
         self.mentors.open_contact.connect(self.select_contact)

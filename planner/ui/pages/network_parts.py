@@ -3,7 +3,6 @@ finder ("who can help with this skill"), kept apart so the page module stays rea
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,10 +22,7 @@ from planner.services.network import ContactRow
 from planner.ui.context import AppContext
 from planner.ui.qtmodels.rows import Column, Index, RowsModel, SourceSortProxy
 from planner.ui.table_fit import fit_columns
-
-
-def day_text(day: dt.date | None) -> str:
-    return f"{day.day} {day:%b %Y}" if day else ""
+from planner.wording import day_text
 
 
 def table(model: Any) -> QTableView:

@@ -32,14 +32,12 @@ from planner.ui.charts.roadmap import ReadinessHistoryChart
 from planner.ui.charts.timeline import PlanTimelineChart, pace_text
 from planner.ui.context import AppContext
 from planner.ui.dialogs.milestone import KIND_LABELS, CompleteDialog, MilestoneDialog
+from planner.ui.format import hours_text, percent_text
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
 from planner.ui.pages.roadmap_common import (
-    date_text,
-    hours_text,
     make_table,
     muted_label,
-    percent_text,
     readiness_widgets,
     run_dialog,
     select_where,
@@ -53,7 +51,7 @@ from planner.ui.pages.roadmap_postings import PostingsPanel
 from planner.ui.pages.roadmap_roles import RoleBrowser
 from planner.ui.qtmodels.rows import Column, RowsModel
 from planner.vocabulary import CHANGE_KINDS
-from planner.wording import counted
+from planner.wording import counted, day_text
 
 PLAN_TAB, GAP_TAB, PROGRESS_TAB, ROLES_TAB, COMPARE_TAB, MOVE_TAB, PORTFOLIO_TAB = range(7)
 
@@ -61,7 +59,7 @@ PLAN_TAB, GAP_TAB, PROGRESS_TAB, ROLES_TAB, COMPARE_TAB, MOVE_TAB, PORTFOLIO_TAB
 def status_of(m: MilestoneRow, today) -> tuple[int, str]:
     """(sort key, text): overdue first, then open, undated, done."""
     if m.done_on is not None:
-        return 3, f"Done {date_text(m.done_on)}"
+        return 3, f"Done {day_text(m.done_on)}"
     if m.due_on is None:
         return 2, "Open, no date"
     if m.due_on < today:
@@ -76,7 +74,7 @@ def ready_text(f: Forecast) -> str:
         return f.message
     if f.remaining_hours == 0:
         return "Ready now: every required skill is at its level."
-    return f"ready around <b>{date_text(f.ready_on)}</b> (in {f.weeks_needed:.0f} weeks)"
+    return f"ready around <b>{day_text(f.ready_on)}</b> (in {f.weeks_needed:.0f} weeks)"
 
 
 class RoadmapPage(Page):
@@ -167,7 +165,7 @@ class RoadmapPage(Page):
         columns: list[Column[MilestoneRow]] = [
             Column("Milestone", lambda m: m.title, tooltip=lambda m: m.notes or m.title),
             Column("Kind", lambda m: KIND_LABELS.get(m.kind, m.kind)),
-            Column("Due", lambda m: m.due_on, text=date_text),
+            Column("Due", lambda m: m.due_on, text=day_text),
             Column(
                 "At your pace",
                 lambda m: self._pace_of(m),
@@ -259,7 +257,7 @@ class RoadmapPage(Page):
         why = pace_text(span, self._pace_basis).strip()
         if span.pace_end is None:
             return dt.date.max, "more than ten years", why
-        return span.pace_end, date_text(span.pace_end), why
+        return span.pace_end, day_text(span.pace_end), why
 
     def _sync_buttons(self) -> None:
         m = selected_row(self.milestone_table)

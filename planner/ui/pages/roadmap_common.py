@@ -1,9 +1,9 @@
 """Small pieces the Roadmap and Skills pages share: a sortable, filterable table over a RowsModel,
-and how levels, hours and dates read on screen."""
+and how a skill level reads on screen (its name comes from the skills rules, which load
+SQLAlchemy, so it is not among the first paint's formatters in `ui/format.py`)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -25,19 +25,6 @@ from planner.ui.table_fit import fit_columns
 
 def level_text(level: int | None) -> str:
     return "" if level is None else f"{level} · {level_name(level)}"
-
-
-def hours_text(hours: float) -> str:
-    return f"{hours:,.1f} h".replace(".0 h", " h")
-
-
-def percent_text(share: float) -> str:
-    """0.617 -> '62 %'."""
-    return f"{share * 100:.0f} %"
-
-
-def date_text(day: dt.date | None) -> str:
-    return day.strftime("%d %b %Y").lstrip("0") if day else ""
 
 
 def muted_label(text: str = "") -> QLabel:

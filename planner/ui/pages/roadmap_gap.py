@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -27,9 +26,10 @@ from planner.services.readiness import IMPORTANCE_ORDER, GapItem
 from planner.ui.charts.roadmap import SkillLevelsChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill import level_combo
+from planner.ui.format import hours_text
 from planner.ui.forms import edits_data, error_label, write_or_say
+from planner.ui.master_detail import MasterDetail, column
 from planner.ui.pages.roadmap_common import (
-    hours_text,
     level_text,
     make_table,
     muted_label,
@@ -55,7 +55,7 @@ GAP_COLUMNS: list[Column[GapItem]] = [
         text=hours_text,
         align_right=True,
         tooltip=lambda g: (
-            f"{max(g.required_level - g.level, 0)} level steps × {g.hours_per_level:g} h"
+            f"{max(g.required_level - g.level, 0)} level steps × {hours_text(g.hours_per_level)}"
         ),
     ),
     Column("Notes", lambda g: gap_note(g), tooltip=lambda g: gap_note_tip(g)),
@@ -136,37 +136,27 @@ class GapPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.show_met)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty)
-        left_layout.addLayout(tools)
-        left_layout.addWidget(self.error)
-
         self.chart = SkillLevelsChart()
         self.include_useful = QCheckBox("Include &useful skills in the chart")
         self.include_useful.toggled.connect(lambda _on: self._draw_chart())
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.include_useful)
-        right_layout.addWidget(
-            muted_label("Pale bar: the level the role requires · green: met · blue: below it.")
+        right = column(
+            self.include_useful,
+            muted_label("Pale bar: the level the role requires · green: met · blue: below it."),
+            scroll,
+            stretch=scroll,
         )
-        right_layout.addWidget(scroll, 1)
-
         right.setMinimumWidth(380)  # the chart's skill names and bars; the table scrolls
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 1)
-        split.setSizes([620, 380])
+        split = MasterDetail(
+            self.table,
+            right,
+            above=[filters],
+            below=[self.empty, tools, self.error],
+            shares=(2, 1),
+            sizes=(620, 380),
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(split)

@@ -27,14 +27,9 @@ from planner.services import advice, moves, roadmap
 from planner.services.advice import CertificationSuggestion, InterviewPrep, StageView
 from planner.services.moves import Move
 from planner.ui.context import AppContext
+from planner.ui.format import percent_text
 from planner.ui.forms import edits_data, error_label, write_or_say
-from planner.ui.pages.roadmap_common import (
-    make_table,
-    muted_label,
-    percent_text,
-    select_where,
-    selected_row,
-)
+from planner.ui.pages.roadmap_common import make_table, muted_label, select_where, selected_row
 from planner.ui.qtmodels.rows import Column, RowsModel
 
 CERT_COLUMNS: list[Column[CertificationSuggestion]] = [

@@ -4,12 +4,9 @@ three to five substantial projects; a finished one is evidence in the gap list."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +17,7 @@ from planner.services.portfolio import PORTFOLIO_GOAL, PortfolioRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.portfolio import STATUS_LABELS, PortfolioDialog
 from planner.ui.forms import edits_data, error_label
+from planner.ui.master_detail import MasterDetail, column
 from planner.ui.pages.roadmap_common import (
     make_table,
     muted_label,
@@ -68,11 +66,6 @@ class PortfolioPanel(QWidget):
         for button in (self.new, self.edit, self.delete):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        mine = QGroupBox("Your portfolio")
-        mine_layout = QVBoxLayout(mine)
-        mine_layout.addWidget(self.count)
-        mine_layout.addWidget(self.table, 1)
-        mine_layout.addLayout(buttons)
 
         self.ideas_model: RowsModel[PortfolioIdea] = RowsModel(IDEA_COLUMNS, self)
         self.ideas, _ideas_proxy = make_table(self.ideas_model, self)
@@ -86,24 +79,29 @@ class PortfolioPanel(QWidget):
             "The guides: build three to five substantial projects, keep clean code on GitHub, "
             "write about your approach, and take part in competitions and open source."
         )
-        ideas_box = QGroupBox("Ideas for your target role")
-        ideas_layout = QVBoxLayout(ideas_box)
-        ideas_layout.addWidget(self.ideas_note)
-        ideas_layout.addWidget(self.ideas, 1)
         self.idea_skills = muted_label()  # what the selected idea shows
-        ideas_layout.addWidget(self.idea_skills)
         row = QHBoxLayout()
         row.addWidget(self.use)
         row.addStretch(1)
-        ideas_layout.addLayout(row)
+        ideas_box = column(
+            self.ideas_note,
+            self.ideas,
+            self.idea_skills,
+            row,
+            stretch=self.ideas,
+            title="Ideas for your target role",
+        )
         self.error = error_label()
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(mine)
-        split.addWidget(ideas_box)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([600, 400])
+        split = MasterDetail(
+            self.table,
+            ideas_box,
+            title="Your portfolio",
+            above=[self.count],
+            below=[buttons],
+            shares=(3, 2),
+            sizes=(600, 400),
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(split, 1)

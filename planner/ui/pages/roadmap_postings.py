@@ -18,7 +18,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -35,13 +34,13 @@ from planner.services.errors import InputError
 from planner.services.postings import CompareRow, Comparison, PostingReport, PostingSkill
 from planner.services.readiness import IMPORTANCE_ORDER
 from planner.ui.context import AppContext
+from planner.ui.format import hours_text, percent_text
 from planner.ui.forms import edits_data, error_label
+from planner.ui.master_detail import MasterDetail
 from planner.ui.pages.roadmap_common import (
-    hours_text,
     level_text,
     make_table,
     muted_label,
-    percent_text,
     readiness_widgets,
     select_where,
 )
@@ -122,16 +121,19 @@ class PostingsPanel(QWidget):
         self.report: PostingReport | None = None
         self.comparison: Comparison | None = None
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self._saved_column())
+        saved_buttons = self._saved_list()
         self.inner = QTabWidget()
         self.inner.setDocumentMode(True)
         self.inner.addTab(self._posting_tab(), "Posting")
         self.inner.addTab(self._compare_tab(), "Side by side")
-        split.addWidget(self.inner)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
-        split.setSizes([330, 950])
+        split = MasterDetail(
+            self.saved_table,
+            self.inner,
+            title="Saved postings",
+            below=[self.saved_empty, saved_buttons],
+            shares=(1, 3),
+            sizes=(330, 950),
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(split)
@@ -142,8 +144,8 @@ class PostingsPanel(QWidget):
         self._sync_buttons()
 
     # -- building -------------------------------------------------------------------------------
-    def _saved_column(self) -> QWidget:
-        box = QGroupBox("Saved postings")
+    def _saved_list(self) -> QHBoxLayout:
+        """The saved postings' table and what goes under it; returns the row of buttons."""
         self.saved_model: RowsModel[PostingReport] = RowsModel(SAVED_COLUMNS, self)
         self.saved_table, _ = make_table(self.saved_model, self)
         self.saved_table.setAccessibleName("Saved postings")
@@ -164,11 +166,7 @@ class PostingsPanel(QWidget):
         buttons.addWidget(self.compare_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
-        column = QVBoxLayout(box)
-        column.addWidget(self.saved_table, 1)
-        column.addWidget(self.saved_empty)
-        column.addLayout(buttons)
-        return box
+        return buttons
 
     def _posting_tab(self) -> QWidget:
         self.open_button = QPushButton("Open posting fi&le…")

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from planner.services.errors import InputError
 from planner.services.roles import RoleInfo
 from planner.ui.context import AppContext
 from planner.ui.forms import edits_data, error_label
+from planner.ui.master_detail import MasterDetail, column
 from planner.ui.pages.roadmap_common import make_table, select_where, selected_row
 from planner.ui.qtmodels.rows import Column, RowsModel
 from planner.vocabulary import STAGES, TRACKS
@@ -95,27 +95,12 @@ class RoleBrowser(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.track)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.table)
         buttons = QHBoxLayout()
         buttons.addWidget(self.choose)
         buttons.addWidget(self.compare)
         buttons.addStretch(1)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.detail, 1)
-        right_layout.addLayout(buttons)
-        right_layout.addWidget(self.error)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        split.setSizes([480, 520])
+        right = column(self.detail, buttons, self.error, stretch=self.detail)
+        split = MasterDetail(self.table, right, above=[filters], shares=(1, 1), sizes=(480, 520))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(split)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +32,11 @@ from planner.services.skills import SkillRow
 from planner.ui.charts.roadmap import LevelHistoryChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill import AddSkillDialog, level_combo
+from planner.ui.format import hours_text
 from planner.ui.forms import edits_data, error_label
+from planner.ui.master_detail import MasterDetail
 from planner.ui.pages.base import Page
 from planner.ui.pages.roadmap_common import (
-    date_text,
     level_text,
     make_table,
     muted_label,
@@ -45,7 +45,7 @@ from planner.ui.pages.roadmap_common import (
     selected_row,
 )
 from planner.ui.qtmodels.rows import Column, RowsModel
-from planner.wording import counted
+from planner.wording import counted, day_text
 
 ALL_CATEGORIES = "All categories"
 
@@ -81,7 +81,7 @@ COLUMNS: list[Column[SkillRow]] = [
     Column("Category", lambda r: r.category),
     Column("Your level", lambda r: r.level, text=level_text),
     Column("In target role", in_role, text=in_role_text, tooltip=lambda r: role_tooltip(r)),
-    Column("Last updated", lambda r: r.updated_on, text=date_text),
+    Column("Last updated", lambda r: r.updated_on, text=day_text),
 ]
 
 
@@ -91,8 +91,8 @@ def history_text(history: list[tuple[dt.date, int]]) -> str:
         return ""
     (first_day, first), last = history[0], history[-1][1]
     if len(history) == 1:
-        return f"Recorded at {level_text(first)} on {date_text(first_day)}."
-    since = f"{counted(len(history), 'recorded level')} since {date_text(first_day)}"
+        return f"Recorded at {level_text(first)} on {day_text(first_day)}."
+    since = f"{counted(len(history), 'recorded level')} since {day_text(first_day)}"
     if first == last:
         return f"{since}, at {level_text(last)} now as then."
     return f"{since} (from {level_text(first)} to {level_text(last)})."
@@ -138,18 +138,9 @@ class SkillsPage(Page):
         self.only_target.toggled.connect(lambda _on: self._refilter())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.count = muted_label()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count)
-
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self._detail_box())
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([640, 400])
+        split = MasterDetail(
+            self.table, self._detail_box(), below=[self.count], shares=(3, 2), sizes=(640, 400)
+        )
         layout.addWidget(split, 1)
         QShortcut(
             QKeySequence.StandardKey.Find,
@@ -342,7 +333,7 @@ class SkillsPage(Page):
         except InputError as exc:
             self._refuse(f"Not saved: {exc}. Use more than 0 and at most 10000 hours.")
             return
-        self.ctx.status.emit(f"{row.name}: {self.hours.value():g} h per level step")
+        self.ctx.status.emit(f"{row.name}: {hours_text(self.hours.value())} per level step")
 
     def _refuse(self, message: str) -> None:
         self.error.setText(message)
