@@ -2,12 +2,13 @@
 theme, says something helpful when there is no data, shows values on hover and saves PNG/SVG
 from its right-click menu.
 
-Charts are kept cheap because pages refresh them on every change: new data equal to what is
-shown (in the same theme) changes nothing; a chart whose `update_plot` can move the artists it
-drew last time does that instead of rebuilding the figure; a chart on a hidden page or tab waits
-until it is shown; and drawing is left to the canvas (`canvas.Canvas`: once, when visible) and
-its layout engine (`layout.CachedConstrainedLayout`: margins recomputed only when they could
-change).
+Pages give a chart new data only when a change of a kind they show was made (`Page.concerns`),
+so a chart does not compare new data with what it shows: it plots what it is given. Plotting
+stays cheap: a chart whose `update_plot` can move the artists it drew last time does that
+instead of rebuilding the figure; a chart on a hidden page or tab waits until it is shown (and
+showing it again with the very data it drew changes nothing); and drawing is left to the canvas
+(`canvas.Canvas`: once, when visible) and its layout engine (`layout.CachedConstrainedLayout`:
+margins recomputed only when they could change).
 """
 
 from __future__ import annotations
@@ -92,8 +93,8 @@ class ChartView(QWidget):
         colors = theme.colors()
         if self._shown is not None:
             data, shown_colors = self._shown
-            if shown_colors == colors and (data is self._data or data == self._data):
-                return
+            if shown_colors == colors and data is self._data:
+                return  # shown again (a tab, a page) with what it drew
             if self._ax is not None and shown_colors == colors and self._data is not None:
                 self._hover_items.clear()
                 if self.update_plot(self._ax, self._data, colors):
