@@ -30,7 +30,7 @@ from planner.ui.context import AppContext
 from planner.ui.dialogs.base import FormDialog
 from planner.ui.dialogs.skill_picker import SkillPicker
 from planner.ui.forms import bound_dates, error_label
-from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, PRIORITIES
+from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, MONTH_HOURS, PRIORITIES
 
 
 def label_of(value: str) -> str:
@@ -99,12 +99,12 @@ class ActivityDialog(FormDialog):
         self.priority = _combo(PRIORITIES, "How much this matters against your other activities")
         self.priority.setCurrentIndex(PRIORITIES.index("medium"))
         self.planned = QDoubleSpinBox()
-        self.planned.setRange(0.0, 744.0)
+        self.planned.setRange(0.0, MONTH_HOURS)
         self.planned.setDecimals(1)
         self.planned.setSuffix(" h a month")
         self.planned.setToolTip(
-            "Hours a month you plan to give it (0–744); active activities add up to your "
-            "monthly learning commitment"
+            f"Hours a month you plan to give it (0–{MONTH_HOURS:g}); active activities add up "
+            "to your monthly learning commitment"
         )
         self.estimated = QDoubleSpinBox()
         self.estimated.setRange(0.0, 10000.0)

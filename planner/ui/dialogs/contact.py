@@ -25,7 +25,7 @@ from planner.ui.context import AppContext
 from planner.ui.dialogs.base import FormDialog
 from planner.ui.dialogs.skill_picker import SkillPicker
 from planner.ui.forms import date_edit, error_label, show_error
-from planner.vocabulary import RELATIONSHIPS
+from planner.vocabulary import DEFAULT_CADENCE_DAYS, MAX_CADENCE_DAYS, RELATIONSHIPS
 
 
 class ContactDialog(FormDialog):
@@ -60,12 +60,12 @@ class ContactDialog(FormDialog):
         self.url = QLineEdit(detail.url if detail else "")
         self.url.setPlaceholderText("LinkedIn or personal site (optional)")
         self.cadence = QSpinBox()
-        self.cadence.setRange(1, 3650)
+        self.cadence.setRange(1, MAX_CADENCE_DAYS)
         self.cadence.setSuffix(" days")
-        self.cadence.setValue(detail.cadence_days if detail else 60)
+        self.cadence.setValue(detail.cadence_days if detail else DEFAULT_CADENCE_DAYS)
         self.cadence.setToolTip(
             "How often to get in touch: the contact is due for a follow-up when this many days "
-            "pass without an interaction (1 to 3650 days)."
+            f"pass without an interaction (1 to {MAX_CADENCE_DAYS} days)."
         )
         connected = detail.connected_on if detail else ctx.today()
         self.connected_known = QCheckBox("Known")

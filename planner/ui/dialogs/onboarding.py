@@ -34,6 +34,7 @@ from planner.services import profile, roles
 from planner.services.errors import InputError
 from planner.ui.context import AppContext
 from planner.ui.forms import error_label
+from planner.vocabulary import DEFAULT_TARGETS
 
 
 def needs_onboarding(ctx: AppContext) -> bool:
@@ -123,7 +124,7 @@ class OnboardingDialog(QDialog):
         self.goal = QDoubleSpinBox()
         self.goal.setRange(0.5, 80.0)
         self.goal.setSingleStep(0.5)
-        self.goal.setValue(5.0)
+        self.goal.setValue(DEFAULT_TARGETS["learning"])
         self.goal.setSuffix(" h/week")
         self.error = error_label()
         self.error.show()  # an empty line kept in place, as before

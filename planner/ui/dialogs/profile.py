@@ -30,7 +30,7 @@ from planner.ui.context import AppContext
 from planner.ui.dialogs.base import FormDialog
 from planner.ui.format import hours_text
 from planner.ui.forms import edits_data, to_qdate
-from planner.vocabulary import STAGES, WEEKS_A_YEAR
+from planner.vocabulary import STAGES, WEEKS_A_YEAR, YEAR_HOURS
 
 NO_ROLE = "(not in the catalog / student)"
 
@@ -69,12 +69,14 @@ class ProfileDialog(FormDialog):
         self.weekly.setValue(info.weekly_learning_goal)
         self.weekly.setAccessibleName("Weekly learning goal")
         self.yearly = QDoubleSpinBox()
-        self.yearly.setRange(0.0, 8760.0)
+        self.yearly.setRange(0.0, YEAR_HOURS)
         self.yearly.setDecimals(0)
         self.yearly.setSingleStep(10)
         self.yearly.setSuffix(" h/year")
         self.yearly.setAccessibleName("Yearly learning goal")
-        self.yearly.setToolTip("At the lowest value the yearly goal follows the weekly goal × 52")
+        self.yearly.setToolTip(
+            f"At the lowest value the yearly goal follows the weekly goal × {WEEKS_A_YEAR}"
+        )
         self.yearly.setValue(0.0 if info.annual_goal_follows_weekly else info.annual_learning_goal)
         self.contacts = QSpinBox()
         self.contacts.setRange(0, 1000)

@@ -28,6 +28,7 @@ from planner.ui.context import AppContext, NotSaved
 from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.format import hours_text
 from planner.ui.forms import date_edit, error_label
+from planner.vocabulary import DAY_HOURS
 from planner.wording import weekday_text
 
 NO_ACTIVITY = "(no activity)"
@@ -51,7 +52,7 @@ class QuickLogForm(QWidget):
             self.date.setAccessibleName("Date")
             self.date.setToolTip("The day you learned (today unless you change it)")
         self.hours = QDoubleSpinBox()
-        self.hours.setRange(0.0, 24.0)
+        self.hours.setRange(0.0, DAY_HOURS)
         self.hours.setDecimals(2)
         self.hours.setSingleStep(0.25)
         self.hours.setValue(1.0)

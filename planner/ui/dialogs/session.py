@@ -26,6 +26,7 @@ from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.dialogs.quick_log import NO_ACTIVITY
 from planner.ui.format import hours_text
 from planner.ui.forms import bound_dates, error_label
+from planner.vocabulary import DAY_HOURS
 from planner.wording import day_text
 
 
@@ -45,7 +46,7 @@ class SessionDialog(FormDialog):
         bound_dates(self.date)  # a future or long-past day is asked about on saving
         self.date.setToolTip("The day you learned")
         self.hours = QDoubleSpinBox()
-        self.hours.setRange(0.0, 24.0)
+        self.hours.setRange(0.0, DAY_HOURS)
         self.hours.setDecimals(2)
         self.hours.setSingleStep(0.25)
         self.hours.setSuffix(" h")

@@ -89,10 +89,11 @@ def check_hours(boxes: dict[str, QDoubleSpinBox], errors: QLabel, what: str) -> 
     show_error(
         errors,
         "; ".join(
-            f"{LABEL[c]} {what} {hours_text(boxes[c].value())} is more than the 168 hours in a week"
+            f"{LABEL[c]} {what} {hours_text(boxes[c].value())} is more than the "
+            f"{WEEK_HOURS:g} hours in a week"
             for c in bad
         )
-        + (" — enter 0 to 168 h. Nothing was saved." if bad else ""),
+        + (f" — enter 0 to {WEEK_HOURS:g} h. Nothing was saved." if bad else ""),
     )
     if bad:
         boxes[bad[0]].setFocus()
@@ -161,7 +162,7 @@ class BalancePage(Page):
         self.chips: dict[str, QLabel] = {}
         for row, category in enumerate(CATEGORIES, start=1):
             name = QLabel(f"&{LABEL[category]}" if category != "learning" else LABEL[category])
-            spin = hours_box(f"{LABEL[category]} hours this week (0 to 168)")
+            spin = hours_box(f"{LABEL[category]} hours this week (0 to {WEEK_HOURS:g})")
             spin.setAccessibleName(f"{LABEL[category]} hours")
             if category == "learning":
                 spin.setDecimals(2)
@@ -222,7 +223,7 @@ class BalancePage(Page):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.targets: dict[str, QDoubleSpinBox] = {}
         for category in CATEGORIES:
-            spin = hours_box(f"Target {LABEL[category].lower()} hours a week (0 to 168)")
+            spin = hours_box(f"Target {LABEL[category].lower()} hours a week (0 to {WEEK_HOURS:g})")
             spin.setAccessibleName(f"{LABEL[category]} target")
             self.targets[category] = spin
             form.addRow(f"{LABEL[category]}:", spin)

@@ -42,6 +42,7 @@ from planner.ui.prepare import plot_and_draw, shown_unpainted
 from planner.ui.qtmodels.rows import Column, RowsModel
 from planner.ui.responsive import stack_when_narrow
 from planner.ui.table_fit import fit_columns
+from planner.vocabulary import WEEKS_A_YEAR
 
 WEEK_CHOICES = (12, 26, 52)
 #: The width from which the monthly and the year chart sit side by side (their titles and
@@ -240,7 +241,7 @@ class LearningPage(Page):
         month = self.ctx.read(learning.monthly_commitment, today, 1)[-1]
         year = self.ctx.read(learning.year_to_date, today)
         goal = f"{hours_text(year.goal)} goal" + (
-            " (your weekly goal × 52)" if year.goal_follows_weekly else ""
+            f" (your weekly goal × {WEEKS_A_YEAR})" if year.goal_follows_weekly else ""
         )
         since = (
             ""
