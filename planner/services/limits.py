@@ -15,8 +15,9 @@ import datetime as dt
 
 from planner.services.errors import InputError
 from planner.services.sql import Reader, reader, rows, value
-from planner.services.weeks import day_name, week_heading, week_start
+from planner.services.weeks import week_heading, week_start
 from planner.vocabulary import CATEGORIES, DAY_HOURS, WEEK_HOURS
+from planner.wording import weekday_text
 
 #: Hours are stored as floats: 0.1 + 0.2 must not pass 0.3.
 _SLACK = 1e-6
@@ -103,7 +104,7 @@ def check_session(
     )[0]
     if held + hours > max(DAY_HOURS, held_before) + _SLACK:
         raise InputError(
-            f"{day_name(day)} already holds {_h(held)} of learning and a day has "
+            f"{weekday_text(day)} already holds {_h(held)} of learning and a day has "
             f"{DAY_HOURS:g} hours: {_fits(DAY_HOURS - held)}, not {_h(hours)}"
         )
     if week_total + hours > max(WEEK_HOURS, week_before) + _SLACK:
@@ -179,7 +180,7 @@ def refuse_new_excess(db: Reader, before: set[tuple[str, str]], action: str = "t
     if kind == "day":
         total = learning_on(db, day)
         raise InputError(
-            f"{action} would give {day_name(day)} {_h(total)} of learning{more}, more than "
+            f"{action} would give {weekday_text(day)} {_h(total)} of learning{more}, more than "
             f"the {DAY_HOURS:g} hours of a day"
         )
     total = sum(week_hours(db, day).values())

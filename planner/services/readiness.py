@@ -31,6 +31,7 @@ from planner.services.roadmap import MilestoneRow, milestones, phase_date, phase
 from planner.services.sql import Reader, date, reader, rows, value
 from planner.services.weeks import add_months
 from planner.vocabulary import WEEK_HOURS, WEEKS_A_YEAR
+from planner.wording import day_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -260,11 +261,6 @@ def measured_pace(db: Reader, today: dt.date, weeks: int = PACE_WEEKS) -> Pace:
     )
     days = (today - since).days + 1
     return Pace(float(total) * 7 / days, since, days)
-
-
-def day_text(day: dt.date) -> str:
-    """'3 Mar 2028': how the forecast names a date everywhere."""
-    return f"{day.day} {day:%b %Y}"
 
 
 def pace_text(weekly: float) -> str:

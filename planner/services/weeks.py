@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from planner.services.errors import InputError
+from planner.wording import weekday_text
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 
@@ -58,16 +59,11 @@ def check_date(day: dt.date, what: str = "the date") -> dt.date:
     return day
 
 
-def day_name(day: dt.date) -> str:
-    """'Tue 3 Mar 2026': a day as people read it, in messages about that day."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
 def date_warning(day: dt.date, today: dt.date, what: str | None = None) -> str | None:
     """Why a date for logged hours may be a slip, or None: one in the future, or more than a
     year back (a mistyped year). The window asks before saving it; the command line warns.
     `what` names it (a week, say) when the day's own name would not."""
-    what = what or day_name(day)
+    what = what or weekday_text(day)
     if day > today:
         return f"{what} is in the future"
     if day < add_months(today, -12):

@@ -18,6 +18,7 @@ from planner.services.learning import log_session
 from planner.services.roadmap import milestones, phase_months
 from planner.services.weeks import add_months
 from planner.vocabulary import WEEKS_A_YEAR
+from planner.wording import day_text
 
 TODAY = dt.date(2026, 12, 2)
 
@@ -219,7 +220,7 @@ def test_the_plan_and_the_pace_disagree_and_say_so(db) -> None:
     assert [p.window for p in timeline.phases] == ["3–6 months", "6–12 months", "12–18 months"]
     # The forecast names the plan's own date beside its own, and why they differ.
     assert f.plan_ready_on == last.end == add_months(TODAY, 18)
-    assert f.plan_note.startswith(f"The plan's date is {readiness.day_text(last.end)}")
+    assert f.plan_note.startswith(f"The plan's date is {day_text(last.end)}")
     assert "later" in f.plan_note
 
 
