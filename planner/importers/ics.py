@@ -53,6 +53,8 @@ YEARS_BACK = 10
 #: More occurrences than this in that window is no calendar of a person's week (ten daily
 #: events for ten years are 36,500); a rule repeating every minute would never finish.
 OCCURRENCE_LIMIT = 50_000
+#: How much of the window is expanded at a time (see `_occurrences`).
+CHUNK = dt.timedelta(days=31)
 
 
 @dataclass(frozen=True)
@@ -193,21 +195,29 @@ def _parse(text: str, name: str) -> list[Any]:
 
 
 def _occurrences(calendar: Any, window: tuple[dt.date, dt.date]) -> list[Any]:
-    """Every occurrence starting in the window, in order of start; at most OCCURRENCE_LIMIT.
-    A damaged rule the library does not skip is the file's fault, whatever it raises."""
+    """Every occurrence starting in the window (and one already under way at its start), in
+    order of start; at most OCCURRENCE_LIMIT. A damaged rule the library does not skip is the
+    file's fault, whatever it raises.
+
+    The window is expanded a month at a time, never past its end: asked for what comes "after"
+    a day, the library searches on towards the year 9999, doubling its span while it finds
+    nothing, and expanding a series over such a span took a generated test file hours. (Rules
+    repeating more often than daily never get here: `plan` leaves them out first.)"""
     import recurring_ical_events
 
     found: list[Any] = []
     try:
         query = recurring_ical_events.of(calendar, skip_bad_series=True)
-        for occurrence in query.after(window[0]):
-            start = _moment(occurrence, "DTSTART")
-            day = start.date() if isinstance(start, dt.datetime) else start
-            if day is not None and day >= window[1]:
-                break
-            found.append(occurrence)
-            if len(found) > OCCURRENCE_LIMIT:
-                break
+        start = window[0]
+        while start < window[1] and len(found) <= OCCURRENCE_LIMIT:
+            end = min(start + CHUNK, window[1])
+            chunk = [
+                o
+                for o in query.between(start, end)
+                if start == window[0] or _start_day(o) is None or _start_day(o) >= start
+            ]  # one under way at a chunk's start was found with the chunk before
+            found.extend(sorted(chunk, key=_start_key))
+            start = end
     except Exception as exc:
         raise ImportFileError(f"its repeating events cannot be expanded ({exc})") from None
     if len(found) > OCCURRENCE_LIMIT:
@@ -216,6 +226,20 @@ def _occurrences(calendar: Any, window: tuple[dt.date, dt.date]) -> list[Any]:
             "years; export a shorter range of the calendar"
         )
     return found
+
+
+def _start_day(occurrence: Any) -> dt.date | None:
+    start = _moment(occurrence, "DTSTART")
+    return start.date() if isinstance(start, dt.datetime) else start
+
+
+def _start_key(occurrence: Any) -> tuple[dt.date, str]:
+    """Order within a month: by start (dates and times of any zone, as UTC), then UID."""
+    start = _moment(occurrence, "DTSTART")
+    if isinstance(start, dt.datetime):
+        moment = start if start.tzinfo else start.replace(tzinfo=dt.UTC)
+        return moment.astimezone(dt.UTC).date(), moment.astimezone(dt.UTC).isoformat()
+    return (start or dt.date.min), ""
 
 
 def _text(value: Any) -> str:

@@ -168,3 +168,17 @@ def test_an_event_without_uid_still_counts(db, tmp_path) -> None:
     plan, _ = run(db, write(tmp_path, "g.ics", text), {"Gym": "exercise"})
     assert plan.skipped == [] or all("Night swim" not in p.reason for p in plan.skipped)
     assert week_hours(db)[(W11, "exercise")] == 2.0
+
+
+def test_an_event_lasting_for_decades_is_skipped_not_expanded_for_ever(db, tmp_path) -> None:
+    """The library, asked for what comes after a day, kept finding this one event in every
+    quarter hour on to the year 9999: the import never finished (a generated file found it)."""
+    text = (
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:long\r\nSUMMARY:Sabbatical\r\n"
+        "DTSTART:20200101T000000Z\r\nDTEND:20990101T000000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    with db.session() as s:
+        plan = preview(s, "ics", write(tmp_path, "long.ics", text), today=TODAY)
+    assert plan.add == []
+    assert [p.number for p in plan.skipped] == [1]
+    assert "Sabbatical" in plan.skipped[0].reason
