@@ -212,5 +212,3 @@ def discard(session: Session) -> TimerState:
     current = _the_running(session)
     _remove(session)
     return current
-
-
