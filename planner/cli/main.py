@@ -511,7 +511,7 @@ def _run_on(path: Path, args: argparse.Namespace) -> int:
         COMMANDS[args.command](db, args)
         code = EXIT_OK
     except BrokenPipeError:  # `planner roles | head`: the reader left; that is not an error
-        sys.stdout = None  # type: ignore[assignment]  # no flush at exit into a closed pipe
+        sys.stdout = None  # no flush at exit into a closed pipe
         code = EXIT_OK
     except InputError as exc:
         print(f"planner {args.command}: {exc}", file=sys.stderr)

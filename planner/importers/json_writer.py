@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -78,6 +78,10 @@ class _Target:
     def skill_id(self, name: str) -> int:
         return self._id(self.skill(name))
 
+    @overload
+    def role(self, slug: str) -> Role: ...
+    @overload
+    def role(self, slug: None) -> None: ...
     def role(self, slug: str | None) -> Role | None:
         return None if slug is None else self._get(self._roles, slug, f"role {slug!r}")
 
@@ -181,7 +185,8 @@ class _Target:
         )
 
 
-WRITERS: dict[str, Callable[[_Target, dict[str, Any]], None]] = {
+#: What each writer returns (a merged row, say) goes unused.
+WRITERS: dict[str, Callable[[_Target, dict[str, Any]], object]] = {
     "skills": _Target.add_skill,
     "roles": _Target.add_role,
     "profile": _Target.set_profile,
@@ -272,6 +277,6 @@ def write(session: Session, rows: list[Row]) -> int:
         known.note(item)
         written += 1
     session.flush()
-    for model, values in plain.items():
-        session.execute(insert(model), values)
+    for model, records in plain.items():
+        session.execute(insert(model), records)
     return written
