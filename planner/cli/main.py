@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from planner.storage.engine import Database
 
 # Each command imports the services it uses: a command pays only for its own (start-up is most
-# of a command's time, and `planner demo` alone would add tens of milliseconds to all of them).
+# of a command's time, and what `planner demo` imports alone would slow every other command).
 
 EXIT_OK, EXIT_FILE, EXIT_INPUT = 0, 1, 2
 

@@ -3,8 +3,8 @@
 Named records (skills, activities, contacts...) are written as ORM objects, which link them and
 fill in their ids. The many plain rows that only point at those (sessions, interactions,
 assessments, weeks' hours) are collected and written as one multi-row insert per table: ten
-years of them (about 50,000) took 6 s as ORM objects, most of it building and tracking each
-object and loading the contact or activity collection each joined.
+years of them are tens of thousands of rows, and as ORM objects the import spent its time
+building and tracking each object and loading the contact or activity collection each joined.
 """
 
 from __future__ import annotations

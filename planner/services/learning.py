@@ -412,8 +412,8 @@ def active_titles(session: Session) -> list[str]:
 
 
 def activities(session: Session) -> list[ActivityRow]:
-    """Every activity with its logged hours and skills: two queries of plain columns (hundreds
-    of ORM objects with their skill lists cost the Learning page a tenth of a second)."""
+    """Every activity with its logged hours and skills: two queries of plain columns (building
+    hundreds of ORM objects with their skill lists was what kept the Learning page waiting)."""
     from sqlalchemy import func, select
 
     from planner.models import LearningActivity, LearningSession, Skill

@@ -94,8 +94,8 @@ def find_role(session: Session, key: str) -> Role:
 
 def _infos(session: Session, role_id: int | None = None) -> list[RoleInfo]:
     """Every role (or only `role_id`) as plain data, by track and title, in five column queries:
-    ORM roles with their phases, skills and salaries cost the roadmap ~35 ms a read on the
-    catalog, plain rows a few."""
+    loading ORM roles with their phases, skills and salaries was most of the roadmap's reading
+    time on the catalog, and plain rows cost little."""
 
     def where(stmt: Select[*Columns], column: InstrumentedAttribute[int]) -> Select[*Columns]:
         return stmt if role_id is None else stmt.where(column == role_id)
@@ -197,7 +197,7 @@ def _infos(session: Session, role_id: int | None = None) -> list[RoleInfo]:
 
 def _moves(session: Session, role_id: int | None = None) -> list[tuple[int, int]]:
     """Career moves (from, to) touching `role_id`, or all of them, in the order they were added:
-    one query for any number of roles, where a query per role cost the roadmap ~30 ms."""
+    one query for any number of roles, not one per role (the roadmap reads them all at once)."""
     stmt = select(RoleTransition.from_role_id, RoleTransition.to_role_id).order_by(
         RoleTransition.id
     )
