@@ -6,7 +6,7 @@ only when no subcommand is given.
 What start-up loads (SQLAlchemy, the models, Qt) lives as long as the process, so the garbage
 collector is paused while it loads and then told to leave it alone (`gc.freeze`): every full
 collection would walk those hundreds of thousands of objects for nothing, and so would the one
-Python runs on exit, which was nearly a quarter of a `planner week` (170 of 710 ms of CPU).
+Python runs on exit, a large share of a short command such as `planner week`.
 """
 
 from __future__ import annotations

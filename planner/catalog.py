@@ -448,8 +448,8 @@ def _parse_guidance(index: _Reader, slugs: set[str] | None, skills: set[str] | N
 
 @cache
 def guidance() -> Guidance:
-    """The shipped catalog's advice, parsed once per process from catalog.toml alone (a few
-    milliseconds; the role files, which `load_catalog` cross-checks it against, are not read)."""
+    """The shipped catalog's advice, parsed once per process from catalog.toml alone (cheap: the
+    role files, which `load_catalog` cross-checks it against, are not read)."""
     return _parse_guidance(
         _parse_toml(catalog_dir() / "catalog.toml", "seed/catalog.toml"), None, None
     )

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from planner.storage.engine import Database
 
 # Each command imports the services it uses: a command pays only for its own (start-up is most
-# of a command's time, and `planner demo` alone would add tens of milliseconds to all of them).
+# of a command's time, and what `planner demo` imports alone would slow every other command).
 
 EXIT_OK, EXIT_FILE, EXIT_INPUT = 0, 1, 2
 
@@ -511,7 +511,7 @@ def _run_on(path: Path, args: argparse.Namespace) -> int:
         COMMANDS[args.command](db, args)
         code = EXIT_OK
     except BrokenPipeError:  # `planner roles | head`: the reader left; that is not an error
-        sys.stdout = None  # type: ignore[assignment]  # no flush at exit into a closed pipe
+        sys.stdout = None  # no flush at exit into a closed pipe
         code = EXIT_OK
     except InputError as exc:
         print(f"planner {args.command}: {exc}", file=sys.stderr)

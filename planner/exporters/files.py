@@ -42,10 +42,12 @@ def write_files(contents: Mapping[Path, bytes]) -> None:
     try:
         for path, data in contents.items():
             try:
-                fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+                fd, temp_name = tempfile.mkstemp(
+                    dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+                )
             except OSError as exc:
                 raise _fail(path, exc) from exc
-            staged.append((Path(temp), path))
+            staged.append((Path(temp_name), path))
             try:
                 with os.fdopen(fd, "wb") as out:
                     out.write(data)

@@ -54,7 +54,9 @@ def escape(text: str) -> str:
 def fold(line: str) -> str:
     """Split a content line into pieces of at most 75 octets, each continuation starting with
     a space, never inside a UTF-8 character."""
-    pieces, current, size, limit = [], [], 0, 75
+    pieces: list[str] = []
+    current: list[str] = []
+    size, limit = 0, 75
     for char in line:
         width = len(char.encode("utf-8"))
         if size + width > limit:
@@ -82,6 +84,7 @@ def _milestone_events(session: Session) -> Iterator[Event]:
         if m.done_on:
             details.append(f"Done on {m.done_on.isoformat()}")
         title = f"Done: {m.title}" if m.done_on else f"Milestone: {m.title}"
+        assert m.due_on is not None  # the query reads dated milestones only
         yield Event(f"milestone-{m.id}@{UID_DOMAIN}", m.due_on, title, "\n".join(details))
 
 

@@ -150,19 +150,16 @@ def _roles(session: Session) -> list[Record]:
                     }
                     for p in r.phases
                 ],
-                "skills": sorted(
-                    (
-                        {
-                            "skill": rs.skill.name,
-                            "importance": rs.importance,
-                            "required_level": rs.required_level,
-                            "level_edited": rs.level_edited,
-                            "phase": orders.get(rs.phase_id) if rs.phase_id else None,
-                        }
-                        for rs in r.skills
-                    ),
-                    key=lambda d: d["skill"].casefold(),
-                ),
+                "skills": [
+                    {
+                        "skill": rs.skill.name,
+                        "importance": rs.importance,
+                        "required_level": rs.required_level,
+                        "level_edited": rs.level_edited,
+                        "phase": orders.get(rs.phase_id) if rs.phase_id else None,
+                    }
+                    for rs in sorted(r.skills, key=lambda rs: rs.skill.name.casefold())
+                ],
                 "salaries": [
                     {
                         "level": s.level,

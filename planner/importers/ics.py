@@ -156,20 +156,20 @@ def plan(
         # What cannot count is not expanded either (an event without a start stops the library).
         calendar.subcomponents[:] = [c for c in calendar.subcomponents if id(c) not in left_out]
         for occurrence in _occurrences(calendar, window):
-            event = events.get(_uid(occurrence))
-            if event is None or event.number in problems:
+            origin = events.get(_uid(occurrence))
+            if origin is None or origin.number in problems:
                 continue
             if _text(occurrence.get("STATUS")).upper() == "CANCELLED":  # one moved and cancelled
                 continue
-            for n in event.names:
+            for n in origin.names:
                 found.setdefault(n, known.get(key(n), ""))
-            category = next((known[key(n)] for n in event.names if known.get(key(n))), None)
+            category = next((known[key(n)] for n in origin.names if known.get(key(n))), None)
             if category is None:
-                problems[event.number] = _unmapped(event)
+                problems[origin.number] = _unmapped(origin)
                 continue
-            _add(sums, occurrence, event, category, zone)
-    for n, reason in sorted(problems.items()):
-        result.skipped.append(Problem(n, reason))
+            _add(sums, occurrence, origin, category, zone)
+    for event_number, reason in sorted(problems.items()):
+        result.skipped.append(Problem(event_number, reason))
     result.mappable = dict(sorted(found.items(), key=lambda kv: kv[0].casefold()))
     _sort(session, result, sums)
     result.writer = partial(write, mapping=given)

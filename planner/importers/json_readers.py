@@ -47,11 +47,11 @@ def _role(f: Fields, known: Existing) -> dict[str, Any]:
     slug, title = f.name("slug"), f.name("title")
     if slug not in known.roles and nocase(title) in known.roles.values():
         raise BadRecord(f"another role is already called {title!r}")
-    phases = []
+    phases: list[dict[str, Any]] = []
     for n, p in enumerate(f.records("phases"), start=1):
         try:
             earliest = p.integer("earliest_month", 0, 10000)
-            phase = {
+            phase: dict[str, Any] = {
                 "order": p.integer("order", 0, 10000),
                 "name": p.text("name", ...),
                 "earliest_month": earliest,
@@ -67,15 +67,15 @@ def _role(f: Fields, known: Existing) -> dict[str, Any]:
     skills: list[dict[str, Any]] = []
     for n, s in enumerate(f.records("skills"), start=1):
         try:
-            phase = s.optional_integer("phase", 0, 10000)
-            if phase is not None and phase not in orders:
-                raise BadRecord(f"phase {phase} is not one of this role's phases")
-            skill = {
+            in_phase = s.optional_integer("phase", 0, 10000)
+            if in_phase is not None and in_phase not in orders:
+                raise BadRecord(f"phase {in_phase} is not one of this role's phases")
+            skill: dict[str, Any] = {
                 "skill": known.skill(s.name("skill")),
                 "importance": s.choice("importance", IMPORTANCES),
                 "required_level": s.integer("required_level", 1, 5),
                 "level_edited": s.flag("level_edited"),
-                "phase": phase,
+                "phase": in_phase,
             }
         except BadRecord as exc:
             raise BadRecord(f"skills #{n}: {exc}") from None

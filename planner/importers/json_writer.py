@@ -3,15 +3,15 @@
 Named records (skills, activities, contacts...) are written as ORM objects, which link them and
 fill in their ids. The many plain rows that only point at those (sessions, interactions,
 assessments, weeks' hours) are collected and written as one multi-row insert per table: ten
-years of them (about 50,000) took 6 s as ORM objects, most of it building and tracking each
-object and loading the contact or activity collection each joined.
+years of them are tens of thousands of rows, and as ORM objects the import spent its time
+building and tracking each object and loading the contact or activity collection each joined.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -78,6 +78,10 @@ class _Target:
     def skill_id(self, name: str) -> int:
         return self._id(self.skill(name))
 
+    @overload
+    def role(self, slug: str) -> Role: ...
+    @overload
+    def role(self, slug: None) -> None: ...
     def role(self, slug: str | None) -> Role | None:
         return None if slug is None else self._get(self._roles, slug, f"role {slug!r}")
 
@@ -181,7 +185,8 @@ class _Target:
         )
 
 
-WRITERS: dict[str, Callable[[_Target, dict[str, Any]], None]] = {
+#: What each writer returns (a merged row, say) goes unused.
+WRITERS: dict[str, Callable[[_Target, dict[str, Any]], object]] = {
     "skills": _Target.add_skill,
     "roles": _Target.add_role,
     "profile": _Target.set_profile,
@@ -272,6 +277,6 @@ def write(session: Session, rows: list[Row]) -> int:
         known.note(item)
         written += 1
     session.flush()
-    for model, values in plain.items():
-        session.execute(insert(model), values)
+    for model, records in plain.items():
+        session.execute(insert(model), records)
     return written

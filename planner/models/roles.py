@@ -7,11 +7,16 @@ rows the person creates have `source = 'user'` and are never touched by a catalo
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner.models.base import Base, Name, one_of
 from planner.vocabulary import IMPORTANCES, SOURCES, STAGES, TRACKS
+
+if TYPE_CHECKING:
+    from planner.models.skills import Skill
 
 
 class Role(Base):
@@ -88,7 +93,7 @@ class RoleSkill(Base):
     phase_id: Mapped[int | None] = mapped_column(ForeignKey("role_phase.id", ondelete="SET NULL"))
 
     role: Mapped[Role] = relationship(back_populates="skills")
-    skill: Mapped["Skill"] = relationship()  # noqa: F821, UP037 - resolved by the registry
+    skill: Mapped[Skill] = relationship()
 
 
 class RoleSalary(Base):
@@ -124,7 +129,7 @@ class RoleTransition(Base):
     months_max: Mapped[int | None]
     note: Mapped[str] = mapped_column(Text, default="")
     #: Skills the guide says the move needs, [{"name", "category", "level"}]; the note says why.
-    skills: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    skills: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
 
 class Certification(Base):

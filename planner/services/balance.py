@@ -152,7 +152,7 @@ def typed_by_week(db: Reader, first: dt.date, last: dt.date) -> dict[dt.date, di
     )
     weeks: dict[dt.date, dict[str, float]] = {}
     for monday, category, hours in found:
-        weeks.setdefault(date(monday), {})[category] = hours
+        weeks.setdefault(dt.date.fromisoformat(monday), {})[category] = hours
     return weeks
 
 

@@ -21,7 +21,7 @@ from planner.services.weeks import check_date, week_label, week_start
 from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, MONTH_HOURS, PRIORITIES
 
 if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement, Select
+    from sqlalchemy import ColumnElement, Select, SQLColumnExpression
     from sqlalchemy.orm import Session
 
     from planner.models import LearningActivity, LearningSession
@@ -222,7 +222,10 @@ def session_window(
         counted = select(func.count()).select_from(LearningSession).where(*dated)
         unlinked = session.scalar(counted.where(LearningSession.activity_id.is_(None))) or 0
         linked = (session.scalar(counted) or 0) - unlinked
-        parts = [(_no_activity(query), unlinked), (_by_activity(query), linked)]
+        parts: list[tuple[Ordered, int | None]] = [
+            (_no_activity(query), unlinked),
+            (_by_activity(query), linked),
+        ]
         if query.descending:
             parts.reverse()
     else:
@@ -244,7 +247,7 @@ def session_window(
     return rows
 
 
-def _session_columns() -> tuple[ColumnElement[Any], ...]:
+def _session_columns() -> tuple[SQLColumnExpression[Any], ...]:
     from planner.models import LearningActivity, LearningSession
 
     return (
@@ -273,7 +276,7 @@ def _date_range(query: SessionQuery) -> list[ColumnElement[bool]]:
     return where
 
 
-def _directed(column: ColumnElement[Any], descending: bool) -> ColumnElement[Any]:
+def _directed(column: SQLColumnExpression[Any], descending: bool) -> ColumnElement[Any]:
     return column.desc() if descending else column.asc()
 
 
@@ -360,9 +363,10 @@ def save_activity(session: Session, data: ActivityInput, activity_id: int | None
         activity = LearningActivity()
         session.add(activity)
     else:
-        activity = session.get(LearningActivity, activity_id)
-        if activity is None:
+        found = session.get(LearningActivity, activity_id)
+        if found is None:
             raise InputError(f"activity {activity_id} no longer exists")
+        activity = found
     activity.title = title
     activity.kind = _check_choice(data.kind, ACTIVITY_KINDS, "kind")
     activity.status = _check_choice(data.status, ACTIVITY_STATUSES, "status")
@@ -408,8 +412,8 @@ def active_titles(session: Session) -> list[str]:
 
 
 def activities(session: Session) -> list[ActivityRow]:
-    """Every activity with its logged hours and skills: two queries of plain columns (hundreds
-    of ORM objects with their skill lists cost the Learning page a tenth of a second)."""
+    """Every activity with its logged hours and skills: two queries of plain columns (building
+    hundreds of ORM objects with their skill lists was what kept the Learning page waiting)."""
     from sqlalchemy import func, select
 
     from planner.models import LearningActivity, LearningSession, Skill
@@ -446,12 +450,32 @@ def activities(session: Session) -> list[ActivityRow]:
         skills.setdefault(activity_id, []).append(name)
     return [
         ActivityRow(
-            *row[:7],
-            float(row[7]),
-            *row[8:],
-            tuple(sorted(skills.get(row[0], ()), key=str.casefold)),
+            key,
+            title,
+            kind,
+            provider,
+            status,
+            priority,
+            planned,
+            float(hours),
+            estimated,
+            start,
+            target,
+            tuple(sorted(skills.get(key, ()), key=str.casefold)),
         )
-        for row in rows
+        for (
+            key,
+            title,
+            kind,
+            provider,
+            status,
+            priority,
+            planned,
+            hours,
+            estimated,
+            start,
+            target,
+        ) in rows
     ]
 
 
@@ -481,11 +505,11 @@ def activity_detail(session: Session, activity_id: int) -> ActivityDetail:
     activity = session.get(LearningActivity, activity_id)
     if activity is None:
         raise InputError(f"activity {activity_id} no longer exists")
-    hours = session.scalar(
+    hours = session.execute(
         select(func.coalesce(func.sum(LearningSession.hours), 0.0)).where(
             LearningSession.activity_id == activity_id
         )
-    )
+    ).scalar_one()
     return ActivityDetail(_activity_row(activity, hours), activity.url, activity.notes)
 
 
@@ -660,11 +684,11 @@ def planned_monthly(session: Session) -> float:
 
     from planner.models import LearningActivity
 
-    total = session.scalar(
+    total = session.execute(
         select(func.coalesce(func.sum(LearningActivity.planned_hours_per_month), 0.0)).where(
             LearningActivity.status.in_(ACTIVE_STATUSES)
         )
-    )
+    ).scalar_one()
     return float(total)
 
 
@@ -692,11 +716,11 @@ def year_to_date(session: Session, today: dt.date) -> YearToDate:
     from planner.models import LearningSession
 
     start = dt.date(today.year, 1, 1)
-    logged = session.scalar(
+    logged = session.execute(
         select(func.coalesce(func.sum(LearningSession.hours), 0.0)).where(
             LearningSession.date.between(start, today)
         )
-    )
+    ).scalar_one()
     goal = annual_goal(session)
     first = counted_from(session, today)
     return YearToDate(

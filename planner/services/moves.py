@@ -74,7 +74,7 @@ class Move:
         lows = [s.months_min for s in self.steps]
         highs = [s.months_max for s in self.steps]
         low = sum(x or 0 for x in lows) if any(x is not None for x in lows) else None
-        high = sum(highs) if highs and all(x is not None for x in highs) else None  # type: ignore[arg-type]
+        high = sum(x for x in highs if x is not None) if highs and None not in highs else None
         return low, high
 
     @property
@@ -122,7 +122,7 @@ def route(db: Reader, from_id: int, to_id: int) -> list[int] | None:
         db, "SELECT id, from_role_id, to_role_id FROM role_transition ORDER BY id"
     ):
         edges.setdefault(a, []).append((move_id, b))
-    seen = {from_id: []}  # role -> transition ids on the way there
+    seen: dict[int, list[int]] = {from_id: []}  # role -> transition ids on the way there
     queue = deque([from_id])
     while queue:
         here = queue.popleft()

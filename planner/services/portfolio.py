@@ -78,9 +78,10 @@ def save_item(
         item = PortfolioItem()
         session.add(item)
     else:
-        item = session.get(PortfolioItem, item_id)
-        if item is None:
+        found = session.get(PortfolioItem, item_id)
+        if found is None:
             raise InputError(f"portfolio item {item_id} no longer exists")
+        item = found
     item.title, item.kind, item.link, item.status, item.notes = title, kind, link, status, notes
     item.skills = linked
     session.flush()

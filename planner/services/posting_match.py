@@ -34,7 +34,7 @@ from functools import lru_cache
 REQUIRED, DUTIES, NICE, IGNORED = "required", "duties", "nice", "ignored"
 STRENGTH = {REQUIRED: 0, DUTIES: 1, NICE: 2}
 
-_NICE_HEADINGS = (
+_NICE_HEADINGS: tuple[str, ...] = (
     "nice to have",
     "nice-to-have",
     "nice to haves",
@@ -57,7 +57,7 @@ _NICE_HEADINGS = (
     "would love",
     "advantage",
 )
-_IGNORED_HEADINGS = (
+_IGNORED_HEADINGS: tuple[str, ...] = (
     "benefit",
     "perk",
     "we offer",
@@ -83,7 +83,7 @@ _IGNORED_HEADINGS = (
     "interview process",
     "hiring process",
 )
-_REQUIRED_HEADINGS = (
+_REQUIRED_HEADINGS: tuple[str, ...] = (
     "requirement",
     "reqs",
     "qualification",
@@ -108,7 +108,7 @@ _REQUIRED_HEADINGS = (
     "what it takes",
     "competenc",
 )
-_DUTIES_HEADINGS = (
+_DUTIES_HEADINGS: tuple[str, ...] = (
     "responsibilit",
     "what you'll do",
     "what you will do",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from planner.services.balance import set_targets, targets
 from planner.services.errors import InputError
@@ -20,6 +20,7 @@ from planner.services.sql import Reader, reader, value
 from planner.vocabulary import STAGES, WEEKS_A_YEAR, YEAR_HOURS
 
 if TYPE_CHECKING:
+    from sqlalchemy import CursorResult
     from sqlalchemy.orm import Session
 
     from planner.models import Profile, RolePhase
@@ -232,13 +233,15 @@ def set_target_role(session: Session, key: str, today: dt.date) -> TargetChange:
     if p.plan_start is None:
         p.plan_start = today
     phase_ids = [ph.id for ph in role.phases]
-    removed = session.execute(
+    # A DELETE's result is a CursorResult, which has the row count; Session types it as any.
+    deleted = session.execute(
         delete(Milestone).where(
             Milestone.kind == "phase",
             Milestone.done_on.is_(None),
             Milestone.role_phase_id.not_in(phase_ids),
         )
-    ).rowcount
+    )
+    removed = cast("CursorResult[Any]", deleted).rowcount
     have = set(
         session.scalars(
             select(Milestone.role_phase_id).where(Milestone.role_phase_id.in_(phase_ids))

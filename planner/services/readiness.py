@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -506,13 +506,13 @@ def readiness_history(
     role_id = _target_role_id(session, role_slug)
     if role_id is None:
         return []
-    asks = session.execute(
+    asks: Sequence[tuple[int, str, int]] = session.execute(
         select(RoleSkill.skill_id, RoleSkill.importance, RoleSkill.required_level).where(
             RoleSkill.role_id == role_id
         )
     ).all()
     if role_slug is None:  # the target, as readiness counts it: with the move's skills
-        asks = _asks_with_move_skills(session, [tuple(a) for a in asks])
+        asks = _asks_with_move_skills(session, [(s, i, level) for s, i, level in asks])
     changes = session.execute(
         select(SkillAssessment.skill_id, SkillAssessment.assessed_on, SkillAssessment.level)
         .where(

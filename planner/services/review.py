@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from planner.models import Milestone, Skill, WeeklyReview
@@ -151,13 +151,15 @@ def summary(session: Session, day: dt.date, today: dt.date) -> WeeklyReviewSumma
     )
 
 
-def _open_milestones(session: Session, as_of: dt.date, due) -> list[MilestoneRow]:
+def _open_milestones(
+    session: Session, as_of: dt.date, due: ColumnElement[bool]
+) -> list[MilestoneRow]:
     """Milestones not yet done on `as_of` (done later counts as open then) matching `due`."""
     still_open = Milestone.done_on.is_(None) | (Milestone.done_on > as_of)
     return _milestones(session, still_open & due)
 
 
-def _milestones(session: Session, where) -> list[MilestoneRow]:
+def _milestones(session: Session, where: ColumnElement[bool]) -> list[MilestoneRow]:
     """The milestones matching `where` by due date, read as plain columns with their skills in
     one more query (ORM objects loaded each milestone's skills with a query of its own)."""
     stmt = (

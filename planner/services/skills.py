@@ -212,12 +212,12 @@ def skills_moved(session: Session, first: dt.date, last: dt.date) -> list[LevelC
             .order_by(SkillAssessment.assessed_on.desc(), SkillAssessment.id.desc())
             .limit(1)
         )
-        after = session.scalar(
+        after = session.execute(  # there is one: that is how the skill was found
             select(SkillAssessment.level)
             .where(SkillAssessment.skill_id == skill_id, inside)
             .order_by(SkillAssessment.assessed_on.desc(), SkillAssessment.id.desc())
             .limit(1)
-        )
+        ).scalar_one()
         if after != (before or 0):
             moves.append(LevelChange(name, before or 0, after))
     return moves

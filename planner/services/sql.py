@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 if TYPE_CHECKING:
@@ -43,14 +43,20 @@ def connection(db: Reader) -> sqlite3.Connection:
     if isinstance(db, sqlite3.Connection):
         return db
     db.flush()
-    return db.connection().connection.driver_connection  # type: ignore[return-value]
+    raw = db.connection().connection.driver_connection  # typed as any driver's connection
+    assert isinstance(raw, sqlite3.Connection), raw
+    return raw
 
 
-def rows(db: Reader, query: str, params: dict[str, Any] | tuple = ()) -> list[tuple]:
+#: Query parameters as sqlite3 takes them: by name, or by position.
+Params: TypeAlias = Mapping[str, Any] | Sequence[Any]
+
+
+def rows(db: Reader, query: str, params: Params = ()) -> list[tuple[Any, ...]]:
     return connection(db).execute(query, params).fetchall()
 
 
-def value(db: Reader, query: str, params: dict[str, Any] | tuple = ()) -> Any:
+def value(db: Reader, query: str, params: Params = ()) -> Any:
     """The first column of the first row, or None when there is no row."""
     row = connection(db).execute(query, params).fetchone()
     return row[0] if row else None

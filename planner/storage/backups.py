@@ -26,7 +26,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: stale partial files are left alone there
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # typeshed knows fcntl as a module, never None
 
 from planner.storage.errors import DataFileError, SaveError, disk_full_error, is_disk_full
 from planner.storage.location import backup_dir
@@ -123,7 +123,8 @@ def damaged_error(
         kind="corrupt",
         path=data_path,
     )
-    error.detail = first_line  # type: ignore[attr-defined]  # for the window's shorter words
+    # Not an attribute of SaveError: the window reads it with getattr, for its shorter words.
+    error.detail = first_line  # type: ignore[attr-defined]  # set on this one error only
     return error
 
 
@@ -204,7 +205,7 @@ def writing(partial: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def remove_stale(folder: Path, ours: Callable[[str], bool]) -> list[Path]:
+def remove_stale(folder: Path, ours: Callable[[str], object]) -> list[Path]:
     """Remove the `.partial` files (with their -journal, -wal, -shm) that killed backups or
     restores left in `folder`: only those whose name without `.partial` is `ours` (a
     browser's download.partial beside the data file is none of our business), and only when no
@@ -262,8 +263,9 @@ def sync_folder(folder: Path) -> None:
 
 def _size_of(source: sqlite3.Connection) -> int:
     with suppress(sqlite3.Error):
-        count = source.execute("PRAGMA page_count").fetchone()[0]
-        return count * source.execute("PRAGMA page_size").fetchone()[0]
+        count: int = source.execute("PRAGMA page_count").fetchone()[0]
+        size: int = source.execute("PRAGMA page_size").fetchone()[0]
+        return count * size
     return 0
 
 

@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
@@ -39,6 +40,9 @@ from planner.storage.probe import (
     read_revision,
     refuse_if_lost,
 )
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -86,7 +90,15 @@ def make_engine(path: Path, access: Access = "rw") -> Engine:
     return engine
 
 
-def _alembic_config(connection: Connection):  # -> alembic.config.Config, imported lazily
+def sqlite_connection(conn: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under `conn`: the pragmas, `total_changes`, the backup API and the
+    integrity checks need it, and SQLAlchemy types a driver's connection as anything."""
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection), raw
+    return raw
+
+
+def _alembic_config(connection: Connection | None) -> Config:
     from importlib.resources import files
 
     from alembic.config import Config
@@ -102,7 +114,7 @@ def known_revision(revision: str) -> bool:
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
-    script = ScriptDirectory.from_config(_alembic_config(None))  # type: ignore[arg-type]
+    script = ScriptDirectory.from_config(_alembic_config(None))
     try:
         return script.get_revision(revision) is not None
     except CommandError:
@@ -115,7 +127,7 @@ def upgrade_to_head(engine: Engine) -> None:
     from alembic import command
 
     with engine.connect() as conn:
-        raw = conn.connection.driver_connection
+        raw = sqlite_connection(conn)
         raw.execute("PRAGMA foreign_keys = OFF")
         try:
             with conn.begin():
@@ -155,7 +167,7 @@ class Database:
         read-only, locked) a SaveError of its kind; the action is rolled back whole."""
         try:
             with self._sessions.begin() as session:
-                raw = session.connection().connection.driver_connection
+                raw = sqlite_connection(session.connection())
                 changes = raw.total_changes
                 yield session
                 if not self.verified:
@@ -187,8 +199,7 @@ class Database:
             return
         if raw is None:
             with self.engine.connect() as conn:
-                raw_connection = conn.connection.driver_connection
-                problems = integrity_problems(raw_connection, full=False, path=self.path)
+                problems = integrity_problems(sqlite_connection(conn), full=False, path=self.path)
         else:
             problems = integrity_problems(raw, full=False, path=self.path)
         if problems:
@@ -200,14 +211,13 @@ class Database:
         a backup is taken: verified, renamed into place, rotated. Raises DataFileError "corrupt"
         rather than copy a file that fails `quick_check`."""
         with self.engine.connect() as conn:
-            return take_backup(conn.connection.driver_connection, self.path, label)
+            return take_backup(sqlite_connection(conn), self.path, label)
 
     def check(self, *, full: bool = False) -> list[str]:
         """`quick_check` (on a normal close), or the full `integrity_check` (after an unclean
         shutdown); the problems SQLite reports, empty when the file is sound."""
         with self.engine.connect() as conn:
-            raw = conn.connection.driver_connection
-            return integrity_problems(raw, full=full, path=self.path)
+            return integrity_problems(sqlite_connection(conn), full=full, path=self.path)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -76,7 +76,7 @@ _SAVE_FAILURES: dict[int, tuple[Kind, str]] = {
 }
 
 
-def save_error(exc: sqlite3.Error, path: Path) -> SaveError | None:
+def save_error(exc: BaseException, path: Path) -> SaveError | None:
     """The SaveError for a SQLite error raised while saving, or None if it is not a file problem
     (a constraint violation, say, is a bug or bad input and must not read as a full disk)."""
     code = getattr(exc, "sqlite_errorcode", None)
