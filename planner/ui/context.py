@@ -124,10 +124,15 @@ class AppContext(QObject):
 
     def verify(self) -> None:
         """Run the file's `quick_check` now (the window does in idle time after opening), so
-        damage is found before a save rather than by it."""
+        damage is found before a save rather than by it; then set up the undo's recording
+        (`storage.undo`'s triggers), so that the first action a person takes does not wait
+        for it."""
         if self.is_open and self.damage is None:
             try:
                 self.db.verify()
+                if not self.read_only:
+                    with self.db.session() as session:
+                        row_undo.start(session.connection())
             except DataFileError as exc:
                 if exc.kind != "corrupt":
                     raise
