@@ -38,6 +38,7 @@ from planner.services.timer import TimerState, clock_text, duration_text
 from planner.storage.errors import DataFileError
 from planner.ui.context import AppContext
 from planner.ui.format import hours_text, moment_text, short_day_text
+from planner.ui.forms import to_qdatetime
 from planner.vocabulary import DAY_HOURS
 from planner.wording import weekday_text
 
@@ -188,7 +189,7 @@ class LeftRunningDialog(QDialog):
         self.hours.setAccessibleName("Hours to log")
         self.until = QDateTimeEdit()
         self.until.setDisplayFormat("ddd d MMM HH:mm")
-        self._start = QDateTime(start.replace(tzinfo=None))
+        self._start = to_qdatetime(start.replace(tzinfo=None))
         self.until.setDateTimeRange(
             self._start.addSecs(60), self._start.addSecs(round(most * 3600))
         )

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from planner.services import profile, roles
 from planner.services.errors import InputError
 from planner.ui.context import AppContext
-from planner.ui.forms import error_label
+from planner.ui.forms import error_label, from_qdate
 from planner.vocabulary import DEFAULT_TARGETS
 
 
@@ -246,7 +246,7 @@ class OnboardingDialog(QDialog):
                 display_name=self.name.text(),
                 current_role=self.current.currentData(),
                 target_role=target,
-                plan_start=self.plan_start.date().toPython(),
+                plan_start=from_qdate(self.plan_start.date()),
                 weekly_goal=self.goal.value(),
                 skills_held=self.skills_held(),
                 today=self.ctx.today(),

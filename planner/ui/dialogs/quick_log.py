@@ -27,7 +27,7 @@ from planner.services.errors import InputError
 from planner.ui.context import AppContext, NotSaved
 from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.format import hours_text
-from planner.ui.forms import date_edit, error_label
+from planner.ui.forms import date_edit, error_label, from_qdate
 from planner.vocabulary import DAY_HOURS
 from planner.wording import weekday_text
 
@@ -112,7 +112,7 @@ class QuickLogForm(QWidget):
         return super().eventFilter(obj, event)
 
     def day(self) -> dt.date:
-        return self.date.date().toPython() if self.date is not None else self.ctx.today()
+        return from_qdate(self.date.date()) if self.date is not None else self.ctx.today()
 
     def submit(self) -> bool:
         from planner.services import learning

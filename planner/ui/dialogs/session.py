@@ -25,7 +25,7 @@ from planner.ui.dialogs.base import FormDialog
 from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.dialogs.quick_log import NO_ACTIVITY
 from planner.ui.format import hours_text
-from planner.ui.forms import bound_dates, error_label
+from planner.ui.forms import bound_dates, error_label, from_qdate
 from planner.vocabulary import DAY_HOURS
 from planner.wording import day_text
 
@@ -77,7 +77,7 @@ class SessionDialog(FormDialog):
         self.hours.selectAll()
 
     def day(self) -> dt.date:
-        return self.date.date().toPython()
+        return from_qdate(self.date.date())
 
     def check(self) -> bool:
         hours = self.hours.value()

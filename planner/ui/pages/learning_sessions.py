@@ -35,7 +35,7 @@ from planner.services.learning import SessionQuery, SessionRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.session import SessionDialog
 from planner.ui.format import hours_text
-from planner.ui.forms import edits_data
+from planner.ui.forms import edits_data, from_qdate
 from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel, SourceSortProxy
 from planner.ui.qtmodels.windowed import WindowedRowsModel
 from planner.wording import counted
@@ -191,8 +191,10 @@ class SessionLog(QWidget):
         """(first, last, activity) the log is showing, from the filter widgets."""
         today = self.ctx.today()
         days = RANGES[self.range.currentText()]
+        first: dt.date | None
+        last: dt.date | None
         if days == -1:
-            first, last = self.first.date().toPython(), self.last.date().toPython()
+            first, last = from_qdate(self.first.date()), from_qdate(self.last.date())
         elif days == 0:
             first, last = dt.date(today.year, 1, 1), None
         else:
