@@ -203,8 +203,8 @@ class _Windows:
         """Start-up is over: open the database behind a window painted from the file, then
         leave what start-up loaded (Qt, SQLAlchemy, matplotlib: a few hundred thousand
         objects that live as long as the process) out of the garbage collector's full
-        collections, each of which took 60–120 ms on a page's first visit. Then make the other
-        pages ready while the person looks at this one."""
+        collections: each would walk them all, and a page's first visit makes objects enough to
+        set one off. Then make the other pages ready while the person looks at this one."""
         self._finish_opening()
         gc.freeze()
         window, ctx = self.window, self.ctx

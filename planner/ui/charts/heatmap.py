@@ -97,7 +97,7 @@ class CalendarHeatmap(ChartView):
         self._total = ax.text(0, 8.9, "", color=colors.text, fontsize=8.5, va="center")
         # In the legend's row, which the limits keep inside the axes and whose "Less" and
         # "More" already set the margin there (to a pixel); in the layout, each new total
-        # measured the whole figure again, twice at this fixed aspect (5 ms a quick log).
+        # measured the whole figure again, twice at this fixed aspect, at every quick log.
         self._total.set_in_layout(False)
         self._fill(data, colors)
         return True
