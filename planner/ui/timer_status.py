@@ -68,7 +68,7 @@ class TimerController(QObject):
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.tick)
-        ctx.changed.connect(lambda kinds: "timer" in kinds and self.refresh())
+        ctx.changed.connect(self._on_changed)
         self.refresh()
 
     @classmethod
@@ -84,6 +84,10 @@ class TimerController(QObject):
 
     def seconds(self) -> float:
         return 0.0 if self.state is None else self.state.seconds(self.clock())
+
+    def _on_changed(self, kinds: frozenset[str]) -> None:
+        if "timer" in kinds:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the timer from the file again (it may have been started or stopped elsewhere).

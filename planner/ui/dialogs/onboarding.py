@@ -197,9 +197,10 @@ class OnboardingDialog(QDialog):
         """The ticked skills and the levels chosen for them."""
         held = {}
         for row in range(self.held.rowCount()):
-            item = self.held.item(row, 0)
+            item, level = self.held.item(row, 0), self.held.cellWidget(row, 1)
+            assert item is not None and isinstance(level, QSpinBox)  # _fill_held fills each row
             if item.checkState() == Qt.CheckState.Checked:
-                held[item.text()] = self.held.cellWidget(row, 1).value()
+                held[item.text()] = level.value()
         return held
 
     def _select(self, slug: str) -> None:

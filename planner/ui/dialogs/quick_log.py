@@ -166,10 +166,10 @@ class QuickLogDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log")
         buttons.accepted.connect(self.form.submit)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Log learning hours — for today unless you pick another day"))
-        layout.addWidget(self.form)
-        layout.addWidget(buttons)
+        self.column = QVBoxLayout(self)
+        self.column.addWidget(QLabel("Log learning hours — for today unless you pick another day"))
+        self.column.addWidget(self.form)
+        self.column.addWidget(buttons)
         self.resize(720, self.sizeHint().height())
         self.form.hours.setFocus()
         self.form.hours.selectAll()
@@ -178,4 +178,4 @@ class QuickLogDialog(QDialog):
         """Grow to the refusal's wrapped lines (a full week's names every category) at the
         dialog's width, rather than cutting them off."""
         width = self.width()
-        self.resize(width, max(self.height(), self.layout().totalHeightForWidth(width)))
+        self.resize(width, max(self.height(), self.column.totalHeightForWidth(width)))

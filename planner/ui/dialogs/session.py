@@ -92,27 +92,21 @@ class SessionDialog(FormDialog):
         return True
 
     def save(self) -> None:
-        activity = self.activity.currentText()
-        fields = {
-            "hours": self.hours.value(),
-            "day": self.day(),
-            "activity": None if activity == NO_ACTIVITY else activity,
-            "note": self.note.text(),
-        }
+        hours, day, note = self.hours.value(), self.day(), self.note.text()
+        chosen = self.activity.currentText()
+        activity = None if chosen == NO_ACTIVITY else chosen
         if self.row is None:
             self.ctx.write(
-                f"log {hours_text(fields['hours'])}",
-                learning.log_session,
-                fields["hours"],
-                fields["day"],
-                fields["activity"],
-                fields["note"],
+                f"log {hours_text(hours)}", learning.log_session, hours, day, activity, note
             )
         else:
             self.ctx.write(
                 f"edit the session of {day_text(self.row.date)}",
                 learning.update_session,
                 self.row.id,
-                **fields,
+                hours=hours,
+                day=day,
+                activity=activity,
+                note=note,
             )
-        self.ctx.status.emit(f"Saved {hours_text(fields['hours'])} on {day_text(self.day())}")
+        self.ctx.status.emit(f"Saved {hours_text(hours)} on {day_text(day)}")

@@ -139,10 +139,10 @@ class SessionLog(QWidget):
         self.first = QDateEdit(QDate(today.year, 1, 1))
         self.last = QDateEdit(QDate(today.year, today.month, today.day))
         self.to_label = QLabel("to")
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(self.load)
+        for day_edit in (self.first, self.last):
+            day_edit.setCalendarPopup(True)
+            day_edit.setDisplayFormat("yyyy-MM-dd")
+            day_edit.dateChanged.connect(self.load)
         for widget in (self.first, self.to_label, self.last):
             widget.setVisible(False)
         self.activity = QComboBox()
@@ -163,12 +163,12 @@ class SessionLog(QWidget):
         delete.setToolTip("Delete the selected sessions (Delete); Ctrl+Z brings them back")
         delete.clicked.connect(self.delete_selected)
         filters = QHBoxLayout()
-        for widget in (QLabel("Show"), self.range, self.first, self.to_label, self.last):
-            filters.addWidget(widget)
+        for part in (QLabel("Show"), self.range, self.first, self.to_label, self.last):
+            filters.addWidget(part)
         filters.addWidget(self.activity)
         filters.addStretch(1)
-        for widget in (add, edit, delete):
-            filters.addWidget(widget)
+        for button in (add, edit, delete):
+            filters.addWidget(button)
         self.totals = QLabel()
         self.empty = hint("")
         layout = QVBoxLayout(self)
