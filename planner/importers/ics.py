@@ -214,7 +214,7 @@ def _occurrences(calendar: Any, window: tuple[dt.date, dt.date]) -> list[Any]:
             chunk = [
                 o
                 for o in query.between(start, end)
-                if start == window[0] or _start_day(o) is None or _start_day(o) >= start
+                if start == window[0] or (day := _start_day(o)) is None or day >= start
             ]  # one under way at a chunk's start was found with the chunk before
             found.extend(sorted(chunk, key=_start_key))
             start = end

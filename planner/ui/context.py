@@ -82,6 +82,7 @@ class AppContext(QObject):
     ) -> None:
         super().__init__(parent)
         self._db, self._open = db, open_db
+        # `opening`, the one caller without a database, always passes the file's path.
         self.path: Path = db.path if db is not None else path  # type: ignore[assignment]
         self.undo_stack = QUndoStack(self)
         #: The file cannot be written: screens hide their editing controls.

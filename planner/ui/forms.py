@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDateEdit, QLabel, QPushButton, QWidget
 
@@ -52,6 +52,19 @@ def show_error(label: QLabel, text: str) -> None:
 
 def to_qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    """The day a date field holds, typed: PySide's `QDate.toPython` is typed as returning
+    `object`."""
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def to_qdatetime(moment: dt.datetime) -> QDateTime:
+    """Qt's local date and time for a naive local `moment` (PySide's stubs lack the
+    constructor from a `datetime`)."""
+    time = QTime(moment.hour, moment.minute, moment.second, moment.microsecond // 1000)
+    return QDateTime(to_qdate(moment.date()), time)
 
 
 def bound_dates(edit: QDateEdit) -> None:

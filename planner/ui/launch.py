@@ -23,6 +23,7 @@ import traceback
 from contextlib import closing
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -47,6 +48,9 @@ from planner.ui.opening import (
 )
 from planner.ui.prepare import PagePreparer
 from planner.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from planner.ui.safekeeping import Safekeeper
 
 
 def launch(args: argparse.Namespace) -> int:
@@ -81,7 +85,8 @@ def _quit_on_termination(app: QApplication) -> None:
     signal.set_wakeup_fd(wake_write.fileno())
     notifier = QSocketNotifier(wake_read.fileno(), QSocketNotifier.Type.Read, app)
     notifier.activated.connect(lambda: wake_read.recv(64))
-    app._wake_sockets = (wake_read, wake_write)  # type: ignore[attr-defined]  # kept open
+    # Held by the app, so that both stay open while it runs.
+    app._wake_sockets = (wake_read, wake_write)  # type: ignore[attr-defined]  # ours, not Qt's
     for number in (signal.SIGTERM, signal.SIGINT):
         signal.signal(number, lambda *_: _stop(app))
 
@@ -156,7 +161,7 @@ class _Windows:
         self.window: MainWindow | None = None
         self.ctx: AppContext | None = None
         self.instance: Instance | None = None
-        self.keeper = None  # the Safekeeper, once the database is open
+        self.keeper: Safekeeper | None = None  # once the database is open
 
     def show(self, opened: Opened) -> None:
         self._show(AppContext(opened.db), opened.instance)
@@ -194,7 +199,7 @@ class _Windows:
         window.show()
         page = window.current_page()
         if page.name == "dashboard":
-            page.drawn.connect(self._started)  # type: ignore[attr-defined]
+            page.drawn.connect(self._started)  # type: ignore[attr-defined]  # only the Dashboard's
         else:
             QTimer.singleShot(0, window, self._started)
         return window
@@ -203,8 +208,8 @@ class _Windows:
         """Start-up is over: open the database behind a window painted from the file, then
         leave what start-up loaded (Qt, SQLAlchemy, matplotlib: a few hundred thousand
         objects that live as long as the process) out of the garbage collector's full
-        collections, each of which took 60–120 ms on a page's first visit. Then make the other
-        pages ready while the person looks at this one."""
+        collections: each would walk them all, and a page's first visit makes objects enough to
+        set one off. Then make the other pages ready while the person looks at this one."""
         self._finish_opening()
         gc.freeze()
         window, ctx = self.window, self.ctx
@@ -398,12 +403,11 @@ def screenshot(out: Path, page: str, path: Path) -> int:
 
 def render(window: MainWindow) -> None:
     """Process events until the window is laid out and every visible chart is drawn."""
-    app = QApplication.instance()
     for _ in range(3):
-        app.processEvents()
+        QApplication.processEvents()
     from planner.ui.charts.base import ChartView
 
     for chart in window.findChildren(ChartView):
         if chart.isVisible():
             chart.canvas.draw()
-    app.processEvents()
+    QApplication.processEvents()

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
             index = PAGE_NAMES.index(name)
             page = page_class(name)(self.ctx)
             old = self.stack.widget(index)
+            assert old is not None  # every page has a slot, a placeholder until built
             self.stack.removeWidget(old)
             old.deleteLater()
             self.stack.insertWidget(index, page)
@@ -219,8 +220,12 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
-        self._action(file, "&New data file…", self._new_file, QKeySequence.StandardKey.New)
-        self._action(file, "&Open data file…", self._open_file, QKeySequence.StandardKey.Open)
+        self._action(
+            file, "&New data file…", self._new_file, QKeySequence(QKeySequence.StandardKey.New)
+        )
+        self._action(
+            file, "&Open data file…", self._open_file, QKeySequence(QKeySequence.StandardKey.Open)
+        )
         file.addSeparator()
         self.import_action = self._action(file, "&Import…", self._import)
         self.import_action.setEnabled(not self.ctx.read_only)
@@ -228,13 +233,15 @@ class MainWindow(QMainWindow):
         restore = self._action(file, "&Restore from backup…", self._restore_backup)
         restore.setEnabled(not self.ctx.read_only)
         file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file, "&Quit", self.close, QKeySequence(QKeySequence.StandardKey.Quit))
 
         edit = bar.addMenu("&Edit")
         undo = self.ctx.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.ctx.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        redo.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        )
         edit.addActions([undo, redo])
         edit.addSeparator()
         log = self._action(edit, "Quick &log learning…", self.quick_log, "Ctrl+L")
@@ -263,7 +270,10 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         self._action(
-            help_menu, "&Keyboard shortcuts", self._shortcuts, QKeySequence.StandardKey.HelpContents
+            help_menu,
+            "&Keyboard shortcuts",
+            self._shortcuts,
+            QKeySequence(QKeySequence.StandardKey.HelpContents),
         )
         self._action(help_menu, "&About Career Planner", self._about)
 

@@ -1,21 +1,21 @@
 """Pages made ready in idle time, so that the first visit to a page is as quick as a return.
 
-A chart's first draw is mostly matplotlib building objects: every tick of every axis (two
-lines, a grid line and two labels each) and the text measured around them, 40–50 ms a chart
-however little data it shows. A page with three or four charts cannot appear in 100 ms from
-nothing, and what is left of that cost is matplotlib's own. So once start-up is over (the
-window drawn, the database open), the window makes the pages not yet built ready, one step per
-turn of the event loop: a page's module, then its widgets and data, then laying it out hidden
-at the place it will show, then each of its charts' figures and each chart's draw into its
-buffer. A later visit shows what is there, as a return to a page does.
+A chart's first draw is mostly matplotlib building objects: every tick of every axis (two lines,
+a grid line and two labels each) and the text measured around them, however little data it
+shows. A page with three or four charts cannot appear from nothing within the benchmark's target
+for a page switch, and what is left of that cost is matplotlib's own. So once start-up is over
+(the window drawn, the database open), the window makes the pages not yet built ready, one step
+per turn of the event loop: a page's module, then its widgets and data, then laying it out
+hidden at the place it will show, then each of its charts' figures and each chart's draw into
+its buffer. A later visit shows what is there, as a return to a page does.
 
-No step is long, because a click or key press waits for the step under way: on the ten-year
-benchmark file the longest (a page's widgets and data) took about 50 ms, and a chart's plot or
-draw up to 40 ms. The costliest pages to build on a click come first (`ORDER`), so the time in
-which a click can meet an unprepared page is shortest where that costs most; a page the person
-opens meanwhile is built then, as without this, and skipped here. A page whose data changes
-later refreshes when it is next shown, as any page does. The pages then live as long as the
-window, as they do once visited: the memory is that of a window whose every page was opened.
+No step is long, because a click or key press waits for the step under way: the longest are a
+page's widgets and data, and a chart's plot or draw (`tests/bench` measures the longest step,
+the most a click waits). The costliest pages to build on a click come first (`ORDER`), so the
+time in which a click can meet an unprepared page is shortest where that costs most; a page the
+person opens meanwhile is built then, as without this, and skipped here. A page whose data
+changes later refreshes when it is next shown, as any page does. The pages then live as long as
+the window, as they do once visited: the memory is that of a window whose every page was opened.
 """
 
 from __future__ import annotations
@@ -32,10 +32,9 @@ if TYPE_CHECKING:
     from planner.ui.charts.base import ChartView
 
 
-#: The pages in the order they are prepared: the slowest to build on a click first (on the
-#: benchmark file, with their charts: Balance 150 ms, Learning and its charts tab 210 ms,
-#: Weekly review 140 ms, Network and Roadmap 110 ms, Skills 80 ms), the dashboard last: most
-#: starts show it, and the page the window opened on is built already.
+#: The pages in the order they are prepared: the slowest to build on a click first, as the
+#: benchmark measures them with their charts, the dashboard last: most starts show it, and
+#: the page the window opened on is built already.
 ORDER = ("balance", "learning", "review", "network", "roadmap", "skills", "dashboard")
 
 

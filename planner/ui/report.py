@@ -219,7 +219,8 @@ def chart_image(chart: ChartView, data: Any, width: float = 7.0, height: float =
         ax.text(0.5, 0.4, chart.empty_message, ha="center", fontsize=9.5, color=c.muted)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", facecolor=c.window)
-    return QImage.fromData(buffer.getvalue(), "PNG")
+    # PySide's stubs type an image format as bytes, which it refuses at run time; it takes str.
+    return QImage.fromData(buffer.getvalue(), "PNG")  # type: ignore[arg-type]  # str, see above
 
 
 def document(summary: WeeklyReviewSummary, width: float = 640) -> QTextDocument:
@@ -271,4 +272,5 @@ def render_image(summary: WeeklyReviewSummary, width: int = PNG_WIDTH) -> QImage
 
 
 def export_png(summary: WeeklyReviewSummary, path: str | Path) -> bool:
-    return render_image(summary).save(str(path), "PNG")
+    # A str format, as in chart_image: PySide refuses the bytes its stubs ask for.
+    return render_image(summary).save(str(path), "PNG")  # type: ignore[call-overload]  # str

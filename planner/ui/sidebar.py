@@ -19,8 +19,13 @@ ICON = 20
 
 
 class Entry(Protocol):
-    name: str
-    title: str
+    """A page as the sidebar lists it; read-only, so that a NamedTuple fits."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
 
 
 class SidePanel(QWidget):
@@ -47,7 +52,7 @@ class SidePanel(QWidget):
         column.setSpacing(2)
         column.addWidget(self.list, 1)
         column.addWidget(self.fold_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.folded = not folded
+        self.folded: bool = not folded  # the opposite, so that set_folded below acts
         self.set_folded(folded)
         theme.notifier().changed.connect(self._recolour)
 

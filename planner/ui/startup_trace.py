@@ -27,7 +27,7 @@ def watch(page: QWidget, figure: QWidget) -> None:
     A label, not the page: Qt skips painting a widget its opaque children cover entirely.
     """
     if os.environ.get(ENV):
-        page._startup_trace = _Trace(page, figure)  # type: ignore[attr-defined]
+        page._startup_trace = _Trace(page, figure)  # type: ignore[attr-defined]  # ours, not Qt's
 
 
 def charts_built(page: QWidget) -> None:

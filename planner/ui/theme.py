@@ -94,10 +94,10 @@ def system_is_dark() -> bool:
 
 def colors() -> Colors:
     """The colours of the theme in force (read from the application's palette)."""
-    app = QApplication.instance()
-    if app is None:
+    if QApplication.instance() is None:
         return LIGHT
-    return DARK if app.palette().color(QPalette.ColorRole.Window).lightness() < 128 else LIGHT
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    return DARK if window.lightness() < 128 else LIGHT
 
 
 def apply(theme: str) -> None:

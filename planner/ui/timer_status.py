@@ -38,6 +38,7 @@ from planner.services.timer import TimerState, clock_text, duration_text
 from planner.storage.errors import DataFileError
 from planner.ui.context import AppContext
 from planner.ui.format import hours_text, moment_text, short_day_text
+from planner.ui.forms import to_qdatetime
 from planner.vocabulary import DAY_HOURS
 from planner.wording import weekday_text
 
@@ -67,7 +68,7 @@ class TimerController(QObject):
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.tick)
-        ctx.changed.connect(lambda kinds: "timer" in kinds and self.refresh())
+        ctx.changed.connect(self._on_changed)
         self.refresh()
 
     @classmethod
@@ -83,6 +84,10 @@ class TimerController(QObject):
 
     def seconds(self) -> float:
         return 0.0 if self.state is None else self.state.seconds(self.clock())
+
+    def _on_changed(self, kinds: frozenset[str]) -> None:
+        if "timer" in kinds:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the timer from the file again (it may have been started or stopped elsewhere).
@@ -188,7 +193,7 @@ class LeftRunningDialog(QDialog):
         self.hours.setAccessibleName("Hours to log")
         self.until = QDateTimeEdit()
         self.until.setDisplayFormat("ddd d MMM HH:mm")
-        self._start = QDateTime(start.replace(tzinfo=None))
+        self._start = to_qdatetime(start.replace(tzinfo=None))
         self.until.setDateTimeRange(
             self._start.addSecs(60), self._start.addSecs(round(most * 3600))
         )

@@ -30,7 +30,7 @@ def milestones_of(ctx, kind: str) -> list[Milestone]:
 
 def test_your_move_shows_the_move_and_the_stage(page) -> None:
     page.tabs.setCurrentIndex(MOVE_TAB)
-    text = page.move.text.toPlainText()
+    text = page.move_panel.text.toPlainText()
     assert "Data Analyst → Machine Learning Engineer: a direct move, 6–12 months." in text
     assert "Advanced statistics — your level 0 of 2" in text
     assert "What Data Analyst already brings: SQL" in text
@@ -39,7 +39,7 @@ def test_your_move_shows_the_move_and_the_stage(page) -> None:
 
 def test_a_certification_is_one_click_from_the_plan(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(MOVE_TAB)
-    panel = page.move
+    panel = page.move_panel
     name = "AWS Certified Machine Learning - Specialty"
     assert select_where(panel.certs, lambda c: c.name == name)
     assert "covers your gap in AWS" in panel.cert_why.text()
@@ -53,7 +53,7 @@ def test_a_certification_is_one_click_from_the_plan(page, demo_ctx) -> None:
 
 def test_the_interview_checklist_on_request_then_tracked_as_milestones(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(MOVE_TAB)
-    panel = page.move
+    panel = page.move_panel
     assert not panel.prep.due and panel.steps.isHidden()
     assert "60 % ready" in panel.interview_status.text()
     panel.show_steps.click()
@@ -132,5 +132,5 @@ def test_the_stage_on_screen_follows_a_new_current_role(page, demo_ctx) -> None:
 
     demo_ctx.write("a change", update_profile, current_role="senior-ml-engineer")
     page.tabs.setCurrentIndex(MOVE_TAB)
-    assert "Your stage: Senior level" in page.move.text.toPlainText()
+    assert "Your stage: Senior level" in page.move_panel.text.toPlainText()
     assert demo_ctx.read(advice.stage_advice).advice.stage == "senior"

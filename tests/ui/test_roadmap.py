@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 from ui_helpers import hover, open_page
 
 from planner.services import profile, readiness, roadmap, roles, skills
-from planner.ui.dialogs.milestone import CompleteDialog, MilestoneDialog, to_qdate
+from planner.ui.dialogs.milestone import CompleteDialog, MilestoneDialog
+from planner.ui.forms import to_qdate
 from planner.ui.pages.roadmap import (
     COMPARE_TAB,
     GAP_TAB,

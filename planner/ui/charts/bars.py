@@ -1,9 +1,9 @@
 """Bars drawn as one collection of rectangles instead of a matplotlib artist per bar.
 
-`ax.bar` makes a Rectangle per bar and widens the data limits with each (half a millisecond a
-bar here); a chart of 24 to 130 bars spent most of its build doing that. The charts that set
-their own limits draw a series of bars as one `PolyCollection` and find the bar under the mouse
-from its corners. Only bars with no outline are drawn this way, so they look the same.
+`ax.bar` makes a Rectangle per bar and widens the data limits with each; a chart of 24 to 130
+bars spent most of its build doing that. The charts that set their own limits draw a series of
+bars as one `PolyCollection` and find the bar under the mouse from its corners. Only bars with
+no outline are drawn this way, so they look the same.
 """
 
 from __future__ import annotations

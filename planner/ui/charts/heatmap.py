@@ -55,7 +55,8 @@ class CalendarHeatmap(ChartView):
         self._total: Any = None
         self._legend_squares: list[Any] = []
 
-    def palette(self, colors: theme.Colors) -> list[tuple[float, float, float]]:
+    def shade_colors(self, colors: theme.Colors) -> list[tuple[float, float, float]]:
+        """The colour of each shade, 0 to 4 (not `palette`: that is QWidget's own)."""
         empty = _blend(colors.window, colors.grid, 0.55)
         return [empty] + [_blend(colors.window, colors.balanced, s) for s in (0.3, 0.52, 0.76, 1.0)]
 
@@ -81,10 +82,14 @@ class CalendarHeatmap(ChartView):
         y0 = (index + data.first.weekday()) % 7 + 0.08
         x1, y1 = x0 + 0.84, y0 + 0.84
         corners = np.stack([(x0, y0), (x1, y0), (x1, y1), (x0, y1)]).transpose(2, 0, 1)
-        self.squares = PolyCollection(corners, linewidths=0, edgecolors="none")
+        self.squares = PolyCollection(
+            corners,  # type: ignore[arg-type]  # stubs say a sequence; an array takes the fast path
+            linewidths=0,
+            edgecolors="none",
+        )
         ax.add_collection(self.squares, autolim=False)
         self._labels(ax, data, colors)
-        self._legend(ax, data.weeks, self.palette(colors), colors)
+        self._legend(ax, data.weeks, self.shade_colors(colors), colors)
         ax.set_xlim(-0.2, data.weeks + 0.2)
         ax.set_ylim(9.2, -1.3)  # rows grow downward; room for month names and the legend
         ax.set_aspect("equal")
@@ -92,7 +97,7 @@ class CalendarHeatmap(ChartView):
         self._total = ax.text(0, 8.9, "", color=colors.text, fontsize=8.5, va="center")
         # In the legend's row, which the limits keep inside the axes and whose "Less" and
         # "More" already set the margin there (to a pixel); in the layout, each new total
-        # measured the whole figure again, twice at this fixed aspect (5 ms a quick log).
+        # measured the whole figure again, twice at this fixed aspect, at every quick log.
         self._total.set_in_layout(False)
         self._fill(data, colors)
         return True
@@ -108,7 +113,7 @@ class CalendarHeatmap(ChartView):
     def _fill(self, data: LearningCalendar, colors: theme.Colors) -> None:
         self._last = data.last
         self._hours = dict(data.days)
-        shades = self.palette(colors)
+        shades = self.shade_colors(colors)
         self.squares.set_facecolors([shades[shade(self._hours.get(d, 0.0))] for d in self.cells])
         days = len(data.days)
         self._total.set_text(f"{hours_text(data.total)} on {counted(days, 'day')} in the last year")

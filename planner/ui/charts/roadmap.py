@@ -93,12 +93,12 @@ class SkillLevelsChart(ChartView):
             return False
         rows: list[tuple[str, GapItem | None]] = []  # a heading row opens each importance
         group = None
-        for item in data:
-            if item.importance != group:
-                group = item.importance
-                count = sum(1 for g in data if g.importance == item.importance)
-                rows.append((f"{item.importance.capitalize()} ({count})", None))
-            rows.append((item.skill, item))
+        for gap in data:
+            if gap.importance != group:
+                group = gap.importance
+                count = sum(1 for g in data if g.importance == gap.importance)
+                rows.append((f"{gap.importance.capitalize()} ({count})", None))
+            rows.append((gap.skill, gap))
         n = len(rows)
         for i, (_, item) in enumerate(rows):
             if item is None:

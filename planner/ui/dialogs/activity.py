@@ -29,7 +29,7 @@ from planner.services.learning import ActivityInput
 from planner.ui.context import AppContext
 from planner.ui.dialogs.base import FormDialog
 from planner.ui.dialogs.skill_picker import SkillPicker
-from planner.ui.forms import bound_dates, error_label
+from planner.ui.forms import bound_dates, error_label, from_qdate
 from planner.vocabulary import ACTIVITY_KINDS, ACTIVITY_STATUSES, MONTH_HOURS, PRIORITIES
 
 
@@ -65,7 +65,7 @@ class DateField(QWidget):
         row.addWidget(self.edit, 1)
 
     def value(self) -> dt.date | None:
-        return self.edit.date().toPython() if self.enabled.isChecked() else None
+        return from_qdate(self.edit.date()) if self.enabled.isChecked() else None
 
     def set_value(self, day: dt.date | None) -> None:
         self.enabled.setChecked(day is not None)

@@ -24,7 +24,7 @@ from planner.services.network import ContactDetail, ContactInput
 from planner.ui.context import AppContext
 from planner.ui.dialogs.base import FormDialog
 from planner.ui.dialogs.skill_picker import SkillPicker
-from planner.ui.forms import date_edit, error_label, show_error
+from planner.ui.forms import date_edit, error_label, from_qdate, show_error
 from planner.vocabulary import DEFAULT_CADENCE_DAYS, MAX_CADENCE_DAYS, RELATIONSHIPS
 
 
@@ -139,7 +139,7 @@ class ContactDialog(FormDialog):
             url=self.url.text().strip(),
             phone=self.phone.text().strip(),
             cadence_days=self.cadence.value(),
-            connected_on=self.connected.date().toPython() if known else None,
+            connected_on=from_qdate(self.connected.date()) if known else None,
             notes=self.notes.toPlainText().strip(),
             expertise=self.chosen_skills(),
         )

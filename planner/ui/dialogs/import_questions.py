@@ -57,7 +57,7 @@ class Choice(QWidget):
                 button.setAccessibleName(f"{title} {text}")
                 self.group.addButton(button, index)
                 layout.addWidget(button)
-            self.group.idToggled.connect(lambda _i, on: on and self.changed.emit())
+            self.group.idToggled.connect(self._toggled)
         else:
             self.box = QComboBox()
             self.box.setAccessibleName(title)
@@ -66,6 +66,17 @@ class Choice(QWidget):
                 self.box.addItem(text, value)
             self.box.currentIndexChanged.connect(lambda _i: self.changed.emit())
             layout.addWidget(self.box)
+
+    def _toggled(self, _id: int, on: bool) -> None:
+        if on:  # the button turned off is not a change of its own
+            self.changed.emit()
+
+    def field(self) -> QWidget:
+        """What the question's label points at: its first button, or its list."""
+        if self.group is not None:
+            return self.group.buttons()[0]
+        assert self.box is not None
+        return self.box
 
     def value(self) -> object:
         if self.group is not None:
@@ -122,7 +133,7 @@ class ImportQuestions(QWidget):
         choice = Choice(question)
         choice.changed.connect(self.changed)
         label = QLabel(TITLES.get(question.option, f"{question.option}:"))
-        label.setBuddy(choice.group.buttons()[0] if choice.group else choice.box)
+        label.setBuddy(choice.field())
         self.form.addRow(label, choice)
         self.choices[question.option] = choice
         self.show()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from planner.services import network
 from planner.ui.context import AppContext
 from planner.ui.dialogs.base import FormDialog
-from planner.ui.forms import date_edit, error_label
+from planner.ui.forms import date_edit, error_label, from_qdate
 from planner.vocabulary import CHANNELS
 from planner.wording import day_text
 
@@ -67,10 +67,10 @@ class InteractionDialog(FormDialog):
         self.note.setFocus()
 
     def day(self) -> dt.date:
-        return self.date.date().toPython()
+        return from_qdate(self.date.date())
 
     def follow(self) -> dt.date | None:
-        return self.follow_up.date().toPython() if self.follow_up_wanted.isChecked() else None
+        return from_qdate(self.follow_up.date()) if self.follow_up_wanted.isChecked() else None
 
     def check(self) -> bool:
         day, follow = self.day(), self.follow()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,7 @@ from planner.services.roadmap import MilestoneRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.base import FormDialog
 from planner.ui.dialogs.skill_picker import SkillPicker
-from planner.ui.forms import bound_dates, error_label
+from planner.ui.forms import bound_dates, error_label, from_qdate, to_qdate
 from planner.wording import counted, day_text
 
 #: Kinds a person picks; "phase" milestones come from the target role's learning path.
@@ -37,14 +37,6 @@ KIND_LABELS = {
     "networking": "Networking",
     "interview": "Interview preparation",
 }
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 class MilestoneDialog(FormDialog):

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from planner.services import profile, roles
 from planner.services.errors import InputError
 from planner.ui.context import AppContext
-from planner.ui.forms import error_label
+from planner.ui.forms import error_label, from_qdate
 from planner.vocabulary import DEFAULT_TARGETS
 
 
@@ -197,9 +197,10 @@ class OnboardingDialog(QDialog):
         """The ticked skills and the levels chosen for them."""
         held = {}
         for row in range(self.held.rowCount()):
-            item = self.held.item(row, 0)
+            item, level = self.held.item(row, 0), self.held.cellWidget(row, 1)
+            assert item is not None and isinstance(level, QSpinBox)  # _fill_held fills each row
             if item.checkState() == Qt.CheckState.Checked:
-                held[item.text()] = self.held.cellWidget(row, 1).value()
+                held[item.text()] = level.value()
         return held
 
     def _select(self, slug: str) -> None:
@@ -246,7 +247,7 @@ class OnboardingDialog(QDialog):
                 display_name=self.name.text(),
                 current_role=self.current.currentData(),
                 target_role=target,
-                plan_start=self.plan_start.date().toPython(),
+                plan_start=from_qdate(self.plan_start.date()),
                 weekly_goal=self.goal.value(),
                 skills_held=self.skills_held(),
                 today=self.ctx.today(),

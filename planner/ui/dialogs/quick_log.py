@@ -27,7 +27,7 @@ from planner.services.errors import InputError
 from planner.ui.context import AppContext, NotSaved
 from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.format import hours_text
-from planner.ui.forms import date_edit, error_label
+from planner.ui.forms import date_edit, error_label, from_qdate
 from planner.vocabulary import DAY_HOURS
 from planner.wording import weekday_text
 
@@ -112,7 +112,7 @@ class QuickLogForm(QWidget):
         return super().eventFilter(obj, event)
 
     def day(self) -> dt.date:
-        return self.date.date().toPython() if self.date is not None else self.ctx.today()
+        return from_qdate(self.date.date()) if self.date is not None else self.ctx.today()
 
     def submit(self) -> bool:
         from planner.services import learning
@@ -166,10 +166,10 @@ class QuickLogDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log")
         buttons.accepted.connect(self.form.submit)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Log learning hours — for today unless you pick another day"))
-        layout.addWidget(self.form)
-        layout.addWidget(buttons)
+        self.column = QVBoxLayout(self)
+        self.column.addWidget(QLabel("Log learning hours — for today unless you pick another day"))
+        self.column.addWidget(self.form)
+        self.column.addWidget(buttons)
         self.resize(720, self.sizeHint().height())
         self.form.hours.setFocus()
         self.form.hours.selectAll()
@@ -178,4 +178,4 @@ class QuickLogDialog(QDialog):
         """Grow to the refusal's wrapped lines (a full week's names every category) at the
         dialog's width, rather than cutting them off."""
         width = self.width()
-        self.resize(width, max(self.height(), self.layout().totalHeightForWidth(width)))
+        self.resize(width, max(self.height(), self.column.totalHeightForWidth(width)))

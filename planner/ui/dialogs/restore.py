@@ -81,7 +81,9 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         if self.backups:
             layout.addWidget(self.table, 1)
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+            first = self.table.topLevelItem(0)
+            assert first is not None  # an item for each backup
+            self.table.setCurrentItem(first)
         else:
             none = QLabel(
                 "There are no backups of this file yet. The app makes one every 30 minutes "
@@ -94,7 +96,10 @@ class RestoreDialog(QDialog):
         self.resize(560, 380)
 
     def selected(self) -> BackupInfo | None:
-        row = self.table.indexOfTopLevelItem(self.table.currentItem())
+        item = self.table.currentItem()
+        if item is None:
+            return None
+        row = self.table.indexOfTopLevelItem(item)
         return self.backups[row] if 0 <= row < len(self.backups) else None
 
     def accept(self) -> None:

@@ -25,7 +25,7 @@ from planner.ui.dialogs.base import FormDialog
 from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.dialogs.quick_log import NO_ACTIVITY
 from planner.ui.format import hours_text
-from planner.ui.forms import bound_dates, error_label
+from planner.ui.forms import bound_dates, error_label, from_qdate
 from planner.vocabulary import DAY_HOURS
 from planner.wording import day_text
 
@@ -77,7 +77,7 @@ class SessionDialog(FormDialog):
         self.hours.selectAll()
 
     def day(self) -> dt.date:
-        return self.date.date().toPython()
+        return from_qdate(self.date.date())
 
     def check(self) -> bool:
         hours = self.hours.value()
@@ -92,27 +92,21 @@ class SessionDialog(FormDialog):
         return True
 
     def save(self) -> None:
-        activity = self.activity.currentText()
-        fields = {
-            "hours": self.hours.value(),
-            "day": self.day(),
-            "activity": None if activity == NO_ACTIVITY else activity,
-            "note": self.note.text(),
-        }
+        hours, day, note = self.hours.value(), self.day(), self.note.text()
+        chosen = self.activity.currentText()
+        activity = None if chosen == NO_ACTIVITY else chosen
         if self.row is None:
             self.ctx.write(
-                f"log {hours_text(fields['hours'])}",
-                learning.log_session,
-                fields["hours"],
-                fields["day"],
-                fields["activity"],
-                fields["note"],
+                f"log {hours_text(hours)}", learning.log_session, hours, day, activity, note
             )
         else:
             self.ctx.write(
                 f"edit the session of {day_text(self.row.date)}",
                 learning.update_session,
                 self.row.id,
-                **fields,
+                hours=hours,
+                day=day,
+                activity=activity,
+                note=note,
             )
-        self.ctx.status.emit(f"Saved {hours_text(fields['hours'])} on {day_text(self.day())}")
+        self.ctx.status.emit(f"Saved {hours_text(hours)} on {day_text(day)}")

@@ -106,7 +106,8 @@ class LearningPage(Page):
         self.tabs.addTab(self._activities_tab(), "&Activities")
         self.log = SessionLog(ctx)
         self.tabs.addTab(self.log, "&Session log")
-        self.tabs.addTab(self._charts_tab(), "&Charts")
+        self.charts_tab = self._charts_tab()
+        self.tabs.addTab(self.charts_tab, "&Charts")
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
         self._charts_stale = True
@@ -225,7 +226,7 @@ class LearningPage(Page):
                 if self._charts_stale:
                     self.load_charts()
                 behind = self.tabs.currentWidget().geometry()
-                with shown_unpainted(self.tabs.widget(2), behind) as tab_charts:
+                with shown_unpainted(self.charts_tab, behind) as tab_charts:
                     pass
         yield
         yield from plot_and_draw(charts + tab_charts)

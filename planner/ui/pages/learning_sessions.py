@@ -35,7 +35,7 @@ from planner.services.learning import SessionQuery, SessionRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.session import SessionDialog
 from planner.ui.format import hours_text
-from planner.ui.forms import edits_data
+from planner.ui.forms import edits_data, from_qdate
 from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel, SourceSortProxy
 from planner.ui.qtmodels.windowed import WindowedRowsModel
 from planner.wording import counted
@@ -139,10 +139,10 @@ class SessionLog(QWidget):
         self.first = QDateEdit(QDate(today.year, 1, 1))
         self.last = QDateEdit(QDate(today.year, today.month, today.day))
         self.to_label = QLabel("to")
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(self.load)
+        for day_edit in (self.first, self.last):
+            day_edit.setCalendarPopup(True)
+            day_edit.setDisplayFormat("yyyy-MM-dd")
+            day_edit.dateChanged.connect(self.load)
         for widget in (self.first, self.to_label, self.last):
             widget.setVisible(False)
         self.activity = QComboBox()
@@ -163,12 +163,12 @@ class SessionLog(QWidget):
         delete.setToolTip("Delete the selected sessions (Delete); Ctrl+Z brings them back")
         delete.clicked.connect(self.delete_selected)
         filters = QHBoxLayout()
-        for widget in (QLabel("Show"), self.range, self.first, self.to_label, self.last):
-            filters.addWidget(widget)
+        for part in (QLabel("Show"), self.range, self.first, self.to_label, self.last):
+            filters.addWidget(part)
         filters.addWidget(self.activity)
         filters.addStretch(1)
-        for widget in (add, edit, delete):
-            filters.addWidget(widget)
+        for button in (add, edit, delete):
+            filters.addWidget(button)
         self.totals = QLabel()
         self.empty = hint("")
         layout = QVBoxLayout(self)
@@ -191,8 +191,10 @@ class SessionLog(QWidget):
         """(first, last, activity) the log is showing, from the filter widgets."""
         today = self.ctx.today()
         days = RANGES[self.range.currentText()]
+        first: dt.date | None
+        last: dt.date | None
         if days == -1:
-            first, last = self.first.date().toPython(), self.last.date().toPython()
+            first, last = from_qdate(self.first.date()), from_qdate(self.last.date())
         elif days == 0:
             first, last = dt.date(today.year, 1, 1), None
         else:

@@ -110,7 +110,7 @@ class SessionTimer(QGroupBox):
         """Follow the stored timer, wherever it was started or stopped."""
         state = self.controller.state
         running = state is not None
-        if running:
+        if state is not None:
             if self.activity.findText(state.activity or NO_ACTIVITY) < 0:
                 self.activity.addItem(state.activity or NO_ACTIVITY)
             self.activity.setCurrentText(state.activity or NO_ACTIVITY)

@@ -139,7 +139,7 @@ class NetworkPage(Page):
         layout.addWidget(body, 1)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        find.activated.connect(self._find)
         self.setTabOrder(self.search, self.relationship)
         self.setTabOrder(self.relationship, self.due_only)
         self.setTabOrder(self.due_only, self.add_button)
@@ -229,6 +229,11 @@ class NetworkPage(Page):
         self.mentors.refresh()
         self.chart.set_data(self.ctx.read(network.interactions_by_month, today))
         self.habits.refresh()
+
+    def _find(self) -> None:
+        """Ctrl+F: into the search field, its text selected to type over."""
+        self.search.setFocus()
+        self.search.selectAll()
 
     def _apply_filter(self) -> None:
         index = self.relationship.currentIndex()

@@ -61,7 +61,7 @@ class ContactFilter(SourceSortProxy):
     def filterAcceptsRow(self, source_row: int, parent: Index) -> bool:
         if not (self.text or self.relationship or self.due_only):
             return True  # no filter: thousands of contacts need not each be read and joined
-        row: ContactRow = self.sourceModel().row(source_row)
+        row: ContactRow = self.rows_model().row(source_row)
         if self.due_only and not row.due:
             return False
         if self.relationship and row.relationship != self.relationship:

@@ -9,6 +9,7 @@ readiness for job postings you paste or open (`roadmap_postings.py`).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -56,6 +57,12 @@ from planner.wording import counted, day_text
 PLAN_TAB, GAP_TAB, PROGRESS_TAB, ROLES_TAB, COMPARE_TAB, MOVE_TAB, PORTFOLIO_TAB = range(7)
 
 
+class Panel(Protocol):
+    """A tab's panel of its own module, brought up to date when its tab is shown."""
+
+    def refresh(self) -> None: ...
+
+
 def status_of(m: MilestoneRow, today) -> tuple[int, str]:
     """(sort key, text): overdue first, then open, undated, done."""
     if m.done_on is not None:
@@ -99,8 +106,8 @@ class RoadmapPage(Page):
         self.compare = ComparePanel(ctx)
         self.tabs.addTab(self.compare, "Co&mpare roles")
         self.browser.compare_requested.connect(self._compare_role)
-        self.move = MovePanel(ctx)  # the guides' advice: the move, stage, certifications...
-        self.tabs.addTab(self.move, "Your mo&ve")
+        self.move_panel = MovePanel(ctx)  # the guides' advice: the move, stage, certifications...
+        self.tabs.addTab(self.move_panel, "Your mo&ve")
         self.portfolio = PortfolioPanel(ctx)
         self.tabs.addTab(self.portfolio, "Port&folio")
         self.postings = PostingsPanel(ctx)
@@ -243,9 +250,10 @@ class RoadmapPage(Page):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         tab = QWidget()
-        QVBoxLayout(tab).addWidget(self.plan_note)
-        tab.layout().addWidget(split)
-        tab.layout().setContentsMargins(0, 6, 0, 0)
+        column = QVBoxLayout(tab)
+        column.addWidget(self.plan_note)
+        column.addWidget(split)
+        column.setContentsMargins(0, 6, 0, 0)
         return tab
 
     def _pace_of(self, m: MilestoneRow) -> tuple[dt.date, str, str]:
@@ -363,11 +371,12 @@ class RoadmapPage(Page):
         if index not in self._stale_tabs:
             return
         self._stale_tabs.discard(index)
-        {
+        panels: dict[int, Panel] = {
             GAP_TAB: self.gap,
             ROLES_TAB: self.browser,
             COMPARE_TAB: self.compare,
-            MOVE_TAB: self.move,
+            MOVE_TAB: self.move_panel,
             PORTFOLIO_TAB: self.portfolio,
             self.postings_tab: self.postings,
-        }[index].refresh()
+        }
+        panels[index].refresh()

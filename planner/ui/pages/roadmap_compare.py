@@ -46,18 +46,17 @@ def columns_for(comparison: Comparison) -> list[Column[CompareRow]]:
         ),
     ]
     for i, role in enumerate(comparison.roles):
-        cols.append(
-            Column(
-                role.title,
-                lambda r, i=i: (
-                    RANK.get(r.importance[i] or "", 9),
-                    r.importance[i] or "",
-                    r.required_level[i],
-                ),
-                text=lambda v: importance_text(v[1] or None, v[2]),
-            )
-        )
+        cols.append(role_column(i, role.title))
     return cols
+
+
+def role_column(i: int, header: str) -> Column[CompareRow]:
+    """The column of the `i`th role compared: how much it needs each skill."""
+    return Column(
+        header,
+        lambda r: (RANK.get(r.importance[i] or "", 9), r.importance[i] or "", r.required_level[i]),
+        text=lambda v: importance_text(v[1] or None, v[2]),
+    )
 
 
 class ComparePanel(QWidget):

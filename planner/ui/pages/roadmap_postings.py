@@ -89,26 +89,29 @@ def compare_columns(c: Comparison) -> list[Column[CompareRow]]:
         Column("You", lambda r: r.level, text=level_text),
     ]
     for i, report in enumerate(c.postings):
-        cols.append(
-            Column(
-                f"{report.label} ({percent_text(report.score)})",
-                lambda r, i=i: (
-                    {"required": 0, "nice": 1}.get(r.needs[i] or "", 2),
-                    r.needs[i] or "",
-                    r.required_levels[i],
-                    r.level >= (r.required_levels[i] or 6),
-                ),
-                text=lambda v: need_text(v[1] or None, v[2], v[3]),
-                tooltip=lambda r, i=i: (
-                    "not asked"
-                    if r.needs[i] is None
-                    else "met"
-                    if r.level >= (r.required_levels[i] or 6)
-                    else "a gap"
-                ),
-            )
-        )
+        cols.append(posting_column(i, f"{report.label} ({percent_text(report.score)})"))
     return cols
+
+
+def posting_column(i: int, header: str) -> Column[CompareRow]:
+    """The column of the `i`th posting compared: what it asks of each skill."""
+    return Column(
+        header,
+        lambda r: (
+            {"required": 0, "nice": 1}.get(r.needs[i] or "", 2),
+            r.needs[i] or "",
+            r.required_levels[i],
+            r.level >= (r.required_levels[i] or 6),
+        ),
+        text=lambda v: need_text(v[1] or None, v[2], v[3]),
+        tooltip=lambda r: (
+            "not asked"
+            if r.needs[i] is None
+            else "met"
+            if r.level >= (r.required_levels[i] or 6)
+            else "a gap"
+        ),
+    )
 
 
 class PostingsPanel(QWidget):
@@ -429,7 +432,7 @@ class PostingsPanel(QWidget):
     def show_comparison(self) -> None:
         names = self.selected_names()
         if len(names) < 2:
-            names = [r.name for r in self.saved_model.rows()][:3]
+            names = [r.name for r in self.saved_model.rows() if r.name is not None][:3]
         self.inner.setCurrentIndex(1)
         self.comparison = None
         if len(names) >= 2:

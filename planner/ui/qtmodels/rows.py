@@ -168,3 +168,9 @@ class SourceSortProxy(QSortFilterProxyModel):
     def setSourceModel(self, model) -> None:
         super().setSourceModel(model)
         model.sort(*self._sort)
+
+    def rows_model(self) -> RowsModel[Any]:
+        """The source model as the RowsModel it is, for its rows (Qt types it as any model)."""
+        model = self.sourceModel()
+        assert isinstance(model, RowsModel)
+        return model
