@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planner.services.errors import InputError, check_hours
-from planner.services.learning import SessionRow, find_activity, log_session
 from planner.services.sql import Reader, reader, rows
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from planner.services.learning import SessionRow
 
 #: A timer that ran longer than this asks what to log (Toggl: "you left a timer running").
 LEFT_RUNNING_HOURS = 12
@@ -154,6 +155,8 @@ def start(
             f"a timer is already running (since {since}, {current.label()}); stop it with "
             "'planner timer stop' or drop it with 'planner timer discard' first"
         )
+    from planner.services.learning import find_activity  # with the ORM, not at first paint
+
     linked = find_activity(session, activity) if activity else None
     _store(session, now, linked.id if linked else None, note.strip())
     state = running(session)
@@ -181,6 +184,8 @@ def stop(session: Session, now: dt.datetime, hours: float | None = None) -> Stop
 
     `hours` logs that many hours instead (at most what it ran): the answer a timer left
     running needs, since it logs nothing by itself. Under a minute logs nothing."""
+    from planner.services.learning import log_session  # with the ORM, not at first paint
+
     current = _the_running(session)
     seconds = current.seconds(now)
     if hours is None:
