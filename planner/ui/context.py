@@ -52,6 +52,8 @@ T = TypeVar("T")
 #: The tables whose rows count toward a day's 24 hours and a week's 168: an undo or redo that
 #: brings rows of these back is held to the limits like any entry.
 COUNTED_TABLES = frozenset({"learning_session", "week_hours"})
+#: How many actions Ctrl+Z can take back, the oldest forgotten first.
+UNDO_LIMIT = 200
 
 
 class NotSaved(InputError):
@@ -85,6 +87,9 @@ class AppContext(QObject):
         # `opening`, the one caller without a database, always passes the file's path.
         self.path: Path = db.path if db is not None else path  # type: ignore[assignment]
         self.undo_stack = QUndoStack(self)
+        # Each action keeps the statements that undo it (an import of thousands of rows keeps
+        # thousands); a day's work is far below this many actions, and memory stays bounded.
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         #: The file cannot be written: screens hide their editing controls.
         self.read_only = db.read_only if db is not None else read_only
         #: Why the file is known to be damaged; once set, no save reaches it.
