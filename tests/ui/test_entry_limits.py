@@ -175,3 +175,19 @@ def test_undoing_a_delete_says_why_when_the_day_filled_up_since(qtbot, ctx) -> N
     assert "would give" in said[0] and "24 hours" in said[0]
     assert (today, 10.0) in sessions(ctx) and (today, 20.0) not in sessions(ctx)
     qtbot.waitUntil(lambda: ctx.undo_stack.count() == 0)  # the steps below no longer hold
+
+
+def test_the_balance_grid_asks_before_saving_a_week_in_the_future(qtbot, ctx) -> None:
+    page = open_page(qtbot, BalancePage, ctx)
+    page.go_week(3)  # three weeks ahead: a slip, or a plan typed on purpose
+    monday = page.monday
+    assert monday > ctx.today()
+    page.hours["work"].setValue(40)
+    seen = answer_boxes("&Change")
+    assert page.save_week() is False
+    assert len(seen) == 1 and week_label(monday) in seen[0]  # asked about that very week
+    assert ctx.read(balance.typed_by_week, monday, monday) == {}
+    assert page.save_button.isEnabled()  # the typed hours wait
+    answer_boxes("&Save")
+    assert page.save_week() is True
+    assert ctx.read(balance.typed_by_week, monday, monday)[monday]["work"] == 40.0

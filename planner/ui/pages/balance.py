@@ -40,6 +40,7 @@ from planner.ui.charts.balance import (
     WorkLearningChart,
     status_color,
 )
+from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.format import hours_text
 from planner.ui.forms import bold_label, edits_data, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
@@ -355,6 +356,9 @@ class BalancePage(Page):
         over 168 h."""
         if not check_hours({c: self.hours[c] for c in TYPED}, self.week_error, "hours"):
             return False
+        typed = sum(self.typed_values().values())
+        if not confirm_date(self, self.monday, self.ctx.today(), typed, week=True):
+            return False  # a week in the future or over a year back, not the one meant
         self._set_dirty(False)  # the refresh that follows the write shows what was saved
         try:
             self.ctx.write(
