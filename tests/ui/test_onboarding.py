@@ -61,3 +61,17 @@ def test_explore_with_demo_data_opens_a_separate_filled_file(qtbot, ctx) -> None
     assert dialog.chosen_path == ctx.db.path.with_name("demo.sqlite3")
     assert dialog.chosen_path.exists()
     assert needs_onboarding(ctx)  # the person's own file stays untouched
+
+
+def test_the_plan_start_offers_only_the_dates_the_profile_accepts(qtbot, ctx) -> None:
+    """Onboarding offered any year for the plan start and then refused one outside the
+    profile's range with a message; both fields now offer the same range."""
+    from planner.services.profile import PLAN_START_RANGE
+
+    dialog = OnboardingDialog(ctx)
+    qtbot.addWidget(dialog)
+    offered = (
+        dialog.plan_start.minimumDate().toPython(),
+        dialog.plan_start.maximumDate().toPython(),
+    )
+    assert offered == PLAN_START_RANGE

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 
 from planner.services import profile, roles
 from planner.services.errors import InputError
+from planner.services.profile import PLAN_START_RANGE
 from planner.ui.context import AppContext
-from planner.ui.forms import error_label, from_qdate
+from planner.ui.forms import error_label, from_qdate, to_qdate
 from planner.vocabulary import DEFAULT_TARGETS
 
 
@@ -121,6 +122,7 @@ class OnboardingDialog(QDialog):
         self.plan_start = QDateEdit(QDate.currentDate())
         self.plan_start.setCalendarPopup(True)
         self.plan_start.setDisplayFormat("yyyy-MM-dd")
+        self.plan_start.setDateRange(*(to_qdate(d) for d in PLAN_START_RANGE))  # as the profile
         self.goal = QDoubleSpinBox()
         self.goal.setRange(0.5, 80.0)
         self.goal.setSingleStep(0.5)
