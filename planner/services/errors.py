@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypeVar
 
 from planner.vocabulary import DAY_HOURS
+
+if TYPE_CHECKING:  # the first paint imports this module before SQLAlchemy loads
+    from sqlalchemy.orm import Session
+
+Row = TypeVar("Row")
 
 
 class InputError(ValueError):
@@ -24,6 +30,15 @@ def unknown(kind: str, given: str, known: Iterable[str]) -> InputError:
     if not close and names and len(names) <= 12:
         hint = f"; known: {', '.join(names)}"
     return InputError(f"unknown {kind} {given!r}{hint}")
+
+
+def existing(session: Session, model: type[Row], key: int | None, what: str) -> Row:
+    """The row of `model` with id `key`, or the error a person sees when it was deleted
+    meanwhile (in another window, or by the command line): "contact 7 no longer exists"."""
+    row = session.get(model, key) if key is not None else None
+    if row is None:
+        raise InputError(f"{what} {key} no longer exists")
+    return row
 
 
 def check_hours(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from planner.services.balance import learning_by_week, targets
-from planner.services.errors import InputError, check_hours, unknown
+from planner.services.errors import InputError, check_hours, existing, unknown
 from planner.services.limits import check_session
 from planner.services.profile import annual_goal, goal_follows_weekly, profile_row
 from planner.services.sql import WEEK_START, Reader, reader, rows
@@ -161,10 +161,7 @@ def delete_session(session: Session, session_id: int) -> SessionRow:
 def _session_row(session: Session, session_id: int) -> LearningSession:
     from planner.models import LearningSession
 
-    row = session.get(LearningSession, session_id)
-    if row is None:
-        raise InputError(f"learning session {session_id} no longer exists")
-    return row
+    return existing(session, LearningSession, session_id, "learning session")
 
 
 def sessions(
@@ -363,10 +360,7 @@ def save_activity(session: Session, data: ActivityInput, activity_id: int | None
         activity = LearningActivity()
         session.add(activity)
     else:
-        found = session.get(LearningActivity, activity_id)
-        if found is None:
-            raise InputError(f"activity {activity_id} no longer exists")
-        activity = found
+        activity = existing(session, LearningActivity, activity_id, "activity")
     activity.title = title
     activity.kind = _check_choice(data.kind, ACTIVITY_KINDS, "kind")
     activity.status = _check_choice(data.status, ACTIVITY_STATUSES, "status")
@@ -384,9 +378,7 @@ def delete_activity(session: Session, activity_id: int) -> None:
     """Delete an activity; its sessions keep their hours with no activity."""
     from planner.models import LearningActivity
 
-    activity = session.get(LearningActivity, activity_id)
-    if activity is None:
-        raise InputError(f"activity {activity_id} no longer exists")
+    activity = existing(session, LearningActivity, activity_id, "activity")
     session.delete(activity)
     session.flush()
 
@@ -502,9 +494,7 @@ def activity_detail(session: Session, activity_id: int) -> ActivityDetail:
 
     from planner.models import LearningActivity, LearningSession
 
-    activity = session.get(LearningActivity, activity_id)
-    if activity is None:
-        raise InputError(f"activity {activity_id} no longer exists")
+    activity = existing(session, LearningActivity, activity_id, "activity")
     hours = session.execute(
         select(func.coalesce(func.sum(LearningSession.hours), 0.0)).where(
             LearningSession.activity_id == activity_id

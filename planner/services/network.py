@@ -18,7 +18,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from planner.services.errors import InputError, unknown
+from planner.services.errors import InputError, existing, unknown
 from planner.services.sql import Reader, date, reader, rows, value
 from planner.vocabulary import (
     CHANNELS,
@@ -331,9 +331,7 @@ def save_contact(session: Session, data: ContactInput, contact_id: int | None = 
     if data.email and "@" not in data.email:
         raise InputError(f"{data.email!r} is not an email address (it needs an @)")
     skills = find_skills(session, data.expertise)
-    contact = Contact() if contact_id is None else session.get(Contact, contact_id)
-    if contact is None:
-        raise InputError(f"contact {contact_id} no longer exists")
+    contact = Contact() if contact_id is None else existing(session, Contact, contact_id, "contact")
     session.add(contact)
     contact.name, contact.relationship = name, data.relationship
     contact.company, contact.position, contact.industry = data.company, data.position, data.industry
@@ -348,9 +346,7 @@ def save_contact(session: Session, data: ContactInput, contact_id: int | None = 
 def delete_contact(session: Session, contact_id: int) -> None:
     from planner.models import Contact
 
-    contact = session.get(Contact, contact_id)
-    if contact is None:
-        raise InputError(f"contact {contact_id} no longer exists")
+    contact = existing(session, Contact, contact_id, "contact")
     session.delete(contact)
     session.flush()
 
@@ -433,9 +429,7 @@ def interactions_by_month(db: Reader, today: dt.date, months: int = 12) -> list[
 def contact_detail(session: Session, contact_id: int) -> ContactDetail:
     from planner.models import Contact
 
-    contact = session.get(Contact, contact_id)
-    if contact is None:
-        raise InputError(f"contact {contact_id} no longer exists")
+    contact = existing(session, Contact, contact_id, "contact")
     return ContactDetail(
         contact.id,
         contact.name,
@@ -479,9 +473,7 @@ def delete_interaction(session: Session, interaction_id: int) -> InteractionRow:
     """Delete an interaction; returns what it held so the action can be undone."""
     from planner.models import Interaction
 
-    row = session.get(Interaction, interaction_id)
-    if row is None:
-        raise InputError(f"interaction {interaction_id} no longer exists")
+    row = existing(session, Interaction, interaction_id, "interaction")
     gone = InteractionRow(
         row.id, row.contact.name, row.date, row.channel, row.note, row.follow_up_on
     )

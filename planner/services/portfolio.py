@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from planner.models import PortfolioItem
-from planner.services.errors import InputError
+from planner.services.errors import InputError, existing
 from planner.services.skills import find_skills
 from planner.vocabulary import PORTFOLIO_STATUSES
 
@@ -78,10 +78,7 @@ def save_item(
         item = PortfolioItem()
         session.add(item)
     else:
-        found = session.get(PortfolioItem, item_id)
-        if found is None:
-            raise InputError(f"portfolio item {item_id} no longer exists")
-        item = found
+        item = existing(session, PortfolioItem, item_id, "portfolio item")
     item.title, item.kind, item.link, item.status, item.notes = title, kind, link, status, notes
     item.skills = linked
     session.flush()
@@ -90,8 +87,5 @@ def save_item(
 
 def delete_item(session: Session, item_id: int) -> None:
     """Remove an item with the skills it showed."""
-    item = session.get(PortfolioItem, item_id)
-    if item is None:
-        raise InputError(f"portfolio item {item_id} no longer exists")
-    session.delete(item)
+    session.delete(existing(session, PortfolioItem, item_id, "portfolio item"))
     session.flush()

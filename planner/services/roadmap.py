@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from planner.services.errors import InputError
+from planner.services.errors import InputError, existing
 from planner.services.sql import Reader, date, reader, rows
 from planner.services.weeks import add_months
 from planner.vocabulary import MILESTONE_KINDS
@@ -169,7 +169,4 @@ def delete_milestone(session: Session, milestone_id: int) -> MilestoneRow:
 def _get(session: Session, milestone_id: int) -> Milestone:
     from planner.models import Milestone
 
-    milestone = session.get(Milestone, milestone_id)
-    if milestone is None:
-        raise InputError(f"milestone {milestone_id} no longer exists")
-    return milestone
+    return existing(session, Milestone, milestone_id, "milestone")

@@ -80,7 +80,7 @@ class ProfileDialog(FormDialog):
         self.yearly.setValue(0.0 if info.annual_goal_follows_weekly else info.annual_learning_goal)
         self.contacts = QSpinBox()
         self.contacts.setRange(0, 1000)
-        self.contacts.setSuffix(" contacts a month")
+        self.contacts.setSuffix(" people a month")
         self.contacts.setValue(info.monthly_contact_goal)
         self.contacts.setAccessibleName("Networking goal")
         self.weekly.valueChanged.connect(self._follow_text)
