@@ -147,15 +147,10 @@ def update_session(
     session.flush()
 
 
-def delete_session(session: Session, session_id: int) -> SessionRow:
-    """Delete a session; returns what it held so the action can be undone."""
-    row = _session_row(session, session_id)
-    gone = SessionRow(
-        row.id, row.date, row.hours, row.activity.title if row.activity else None, row.note
-    )
-    session.delete(row)
+def delete_session(session: Session, session_id: int) -> None:
+    """Delete a session (the day's total follows, by the file's triggers)."""
+    session.delete(_session_row(session, session_id))
     session.flush()
-    return gone
 
 
 def _session_row(session: Session, session_id: int) -> LearningSession:
@@ -536,9 +531,10 @@ def session_totals(
     return SessionTotals(int(count), round(float(hours), 2))
 
 
-def delete_sessions(session: Session, session_ids: list[int]) -> tuple[SessionRow, ...]:
-    """Delete several sessions at once (all or none); returns what they were."""
-    return tuple(delete_session(session, session_id) for session_id in session_ids)
+def delete_sessions(session: Session, session_ids: list[int]) -> None:
+    """Delete several sessions at once (all or none: the caller's one transaction)."""
+    for session_id in session_ids:
+        delete_session(session, session_id)
 
 
 @dataclass(frozen=True)

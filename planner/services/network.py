@@ -469,17 +469,12 @@ def interactions(session: Session, contact_id: int) -> list[InteractionRow]:
     return [InteractionRow(*row) for row in rows]
 
 
-def delete_interaction(session: Session, interaction_id: int) -> InteractionRow:
-    """Delete an interaction; returns what it held so the action can be undone."""
+def delete_interaction(session: Session, interaction_id: int) -> None:
+    """Delete one logged conversation."""
     from planner.models import Interaction
 
-    row = existing(session, Interaction, interaction_id, "interaction")
-    gone = InteractionRow(
-        row.id, row.contact.name, row.date, row.channel, row.note, row.follow_up_on
-    )
-    session.delete(row)
+    session.delete(existing(session, Interaction, interaction_id, "interaction"))
     session.flush()
-    return gone
 
 
 def touched_between(session: Session, first: dt.date, last: dt.date) -> list[ContactTouch]:

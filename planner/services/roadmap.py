@@ -107,19 +107,6 @@ def milestones(db: Reader, *, open_only: bool = False) -> list[MilestoneRow]:
     ]
 
 
-def _row(m: Milestone) -> MilestoneRow:
-    return MilestoneRow(
-        m.id,
-        m.title,
-        m.kind,
-        m.due_on,
-        m.done_on,
-        m.notes,
-        tuple(s.name for s in m.skills),
-        m.role_phase_id,
-    )
-
-
 def save_milestone(
     session: Session,
     title: str,
@@ -157,13 +144,10 @@ def set_done(session: Session, milestone_id: int, done_on: dt.date | None) -> No
     session.flush()
 
 
-def delete_milestone(session: Session, milestone_id: int) -> MilestoneRow:
-    """Delete a milestone (its skills links go with it); returns what it was."""
-    milestone = _get(session, milestone_id)
-    row = _row(milestone)
-    session.delete(milestone)
+def delete_milestone(session: Session, milestone_id: int) -> None:
+    """Delete a milestone (its skills links go with it)."""
+    session.delete(_get(session, milestone_id))
     session.flush()
-    return row
 
 
 def _get(session: Session, milestone_id: int) -> Milestone:

@@ -213,7 +213,7 @@ def _note(current: TimerState) -> str:
 
 
 def discard(session: Session) -> TimerState:
-    """Stop the timer without logging anything; returns it, so the discard can be undone."""
+    """Stop the timer without logging anything; returns it, for saying how long it ran."""
     current = _the_running(session)
     _remove(session)
     return current

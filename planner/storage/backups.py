@@ -294,14 +294,6 @@ def _copy_verified(source: sqlite3.Connection, dest_path: Path, data_path: Path)
         )
 
 
-def copy_into(source: sqlite3.Connection, dest_path: Path, data_path: Path) -> None:
-    """Write the database on `source` to `dest_path` whole or not at all: a verified copy under
-    a temporary name, then a rename (the caller makes sure no `-wal` of an older file remains)."""
-    with staged(source, dest_path, data_path) as partial:
-        partial.replace(dest_path)
-        sync_folder(dest_path.parent)
-
-
 @contextmanager
 def staged(source: sqlite3.Connection, dest_path: Path, data_path: Path) -> Iterator[Path]:
     """A verified copy of the database on `source` as `dest_path.partial`, for the block to

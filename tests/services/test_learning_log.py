@@ -173,10 +173,12 @@ def test_update_session_validates_hours_and_changes_nothing_when_refused(db) -> 
     assert [(r.hours, r.date) for r in all_sessions(db)] == [(1.0, DAY)]
 
 
-def test_delete_session_returns_what_it_held(db) -> None:
+def test_delete_session_removes_it_and_refuses_one_deleted_meanwhile(db) -> None:
     add_activity(db, "Course A")
     row = log(db, 1.25, DAY, "Course A")
     with db.session() as s:
-        gone = learning.delete_session(s, row)
-    assert (gone.id, gone.hours, gone.date, gone.activity) == (row, 1.25, DAY, "Course A")
+        learning.delete_session(s, row)
     assert all_sessions(db) == []
+    gone = f"learning session {row} no longer exists"
+    with pytest.raises(InputError, match=gone), db.session() as s:
+        learning.delete_session(s, row)

@@ -94,14 +94,14 @@ def test_contact_detail_of_a_deleted_contact_is_an_input_error(db) -> None:
         write(db, network.contact_detail, 99)
 
 
-def test_deleting_an_interaction_returns_it_for_undo(db) -> None:
+def test_deleting_an_interaction_leaves_the_contact_and_refuses_a_second_delete(db) -> None:
     cid = add_contact(db, "Ada")
     iid = write(db, network.add_interaction, "Ada", MONDAY, "video", "Demo", SUNDAY)
-    gone = write(db, network.delete_interaction, iid)
-    assert (gone.contact, gone.date, gone.channel, gone.note, gone.follow_up_on) == (
-        "Ada", MONDAY, "video", "Demo", SUNDAY,
-    )  # fmt: skip
+    write(db, network.delete_interaction, iid)
     assert write(db, network.interactions, cid) == []
+    assert write(db, network.contact_detail, cid).name == "Ada"
+    with pytest.raises(InputError, match=f"interaction {iid} no longer exists"):
+        write(db, network.delete_interaction, iid)
 
 
 def test_touched_between_counts_each_contacts_meetings_in_the_week(db) -> None:
