@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from planner.storage.backups import latest_good_backup
 from planner.storage.errors import DataFileError
-from planner.storage.restore import restore
 from planner.ui.format import moment_text
 from planner.ui.instance import Instance, claim, wake_running
 
@@ -125,6 +124,8 @@ def _check_after_crash(db: Database) -> None:
 def restore_and_report(path: Path, backup: Path, parent: QWidget | None) -> bool:
     """Put `backup` in place of `path` (the file must be closed); tell the person what happened."""
     try:
+        from planner.storage.restore import restore  # loaded for a restore, not at start-up
+
         done = restore(path, backup)
     except DataFileError as exc:
         QMessageBox.critical(parent, "The backup was not restored", str(exc))
