@@ -64,7 +64,8 @@ KIND_OF_TABLE: dict[str, str] = {
 #: Tables never recorded: Alembic's own, and those the file's triggers derive from others.
 NOT_RECORDED = frozenset({"alembic_version", "learning_day"})
 
-_LOG = "temp.planner_change_log"
+#: The temporary table the triggers write to (a trigger may name it only unqualified).
+_LOG = "planner_change_log"
 ELSEWHERE = "the same data was changed elsewhere since (by the command line or another window)"
 
 
@@ -104,17 +105,17 @@ def start(connection: Connection) -> None:
     """Record from now on what this connection's transaction changes (installing the triggers
     on first use of the connection), forgetting what an earlier action recorded."""
     installed = connection.exec_driver_sql(
-        "SELECT 1 FROM sqlite_temp_master WHERE name = 'planner_change_log'"
+        "SELECT 1 FROM sqlite_temp_master WHERE name = ?", (_LOG,)
     ).first()
     if installed is None:
         _install(connection)
-    connection.exec_driver_sql(f"DELETE FROM {_LOG}")
+    connection.exec_driver_sql(f"DELETE FROM temp.{_LOG}")
 
 
 def recorded(connection: Connection) -> Steps:
     """What the transaction has changed since `start`, as the steps that undo it. Call it after
     the session has flushed and before it commits."""
-    rows = connection.exec_driver_sql(f"SELECT tbl, stmt FROM {_LOG} ORDER BY seq").all()
+    rows = connection.exec_driver_sql(f"SELECT tbl, stmt FROM temp.{_LOG} ORDER BY seq").all()
     return Steps(tuple(stmt for _, stmt in rows), frozenset(tbl for tbl, _ in rows))
 
 
@@ -137,8 +138,7 @@ def replay(connection: Connection, steps: Steps) -> None:
 
 def _install(connection: Connection) -> None:
     connection.exec_driver_sql(
-        f"CREATE TEMP TABLE {_LOG.split('.')[1]} "
-        "(seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, stmt TEXT NOT NULL)"
+        f"CREATE TEMP TABLE {_LOG} (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, stmt TEXT NOT NULL)"
     )
     tables = connection.exec_driver_sql(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
@@ -170,7 +170,7 @@ def _triggers(table: str, columns: list[str]) -> tuple[str, str, str]:
 
     assignments = " || ',' || ".join(f"{_literal(c + '=')} || quote(old.{c})" for c in cols)
     changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in cols)
-    log = f"INSERT INTO {_LOG.split('.')[1]}(tbl, stmt) VALUES ({lit}, "
+    log = f"INSERT INTO {_LOG}(tbl, stmt) VALUES ({lit}, "
     prefix = f"planner_undo_{table}"
     return (
         f"CREATE TEMP TRIGGER {_name(prefix + '_insert')} AFTER INSERT ON main.{t} BEGIN "
