@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 #: the page the window opened on is built already.
 ORDER = ("balance", "learning", "review", "network", "roadmap", "skills", "dashboard")
 
+#: Enough rounds of layout for nested layouts to settle (a scroll area in a tab takes three).
+LAYOUT_PASSES = 5
+
 
 class Preparable(Protocol):
     """A page as the preparer sees it: `warm_up` yields after each step (`pages.base.Page`)."""
@@ -80,14 +83,28 @@ def shown_unpainted(widget: QWidget, place: QRect) -> Iterator[list[ChartView]]:
     widget.show()
     try:
         yield shown
-        # What showing changed (a page that selects a row as it shows, filling a panel)
-        # moves the charts: lay that out too, as the first paint would.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        _settle_layout(charts)
         shown.extend(chart for chart in charts if chart.isVisible())
     finally:
         widget.hide()
         for chart in held:
             chart.plots_when_shown = True
+
+
+def _settle_layout(charts: list[ChartView]) -> None:
+    """Run the layouts that showing asked for until the charts stop moving, as the event loop
+    does before the first paint. What showing changed (a page that selects a row as it shows,
+    filling a panel) moves the charts, and one pass is not always the end of it: a scroll area
+    fits its contents to their preferred height first, and only in the next pass to what its
+    width leaves, so charts drawn after one pass were drawn again at their real size when shown.
+    """
+    sizes = None
+    for _ in range(LAYOUT_PASSES):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        now = [chart.size() for chart in charts]
+        if now == sizes:
+            return
+        sizes = now
 
 
 def plot_and_draw(charts: list[ChartView]) -> Iterator[None]:

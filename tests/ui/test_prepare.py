@@ -84,7 +84,8 @@ def test_every_page_is_ready_before_it_is_visited_and_shows_without_drawing_agai
 
 def test_no_prepared_page_draws_again_when_first_visited(qtbot, demo_db) -> None:
     """Each page's charts were drawn at the size they show at, with the data they show (Skills
-    selects its first skill as it shows: that happened while it was prepared)."""
+    selects its first skill as it shows: that happened while it was prepared), the Learning
+    page's charts tab too."""
     windows = prepared(qtbot, demo_db)
     window = windows.window
     drawn: list[str] = []
@@ -94,6 +95,10 @@ def test_no_prepared_page_draws_again_when_first_visited(qtbot, demo_db) -> None
         window.show_page(name)
         window.grab()
         assert drawn == [], name
+    # Behind its first tab, in a scroll area that fits its charts to the room in two passes.
+    window.show_page("learning").tabs.setCurrentIndex(2)
+    window.grab()
+    assert drawn == [], "the learning charts tab"
     windows.close_current()
 
 
