@@ -6,12 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 from PySide6.QtWidgets import QTabWidget, QWidget
 from ui_helpers import bar_heights, hover
 
 from planner.services import balance, learning
-from planner.services.learning import CommitmentSeries, MonthCommitment, WeekPoint, YearPath
+from planner.services.learning import (
+    CommitmentSeries,
+    LearningCalendar,
+    MonthCommitment,
+    WeekPoint,
+    YearPath,
+)
 from planner.ui.charts.balance import BalanceWeekChart
 from planner.ui.charts.heatmap import CalendarHeatmap
 from planner.ui.charts.learning import MonthlyCommitmentChart, WeeklyHoursChart, YearToDateChart
@@ -115,6 +122,53 @@ def test_monthly_and_year_charts_update_in_place_as_if_drawn_afresh(
     fresh = shown_chart(qtbot, make())
     fresh.set_data(final)
     assert pixels(chart) == pixels(fresh)
+
+
+DAYS = (dt.date(2026, 3, 2), dt.date(2026, 3, 4))
+
+
+@pytest.mark.parametrize(
+    ("make", "first", "final"),
+    [
+        # The goal line crosses a bar: drawn over it, as in a full draw.
+        (WeeklyHoursChart, series(2, 4, 3, goal=3.5), series(2, 4, 3.75, goal=3.5)),
+        (
+            MonthlyCommitmentChart,
+            [MonthCommitment(m, 10, h) for m, h in zip(MONTHS, (4, 8, 2), strict=True)],
+            [MonthCommitment(m, 10, h) for m, h in zip(MONTHS, (4, 8, 2.5), strict=True)],
+        ),
+        (
+            YearToDateChart,
+            YearPath(2026, 300, dt.date(2026, 3, 2), ((dt.date(2026, 1, 5), 2.0),)),
+            YearPath(2026, 300, dt.date(2026, 3, 2), ((dt.date(2026, 1, 5), 2.0), (DAYS[0], 3.5))),
+        ),
+        (
+            CalendarHeatmap,
+            LearningCalendar(dt.date(2025, 3, 3), DAYS[1], ((DAYS[0], 1.0),)),
+            LearningCalendar(dt.date(2025, 3, 3), DAYS[1], ((DAYS[0], 1.0), (DAYS[1], 2.5))),
+        ),
+    ],
+)
+def test_new_hours_on_the_same_scale_redraw_only_what_moved(
+    qtbot, monkeypatch, tmp_path, make, first, final
+) -> None:
+    """An hour logged that keeps the scale (the usual quick log) moves a bar, a line, a shade and
+    a text: only those are drawn again, over the frame kept from the last draw, and the picture
+    is the very one matplotlib draws whole, as it does to save the chart."""
+    from matplotlib.image import imread
+
+    chart = shown_chart(qtbot, make())
+    chart.set_data(first)
+    pixels(chart)
+    full_draws: list[object] = []
+    whole = chart.figure.draw
+    monkeypatch.setattr(chart.figure, "draw", lambda r: (full_draws.append(r), whole(r)))
+    chart.set_data(final)
+    on_screen = np.frombuffer(pixels(chart), np.uint8)
+    assert full_draws == []
+    chart.save(str(tmp_path / "chart.png"))  # every artist, in matplotlib's order
+    saved = (imread(tmp_path / "chart.png") * 255).round().astype(np.uint8)
+    assert np.array_equal(saved.ravel(), on_screen)
 
 
 def test_a_different_number_of_weeks_rebuilds_the_chart(qtbot) -> None:

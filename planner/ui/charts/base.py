@@ -7,8 +7,9 @@ so a chart does not compare new data with what it shows: it plots what it is giv
 stays cheap: a chart whose `update_plot` can move the artists it drew last time does that
 instead of rebuilding the figure; a chart on a hidden page or tab waits until it is shown (and
 showing it again with the very data it drew changes nothing); and drawing is left to the canvas
-(`canvas.Canvas`: once, when visible) and its layout engine (`layout.CachedConstrainedLayout`:
-margins recomputed only when they could change).
+(`canvas.Canvas`: once, when visible; after a move, only the `moving_parts` over the frame it
+kept) and its layout engine (`layout.CachedConstrainedLayout`: margins recomputed only when they
+could change).
 """
 
 from __future__ import annotations
@@ -73,8 +74,16 @@ class ChartView(QWidget):
     def update_plot(self, ax: Any, data: Any, colors: theme.Colors) -> bool:
         """Change the artists the last `plot` drew on `ax` to show `data`, re-adding their hover
         texts, and return True; return False (having changed nothing) when the data no longer
-        fits them, e.g. a different number of bars or no data, and the figure is rebuilt."""
+        fits them, e.g. a different number of bars or no data, and the figure is rebuilt.
+        A chart that implements it names those artists in `moving_parts`."""
         return False
+
+    def moving_parts(self) -> list[Any]:
+        """The artists `update_plot` changes (bars, lines, a legend whose text it sets), once
+        `plot` has drawn them: after new data the canvas draws only these and what lies over
+        them on the frame it saved (`canvas.Canvas.set_moving`). Nothing else on the figure may
+        change in `update_plot` but the axes' limits, which the canvas watches."""
+        return []
 
     def set_data(self, data: Any) -> None:
         self._data = data
@@ -155,6 +164,7 @@ class ChartView(QWidget):
                 weight="bold",
                 y=None if top else 1.0,
             )
+        self.canvas.set_moving(ax, self.moving_parts() if has_data else [])
         self.canvas.draw_idle()
 
     @staticmethod

@@ -20,6 +20,8 @@ from planner.wording import counted, weekday_text
 STEPS = (1.0, 2.0, 3.0)
 LEGEND = ("none", "under 1 h", "1–2 h", "2–3 h", "3 h or more")
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+#: The days' squares and the total sit over every other artist (texts are at 3).
+MOVING_ZORDER = 3.5
 
 
 def _blend(start: str, end: str, share: float) -> tuple[float, float, float]:
@@ -86,6 +88,10 @@ class CalendarHeatmap(ChartView):
             corners,  # type: ignore[arg-type]  # stubs say a sequence; an array takes the fast path
             linewidths=0,
             edgecolors="none",
+            # Over the labels, which they never touch: the picture is the same, and after a
+            # change the canvas redraws the days and the total alone, not every label above
+            # them in z-order (`moving_parts`).
+            zorder=MOVING_ZORDER,
         )
         ax.add_collection(self.squares, autolim=False)
         self._labels(ax, data, colors)
@@ -94,7 +100,9 @@ class CalendarHeatmap(ChartView):
         ax.set_ylim(9.2, -1.3)  # rows grow downward; room for month names and the legend
         ax.set_aspect("equal")
         ax.set_axis_off()
-        self._total = ax.text(0, 8.9, "", color=colors.text, fontsize=8.5, va="center")
+        self._total = ax.text(
+            0, 8.9, "", color=colors.text, fontsize=8.5, va="center", zorder=MOVING_ZORDER
+        )
         # In the legend's row, which the limits keep inside the axes and whose "Less" and
         # "More" already set the margin there (to a pixel); in the layout, each new total
         # measured the whole figure again, twice at this fixed aspect, at every quick log.
@@ -109,6 +117,9 @@ class CalendarHeatmap(ChartView):
         self._legend_hovers()
         self._fill(data, colors)
         return True
+
+    def moving_parts(self) -> list[Any]:
+        return [self.squares, self._total]
 
     def _fill(self, data: LearningCalendar, colors: theme.Colors) -> None:
         self._last = data.last

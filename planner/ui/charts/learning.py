@@ -81,6 +81,9 @@ class WeeklyHoursChart(ChartView):
         ax.set_ylim(0, self._top(data))
         return True
 
+    def moving_parts(self) -> list[Any]:
+        return [self.bars]
+
     @staticmethod
     def _frame_of(data: CommitmentSeries) -> tuple:
         """What the axes are built around: the weeks shown and the goal line."""
@@ -175,6 +178,9 @@ class MonthlyCommitmentChart(ChartView):
         ax.set_ylim(0, self._top(data))
         return True
 
+    def moving_parts(self) -> list[Any]:
+        return [self.planned_bars, self.logged_bars]
+
     @staticmethod
     def _top(data: list[MonthCommitment]) -> float:
         return max(max(m.planned, m.logged) for m in data) * 1.25
@@ -245,6 +251,10 @@ class YearToDateChart(ChartView):
             return False
         self._show_logged(ax, data)
         return True
+
+    def moving_parts(self) -> list[Any]:
+        """The logged line, today's marker, and the legend that says how far ahead they are."""
+        return [self.logged_line, self._today_marker, self.logged_line.axes.get_legend()]
 
     @staticmethod
     def _days(data: YearPath) -> int:
