@@ -12,12 +12,16 @@ path through a linked folder) finds the window that has the file open under anot
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QThread
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from planner.storage.location import path_key
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 #: How long a second launch keeps trying to reach the first one's socket, which the first
 #: launch opens a moment after taking the lock.
@@ -32,8 +36,7 @@ def lock_path(data_path: Path) -> Path:
 
 
 def server_name(data_path: Path) -> str:
-    digest = hashlib.sha1(str(data_path.resolve()).encode()).hexdigest()[:16]
-    return f"career-planner-{digest}"
+    return f"career-planner-{path_key(data_path)}"
 
 
 class Instance(QObject):
@@ -45,17 +48,25 @@ class Instance(QObject):
         self._lock = lock
         #: The previous session on this file did not close normally (crash, kill, power cut).
         self.unclean = unclean
-        self._server = QLocalServer(self)
+        self._server: QLocalServer | None = None
         self._on_raise: Callable[[], None] = lambda: None
-        QLocalServer.removeServer(server_name(data_path))  # a crashed owner's socket file
-        self._server.listen(server_name(data_path))
+
+    def listen(self, on_raise: Callable[[], None]) -> None:
+        """Call `on_raise` when another launch asks for this file's window. The window listens
+        once it is on screen (QtNetwork loads then, not before the first paint); a launch in
+        the meantime keeps trying for a while (`wake_running`)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        self._on_raise = on_raise
+        if self._server is not None:
+            return
+        self._server = QLocalServer(self)
+        QLocalServer.removeServer(server_name(self.data_path))  # a crashed owner's socket file
+        self._server.listen(server_name(self.data_path))
         self._server.newConnection.connect(self._accept)
 
-    def on_raise(self, callback: Callable[[], None]) -> None:
-        """Call `callback` when another launch asks for this file's window."""
-        self._on_raise = callback
-
     def _accept(self) -> None:
+        assert self._server is not None  # it is the server's signal
         while (socket := self._server.nextPendingConnection()) is not None:
             socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.disconnected.connect(socket.deleteLater)
@@ -65,7 +76,8 @@ class Instance(QObject):
             self._on_raise()
 
     def release(self) -> None:
-        self._server.close()
+        if self._server is not None:
+            self._server.close()
         self._lock.unlock()
 
 
@@ -88,6 +100,8 @@ def claim(data_path: Path) -> Instance | None:
 
 def wake_running(data_path: Path) -> bool:
     """Ask the window that holds the file to come to the front; False if none answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     for _ in range(CONNECT_ATTEMPTS):
         socket.connectToServer(server_name(data_path))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import html  # noqa: F401  # before PySide6: see below
 import os
 import signal
 import socket
@@ -24,6 +25,13 @@ from contextlib import closing
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
+
+# What the first paint reads and words, loaded before PySide6: PySide6 reads the source of
+# every module imported after it, to look for its opt-in `__feature__` switches, which
+# these Qt-free modules cannot hold. The window's own modules need Qt and pay it.
+from planner.services import dashboard, moves  # noqa: F401
+
+# isort: split
 
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -51,6 +59,9 @@ from planner.ui.settings import Settings
 
 if TYPE_CHECKING:
     from planner.ui.safekeeping import Safekeeper
+
+#: How long after showing its window a launch starts listening for later launches.
+LISTEN_AFTER_MS = 100
 
 
 def launch(args: argparse.Namespace) -> int:
@@ -194,9 +205,12 @@ class _Windows:
         window = MainWindow(ctx, self.settings)
         window.open_file.connect(self.switch)
         window.restore_backup.connect(self.restore)
-        instance.on_raise(window.bring_to_front)
         self.window, self.ctx, self.instance = window, ctx, instance
         window.show()
+        # Another launch on this file brings this window forward. Listened for a moment after
+        # the window shows, so that the socket's library loads after the first paint; a launch
+        # meanwhile keeps trying (`instance.wake_running`).
+        QTimer.singleShot(LISTEN_AFTER_MS, window, lambda: instance.listen(window.bring_to_front))
         page = window.current_page()
         if page.name == "dashboard":
             page.drawn.connect(self._started)  # type: ignore[attr-defined]  # only the Dashboard's

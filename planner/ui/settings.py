@@ -6,11 +6,12 @@ folder with `QSettings.setPath` so a developer's own settings are never read or 
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from planner.storage.location import path_key
 
 FIELDS: dict[str, tuple[Any, type]] = {
     "window/geometry": (QByteArray(), QByteArray),
@@ -52,7 +53,5 @@ class Settings(QSettings):
 
 
 def _page_key(path: Path) -> str:
-    """A settings key per data file: a digest of its full path (a path has slashes, which
-    QSettings reads as groups)."""
-    digest = hashlib.sha1(str(path.resolve()).encode(), usedforsecurity=False).hexdigest()
-    return f"pages/{digest[:16]}"
+    """A settings key per data file (a path has slashes, which QSettings reads as groups)."""
+    return f"pages/{path_key(path)}"

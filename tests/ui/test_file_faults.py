@@ -175,7 +175,7 @@ def test_a_symlink_to_an_open_file_finds_its_window(qtbot, tmp_path: Path) -> No
     first = claim(real)
     assert first is not None
     woken: list[bool] = []
-    first.on_raise(lambda: woken.append(True))
+    first.listen(lambda: woken.append(True))
     assert claim(link) is None  # the lock is the real file's, whichever name was given
     assert wake_running(link)
     qtbot.waitUntil(lambda: woken == [True])

@@ -19,7 +19,7 @@ def test_a_second_claim_on_the_same_file_wakes_the_first(qtbot, tmp_path: Path) 
     first = claim(path)
     assert first is not None and not first.unclean
     woken: list[bool] = []
-    first.on_raise(lambda: woken.append(True))
+    first.listen(lambda: woken.append(True))
 
     assert claim(path) is None  # the file is taken while the first window holds it
     assert wake_running(path)
