@@ -401,7 +401,7 @@ def active_titles(session: Session) -> list[str]:
 def activities(session: Session) -> list[ActivityRow]:
     """Every activity with its logged hours and skills: two queries of plain columns (building
     hundreds of ORM objects with their skill lists was what kept the Learning page waiting)."""
-    from sqlalchemy import func, select
+    from sqlalchemy import Float, func, select
 
     from planner.models import LearningActivity, LearningSession, Skill
     from planner.models.learning import activity_skill
@@ -420,7 +420,7 @@ def activities(session: Session) -> list[ActivityRow]:
             LearningActivity.status,
             LearningActivity.priority,
             LearningActivity.planned_hours_per_month,
-            func.coalesce(logged.c.hours, 0.0),
+            func.coalesce(logged.c.hours, 0.0).cast(Float),
             LearningActivity.estimated_hours,
             LearningActivity.start_date,
             LearningActivity.target_date,
@@ -435,34 +435,11 @@ def activities(session: Session) -> list[ActivityRow]:
         )
     ):
         skills.setdefault(activity_id, []).append(name)
+    # The columns are selected in ActivityRow's field order; the skills come last. Eleven
+    # columns are past select()'s typed overloads, so mypy cannot count the row's values.
     return [
-        ActivityRow(
-            key,
-            title,
-            kind,
-            provider,
-            status,
-            priority,
-            planned,
-            float(hours),
-            estimated,
-            start,
-            target,
-            tuple(sorted(skills.get(key, ()), key=str.casefold)),
-        )
-        for (
-            key,
-            title,
-            kind,
-            provider,
-            status,
-            priority,
-            planned,
-            hours,
-            estimated,
-            start,
-            target,
-        ) in rows
+        ActivityRow(*row, tuple(sorted(skills.get(row[0], ()), key=str.casefold)))  # type: ignore[call-arg]
+        for row in rows
     ]
 
 
