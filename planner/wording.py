@@ -1,9 +1,10 @@
-"""How the app words a count and a date: "1 contact", "3 people", "5 Jun 2024", "Tue 5 Jun 2024".
+"""How the app words hours, a count and a date: "1.25 h", "1 contact", "3 people", "5 Jun 2024",
+"Tue 5 Jun 2024".
 
 One home for what the screens, the command line, the importers and the exports all say, so no
-screen says "1 contacts" and no two say a date two ways; plain Python, so the CLI and the first
-paint can use it as well as the window. The screens' own formatters (hours, percentages, month
-ticks) are in `planner/ui/format.py`.
+screen says "1 contacts", no refusal says "0.3333 h" and no two say a date two ways; plain
+Python, so the rules, the CLI and the first paint can use it as well as the window. The screens'
+own formatters (percentages, month ticks, moments, sizes) are in `planner/ui/format.py`.
 
 Dates are written in English whatever the locale: Qt sets the C library's locale, and strftime's
 `%b` and `%a` follow it, so one screen would say "Mär" beside another's "Mar".
@@ -18,6 +19,13 @@ IRREGULAR = {"person": "people", "activity": "activities"}
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def hours_text(hours: float | None) -> str:
+    """'1.25 h', '1,200 h', '3 h': to the quarter hour a person logs, '' for none."""
+    if hours is None:
+        return ""
+    return f"{hours:,.2f}".rstrip("0").rstrip(".") + " h"
 
 
 def counted(n: int | float, noun: str, plural: str | None = None) -> str:

@@ -20,6 +20,7 @@ from planner.services.errors import ChoiceNeeded, ImportFileError, InputError, c
 from planner.services.weeks import parse_date, parse_week, week_label, week_start
 from planner.storage.errors import DataFileError
 from planner.storage.location import data_file
+from planner.wording import counted, hours_text
 
 if TYPE_CHECKING:
     from planner.services.balance import WeekBalance
@@ -200,9 +201,8 @@ def cmd_log(db: Database, args: argparse.Namespace) -> None:
     _warn_date(args.command, day)
     with db.session() as s:
         row = learning.log_session(s, args.hours, day, args.activity, args.note)
-    print(
-        f"Logged {row.hours:g} h on {row.date}" + (f" for {row.activity}" if row.activity else "")
-    )
+    activity = f" for {row.activity}" if row.activity else ""
+    print(f"Logged {hours_text(row.hours)} on {row.date}{activity}")
 
 
 def cmd_hours(db: Database, args: argparse.Namespace) -> None:
@@ -213,9 +213,8 @@ def cmd_hours(db: Database, args: argparse.Namespace) -> None:
     with db.session() as s:
         balance.set_week_hours(s, monday, dict(args.values))
         summary = balance.week_balance(s, monday)
-    print(
-        f"{summary.week}: " + ", ".join(f"{c.category} {c.hours:g} h" for c in summary.categories)
-    )
+    hours = ", ".join(f"{c.category} {hours_text(c.hours)}" for c in summary.categories)
+    print(f"{summary.week}: {hours}")
 
 
 def cmd_targets(db: Database, args: argparse.Namespace) -> None:
@@ -224,7 +223,7 @@ def cmd_targets(db: Database, args: argparse.Namespace) -> None:
     with db.session() as s:
         goals = balance.set_targets(s, dict(args.values)) if args.values else balance.targets(s)
     for category, hours in goals.items():
-        print(f"{category:<9} {hours:g} h/week")
+        print(f"{category:<9} {hours_text(hours)}/week")
 
 
 def week_json(summary: WeekBalance) -> dict[str, Any]:
@@ -249,7 +248,6 @@ def week_json(summary: WeekBalance) -> dict[str, Any]:
 
 def cmd_week(db: Database, args: argparse.Namespace) -> None:
     from planner.services import balance
-    from planner.wording import counted
 
     with db.session() as s:
         summary = balance.week_balance(s, args.week or dt.date.today())
@@ -379,7 +377,7 @@ def cmd_gap(db: Database, args: argparse.Namespace) -> None:
     for g in gap.gaps:
         level = f"level {g.level} of {g.required_level}"
         why = f"  for the move: {g.reason}" if g.reason else ""
-        print(f"  {g.importance:<10} {g.skill:<34} {level}  ({g.remaining_hours:g} h){why}")
+        print(f"  {g.importance:<10} {g.skill:<34} {level}  ({hours_text(g.remaining_hours)}){why}")
 
 
 def cmd_contacts(db: Database, args: argparse.Namespace) -> None:

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.wording import hours_text
+
 if TYPE_CHECKING:
     from planner.services.postings import Comparison, PostingReport
     from planner.storage.engine import Database
@@ -80,12 +82,12 @@ def print_report(report: PostingReport) -> None:
     print(
         f"{report.label}: {report.score:.0%} ready ({met}/{len(report.skills)} skills, "
         f"{len(report.required)} required, {len(report.nice)} nice to have; "
-        f"{report.remaining_hours:g} h to go)"
+        f"{hours_text(report.remaining_hours)} to go)"
     )
     if not report.skills:
         print("  No catalog skills found in this posting.")
     for s in sorted(report.skills, key=lambda s: (IMPORTANCE_ORDER[s.item.importance], s.met)):
-        state = "met" if s.met else f"{s.item.remaining_hours:g} h"
+        state = "met" if s.met else hours_text(s.item.remaining_hours)
         level = f"level {s.item.level} of {s.item.required_level}"
         need = "required" if s.need == "required" else "nice"
         print(f"  {need:<9}{s.skill:<36} {level:<12} {state:<7} ({s.evidence})")
@@ -117,7 +119,7 @@ def cmd_postings(db: Database, args: argparse.Namespace) -> None:
     if not found:
         print("No saved postings yet: planner posting FILE --save NAME keeps one.")
     for r in found:
-        gaps = f"{len(r.gaps)} gaps, {r.remaining_hours:g} h"
+        gaps = f"{len(r.gaps)} gaps, {hours_text(r.remaining_hours)}"
         print(
             f"{r.label:<32} {r.score:>4.0%} ready  {len(r.required):>2} required  "
             f"{len(r.nice):>2} nice  {gaps:<16} {r.title}"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from planner.services.errors import InputError
 from planner.services.weeks import parse_date
 from planner.vocabulary import STAGES, WEEK_HOURS, WEEKS_A_YEAR, YEAR_HOURS
+from planner.wording import hours_text
 
 if TYPE_CHECKING:
     from planner.services.profile import ProfileInfo
@@ -128,7 +129,7 @@ def cmd_profile(db: Database, args: argparse.Namespace) -> None:
         print(json.dumps(profile_json(info), indent=2, ensure_ascii=False))
         return
     role = lambda title, slug: f"{title} ({slug})" if slug else "—"  # noqa: E731
-    yearly = f"{info.annual_learning_goal:g} h" + (
+    yearly = hours_text(info.annual_learning_goal) + (
         f" (the weekly goal x {WEEKS_A_YEAR})" if info.annual_goal_follows_weekly else ""
     )
     for label, text in (
@@ -137,7 +138,7 @@ def cmd_profile(db: Database, args: argparse.Namespace) -> None:
         ("Target role", role(info.target_role_title, info.target_role)),
         ("Career stage", info.career_stage),
         ("Plan start", info.plan_start.isoformat() if info.plan_start else "—"),
-        ("Weekly learning goal", f"{info.weekly_learning_goal:g} h"),
+        ("Weekly learning goal", hours_text(info.weekly_learning_goal)),
         ("Yearly learning goal", yearly),
         ("Networking goal", f"{info.monthly_contact_goal} people reached a month"),
     ):

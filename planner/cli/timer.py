@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.services import timer
 from planner.services.errors import InputError, check_hours
+from planner.wording import hours_text
 
 if TYPE_CHECKING:
     from planner.services.timer import TimerState
@@ -96,9 +97,10 @@ def cmd_timer(db: Database, args: argparse.Namespace) -> None:
         if done.row is None:
             print(f"Timer stopped after {ran}: under a minute, so nothing was logged.")
         else:
+            logged = timer.duration_text(done.row.hours * 3600)
             print(
-                f"Logged {timer.duration_text(done.row.hours * 3600)} ({done.row.hours:.2f} h) "
-                f"on {done.row.date} for {done.timer.label()}; the timer ran {ran}."
+                f"Logged {logged} ({hours_text(done.row.hours)}) on {done.row.date} for "
+                f"{done.timer.label()}; the timer ran {ran}."
             )
     else:  # discard
         with db.session() as s:

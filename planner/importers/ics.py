@@ -42,6 +42,7 @@ from planner.models import CalendarMap, WeekHours
 from planner.services.errors import ImportFileError
 from planner.services.weeks import week_label, week_start
 from planner.vocabulary import TYPED_CATEGORIES, WEEK_HOURS, WEEKS_A_YEAR
+from planner.wording import hours_text
 
 SOURCE = "Calendar"
 #: What a mapping says for a name whose events are not counted.
@@ -393,21 +394,25 @@ def _sort(session: Session, result: ImportPlan, sums: _Sums) -> None:
         number = sums.first[slot]
         before = existing.get(slot)
         value = WeekValue(monday, category, hours, before)
-        label = f"{week_label(monday)} {category} {hours:g} h"
+        label = f"{week_label(monday)} {category} {hours_text(hours)}"
         if hours > WEEK_HOURS:
             result.rejected.append(
                 Problem(
-                    number, f"{label}: more than {WEEK_HOURS:g} h in a week (overlapping events?)"
+                    number,
+                    f"{label}: more than {hours_text(WEEK_HOURS)} in a week (overlapping events?)",
                 )
             )
         elif before is not None and round(before, 2) == hours:
             result.duplicates.append(
                 Row(
-                    number, label, value, f"{week_label(monday)} already has {category} {hours:g} h"
+                    number,
+                    label,
+                    value,
+                    f"{week_label(monday)} already has {category} {hours_text(hours)}",
                 )
             )
         else:
-            was = f" (replaces {before:g} h)" if before is not None else ""
+            was = f" (replaces {hours_text(before)})" if before is not None else ""
             result.add.append(Row(number, label + was, value))
     result.rejected.sort(key=lambda p: p.number)
 

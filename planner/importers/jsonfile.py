@@ -28,6 +28,7 @@ from planner.importers.json_readers import READERS
 from planner.importers.json_writer import write
 from planner.importers.plan import ImportPlan, Problem, Row
 from planner.services.errors import ImportFileError
+from planner.wording import hours_text
 
 SOURCE = "Career Planner backup"
 
@@ -38,7 +39,7 @@ def _label(item: Item) -> str:
     if item.section == "profile":
         return f"profile of {r['display_name']!r}" if r["display_name"] else "profile"
     if item.section == "balance_targets":
-        return f"{r['category']} target {r['hours']:g} h/week"
+        return f"{r['category']} target {hours_text(r['hours'])}/week"
     if item.section == "required_levels":
         return f"{r['role']}: {r['skill']} required level {r['required_level']}"
     if named:

@@ -46,7 +46,7 @@ from planner.importers.textfile import CsvTable, find_table, key, read_text
 from planner.models import LearningActivity, LearningSession
 from planner.services.errors import ChoiceNeeded, ImportFileError, InputError
 from planner.vocabulary import DAY_HOURS
-from planner.wording import day_text
+from planner.wording import counted, day_text, hours_text
 
 TITLE_LIMIT = 200
 NOTE_LIMIT = 1000
@@ -141,13 +141,13 @@ def _plan(
         total = day_totals.get(day, 0.0) + sum(r.data.hours for r in rows)
         if total > DAY_HOURS:
             logged = day_totals.get(day, 0.0)
-            already = f" ({logged:g} h already logged)" if logged else ""
+            already = f" ({hours_text(logged)} already logged)" if logged else ""
             for row in rows:
                 result.rejected.append(
                     Problem(
                         row.number,
-                        f"{day} would hold {total:g} h of learning{already}, "
-                        f"more than {DAY_HOURS:g} h in a day",
+                        f"{day} would hold {hours_text(total)} of learning{already}, "
+                        f"more than {hours_text(DAY_HOURS)} in a day",
                     )
                 )
         else:
@@ -203,10 +203,7 @@ def _person(table: CsvTable, tracker: Tracker, user: str | None) -> str | None:
         "only one person's entries are your learning",
         "user",
         [
-            (
-                names[k],
-                f"{names[k]}: {sum(v):.2f} h in {len(v)} {'entry' if len(v) == 1 else 'entries'}",
-            )
+            (names[k], f"{names[k]}: {hours_text(sum(v))} in {counted(len(v), 'entry', 'entries')}")
             for k, v in sorted(hours.items(), key=lambda kv: names[kv[0]].casefold())
         ],
     )
@@ -294,7 +291,9 @@ def _groups(
             continue
         if hours > DAY_HOURS:
             result.rejected.append(
-                Problem(number, f"an entry of {hours:g} h is longer than a day; split it by day")
+                Problem(
+                    number, f"an entry of {hours_text(hours)} is longer than a day; split it by day"
+                )
             )
             continue
         description = " ".join(table.cell(cells, "Description").split())
@@ -324,7 +323,7 @@ def _duration(table: CsvTable, cells: list[str], tracker: Tracker) -> float | No
 
 
 def _label(item: NewSession) -> str:
-    return f"{item.day}  {item.activity or '(no activity)'}  {item.hours:g} h"
+    return f"{item.day}  {item.activity or '(no activity)'}  {hours_text(item.hours)}"
 
 
 def _existing(session: Session, days: set[dt.date]) -> set[tuple[dt.date, str, float]]:
@@ -366,7 +365,7 @@ def write(session: Session, rows: list[Row]) -> int:
         totals[item.day] = totals.get(item.day, 0.0) + item.hours
         if totals[item.day] > DAY_HOURS + 1e-9:
             raise InputError(
-                f"{item.day} would hold more than {DAY_HOURS:g} h of learning: hours were "
+                f"{item.day} would hold more than {hours_text(DAY_HOURS)} of learning: hours were "
                 "logged since the preview; preview the import again"
             )
         activity = _activity(session, activities, item) if item.activity else None

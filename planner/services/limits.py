@@ -17,7 +17,7 @@ from planner.services.errors import InputError
 from planner.services.sql import Reader, reader, rows, value
 from planner.services.weeks import week_heading, week_start
 from planner.vocabulary import CATEGORIES, DAY_HOURS, WEEK_HOURS
-from planner.wording import weekday_text
+from planner.wording import hours_text, weekday_text
 
 #: Hours are stored as floats: 0.1 + 0.2 must not pass 0.3.
 _SLACK = 1e-6
@@ -25,12 +25,10 @@ _SLACK = 1e-6
 _MONDAY = "date({}, 'weekday 0', '-6 days')"
 
 
-def _h(hours: float) -> str:
-    return f"{round(hours, 2):g} h"
-
-
 def _fits(room: float) -> str:
-    return f"at most {_h(max(room, 0.0))} more fits" if room > _SLACK else "nothing more fits"
+    if room <= _SLACK:
+        return "nothing more fits"
+    return f"at most {hours_text(room)} more fits"
 
 
 @reader
@@ -69,7 +67,7 @@ def week_hours(db: Reader, monday: dt.date, *, leaving_out: int | None = None) -
 
 
 def _parts(held: dict[str, float]) -> str:
-    return ", ".join(f"{c} {_h(held[c])}" for c in CATEGORIES if c in held)
+    return ", ".join(f"{c} {hours_text(held[c])}" for c in CATEGORIES if c in held)
 
 
 @reader
@@ -104,15 +102,16 @@ def check_session(
     )[0]
     if held + hours > max(DAY_HOURS, held_before) + _SLACK:
         raise InputError(
-            f"{weekday_text(day)} already holds {_h(held)} of learning and a day has "
-            f"{DAY_HOURS:g} hours: {_fits(DAY_HOURS - held)}, not {_h(hours)}"
+            f"{weekday_text(day)} already holds {hours_text(held)} of learning and a day has "
+            f"{DAY_HOURS:g} hours: {_fits(DAY_HOURS - held)}, not {hours_text(hours)}"
         )
     if week_total + hours > max(WEEK_HOURS, week_before) + _SLACK:
         week = week_hours(db, monday, leaving_out=leaving_out)
         total = sum(week.values())
         raise InputError(
-            f"the week {week_heading(monday)} already holds {_h(total)} ({_parts(week)}) and a "
-            f"week has {WEEK_HOURS:g} hours: {_fits(WEEK_HOURS - total)}, not {_h(hours)}"
+            f"the week {week_heading(monday)} already holds {hours_text(total)} ({_parts(week)}) "
+            f"and a week has {WEEK_HOURS:g} hours: {_fits(WEEK_HOURS - total)}, "
+            f"not {hours_text(hours)}"
         )
 
 
@@ -128,11 +127,13 @@ def check_week(db: Reader, monday: dt.date, typed: dict[str, float]) -> None:
     if held + asked > max(WEEK_HOURS, sum(now.values())) + _SLACK:
         names = " and ".join(typed) if len(typed) <= 2 else ", ".join(typed)
         together = " together" if len(typed) > 1 else ""
-        holds = f"already holds {_h(held)} ({_parts(kept)})" if kept else "holds nothing else"
+        holds = (
+            f"already holds {hours_text(held)} ({_parts(kept)})" if kept else "holds nothing else"
+        )
         raise InputError(
             f"the week {week_heading(monday)} {holds} and a week has {WEEK_HOURS:g} hours: "
-            f"{names} can take at most {_h(max(WEEK_HOURS - held, 0.0))}{together}, "
-            f"not {_h(asked)}"
+            f"{names} can take at most {hours_text(max(WEEK_HOURS - held, 0.0))}{together}, "
+            f"not {hours_text(asked)}"
         )
 
 
@@ -180,11 +181,11 @@ def refuse_new_excess(db: Reader, before: set[tuple[str, str]], action: str = "t
     if kind == "day":
         total = learning_on(db, day)
         raise InputError(
-            f"{action} would give {weekday_text(day)} {_h(total)} of learning{more}, more than "
-            f"the {DAY_HOURS:g} hours of a day"
+            f"{action} would give {weekday_text(day)} {hours_text(total)} of learning{more}, "
+            f"more than the {DAY_HOURS:g} hours of a day"
         )
     total = sum(week_hours(db, day).values())
     raise InputError(
-        f"{action} would give the week {week_heading(day)} {_h(total)}{more}, more than the "
-        f"{WEEK_HOURS:g} hours of a week"
+        f"{action} would give the week {week_heading(day)} {hours_text(total)}{more}, more than "
+        f"the {WEEK_HOURS:g} hours of a week"
     )

@@ -31,7 +31,7 @@ from planner.services.roadmap import MilestoneRow, milestones, phase_date, phase
 from planner.services.sql import Reader, date, reader, rows, value
 from planner.services.weeks import add_months
 from planner.vocabulary import WEEK_HOURS, WEEKS_A_YEAR
-from planner.wording import day_text
+from planner.wording import day_text, hours_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -268,10 +268,6 @@ def pace_text(weekly: float) -> str:
     return f"{weekly:.1f}" if weekly >= 0.1 else f"{weekly:.2g}"
 
 
-def _hours(hours: float) -> str:
-    return f"{hours:,.1f}".rstrip("0").rstrip(".") + " h"
-
-
 def _round_up_half(hours: float) -> float:
     return math.ceil(hours * 2) / 2
 
@@ -299,7 +295,7 @@ def forecast(
     recent = own.weekly_hours if own.enough else 0.0
     remaining = gap.remaining_hours
     if weekly_hours is not None:
-        pace, basis, basis_text = weekly_hours, "what-if", f"at {weekly_hours:g} h/week"
+        pace, basis, basis_text = weekly_hours, "what-if", f"at {hours_text(weekly_hours)}/week"
     elif own.enough and own.weekly_hours > 0:
         pace, basis = own.weekly_hours, "pace"
         basis_text = f"at your pace of {pace_text(pace)} h/week over {own.weeks_text}"
@@ -311,7 +307,7 @@ def forecast(
             else f"no learning logged in {own.weeks_text}"
         )
         pace, basis = goal, "goal"
-        basis_text = f"at your weekly goal of {goal:g} h/week ({why})"
+        basis_text = f"at your weekly goal of {hours_text(goal)}/week ({why})"
     if gap.role is None:
         return Forecast(remaining, pace, recent, None, None, "Choose a target role first.")
     if remaining == 0:
@@ -333,9 +329,9 @@ def forecast(
             recent,
             weeks,
             None,
-            f"{_hours(remaining)} to go: more than ten years at this pace ({basis_text}). At "
-            f"{fix:g} h/week you would be ready in about {FIX_YEARS} years: try that pace in "
-            "the Roadmap's what-if.",
+            f"{hours_text(remaining)} to go: more than ten years at this pace ({basis_text}). At "
+            f"{hours_text(fix)}/week you would be ready in about {FIX_YEARS} years: try that pace "
+            "in the Roadmap's what-if.",
             basis,
             basis_text,
             beyond_horizon=True,
@@ -349,7 +345,7 @@ def forecast(
         recent,
         weeks,
         ready,
-        f"{_hours(remaining)} to go {basis_text}: ready around {day_text(ready)}.",
+        f"{hours_text(remaining)} to go {basis_text}: ready around {day_text(ready)}.",
         basis,
         basis_text,
         plan_ready_on=plan,

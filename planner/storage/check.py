@@ -23,6 +23,7 @@ from planner.storage.backups import integrity_problems, take_backup
 from planner.storage.errors import DataFileError
 from planner.storage.probe import access_for, read_revision
 from planner.vocabulary import DAY_HOURS, WEEK_HOURS
+from planner.wording import hours_text
 
 #: At most this many rows are named per problem; the count says how many there are.
 SHOWN = 20
@@ -100,7 +101,7 @@ def _hours_per_day(con: sqlite3.Connection) -> list[Problem]:
         "ORDER BY date",
         (DAY_HOURS,),
     ).fetchall()
-    described = [f"{day}: {hours:g} h of learning sessions" for day, hours in rows]
+    described = [f"{day}: {hours_text(hours)} of learning sessions" for day, hours in rows]
     return _problem(
         "hours-per-day", f"days with more than {DAY_HOURS:g} hours of learning logged", described
     )
@@ -116,7 +117,7 @@ def _hours_per_week(con: sqlite3.Connection) -> list[Problem]:
         ") GROUP BY week HAVING sum(hours) > ? ORDER BY week",
         (WEEK_HOURS,),
     ).fetchall()
-    described = [f"week of {week}: {hours:g} h in all" for week, hours in rows]
+    described = [f"week of {week}: {hours_text(hours)} in all" for week, hours in rows]
     return _problem("hours-per-week", f"weeks with more than {WEEK_HOURS:g} hours", described)
 
 
@@ -135,7 +136,10 @@ def _day_sums(con: sqlite3.Connection) -> list[Problem]:
         " UNION ALL SELECT date, 0, hours FROM learning_day d WHERE NOT EXISTS"
         " (SELECT 1 FROM learning_session s WHERE s.date = d.date) ORDER BY 1"
     ).fetchall()
-    described = [f"{day}: sessions {hours:g} h, day total {kept:g} h" for day, hours, kept in rows]
+    described = [
+        f"{day}: sessions {hours_text(hours)}, day total {hours_text(kept)}"
+        for day, hours, kept in rows
+    ]
     return _problem(
         "day-sums",
         "day totals that disagree with the day's sessions (the weekly streak reads them)",

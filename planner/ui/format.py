@@ -1,9 +1,9 @@
-"""How hours, shares, months, moments and sizes read on the screens: one formatter for each, so
-the dashboard and the Roadmap page say the same hours the same way.
+"""How shares, months, moments and sizes read on the screens: one formatter for each, so the
+dashboard and the Roadmap page say the same month the same way.
 
-Whole dates and counts ("5 Jun 2024", "Wed 5 Jun", "3 contacts") are worded in
-`planner/wording.py`, which the command line, the importers and the exports share; the formatters
-here build on it. Plain Python with no Qt and no rules, so the first paint can import it.
+Hours, whole dates and counts ("1.25 h", "5 Jun 2024", "Wed 5 Jun", "3 contacts") are worded in
+`planner/wording.py`, which the rules, the command line, the importers and the exports share; the
+formatters here build on it. Plain Python with no Qt and no rules, so the first paint can import it.
 """
 
 from __future__ import annotations
@@ -11,13 +11,6 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.wording import MONTHS, day_text, weekday_text
-
-
-def hours_text(hours: float | None) -> str:
-    """'1.25 h', '1,200 h', '3 h': to the quarter hour a person logs, '' for none."""
-    if hours is None:
-        return ""
-    return f"{hours:,.2f}".rstrip("0").rstrip(".") + " h"
 
 
 def percent_text(share: float) -> str:

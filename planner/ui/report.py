@@ -31,9 +31,8 @@ from planner.ui import theme
 from planner.ui.charts.balance import LABEL, BalanceWeekChart, status_color
 from planner.ui.charts.base import ChartView
 from planner.ui.charts.learning import WeeklyHoursChart
-from planner.ui.format import hours_text
 from planner.vocabulary import TYPED_CATEGORIES
-from planner.wording import counted, day_text
+from planner.wording import counted, day_text, hours_text
 
 TYPED = TYPED_CATEGORIES
 PNG_WIDTH = 900

@@ -37,10 +37,10 @@ from planner.services.errors import InputError
 from planner.services.timer import TimerState, clock_text, duration_text
 from planner.storage.errors import DataFileError
 from planner.ui.context import AppContext
-from planner.ui.format import hours_text, moment_text, short_day_text
+from planner.ui.format import moment_text, short_day_text
 from planner.ui.forms import to_qdatetime
 from planner.vocabulary import DAY_HOURS
-from planner.wording import weekday_text
+from planner.wording import hours_text, weekday_text
 
 #: The longest activity title the status bar and title show whole.
 SHORT_TITLE = 32

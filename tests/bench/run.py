@@ -3,7 +3,8 @@
     python -m tests.bench [--runs 5] [--keep DIR]
 
 Builds the two-year demo and the ten-year heavy profile (and the heavy one at schema 0001) in a
-temporary folder and byte-compiles the app as an install does, then in each run, interleaved so that machine load hits every figure alike:
+temporary folder and byte-compiles the app as an install does, then in each run, interleaved so
+that machine load hits every figure alike:
 - starts the real app offscreen (`python -m planner`, PLANNER_TRACE_STARTUP=1) on each file and
   a bare PySide6 window, timing from the process start to the first paint and to the charts drawn;
 - runs `tests/bench/inapp.py` on each file (page switches, quick log, chart redraw, the session

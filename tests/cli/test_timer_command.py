@@ -76,7 +76,7 @@ def test_a_timer_left_running_is_refused_with_the_choices_named(planner, db_path
     assert sessions_in(db_path) == []
     assert json.loads(planner("timer", "status", "--json")[1])["left_running"] is True
     code, out, _ = planner("timer", "stop", "--hours", "1.5")
-    assert code == 0 and "Logged 1 h 30 min (1.50 h)" in out
+    assert code == 0 and "Logged 1 h 30 min (1.5 h)" in out
     assert sessions_in(db_path) == [(start.date().isoformat(), 1.5, "Timed session")]
 
 

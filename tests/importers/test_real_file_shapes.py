@@ -176,7 +176,7 @@ def test_a_team_report_asks_whose_time_and_imports_only_theirs(db, tmp_path) -> 
         preview(s, "clockify", path)
     assert asked.value.option == "user"
     assert [value for value, _ in asked.value.choices] == ["Ana Ruiz", "Ben Okoro", "Chen Li"]
-    assert "1.50 h in 2 entries" in asked.value.choices[0][1]
+    assert "1.5 h in 2 entries" in asked.value.choices[0][1]
 
     plan, written = run(db, "clockify", path, user="ana ruiz")
     assert written == 2

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from ui_helpers import bar_heights, open_page
 
 from planner.services import balance, dashboard, learning, readiness
-from planner.ui.format import hours_text
 from planner.ui.pages.dashboard import DashboardPage
+from planner.wording import hours_text
 
 
 def session_count(ctx) -> int:

@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 from planner.ui.format import (
-    hours_text,
     moment_text,
     month_name,
     month_text,
@@ -15,7 +14,7 @@ from planner.ui.format import (
     short_day_text,
     size_text,
 )
-from planner.wording import day_text, weekday_text
+from planner.wording import day_text, hours_text, weekday_text
 
 
 @pytest.mark.parametrize(

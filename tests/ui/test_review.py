@@ -15,8 +15,8 @@ from planner.services import balance, learning, review
 from planner.services.weeks import week_heading, week_start
 from planner.ui import report
 from planner.ui.charts.balance import LABEL
-from planner.ui.format import hours_text
 from planner.ui.pages.review import ReviewPage
+from planner.wording import hours_text
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from planner.services.balance import BalanceHistory, WeekBalance, tone
 from planner.ui import theme
 from planner.ui.charts.bars import add_bars, bar_under
 from planner.ui.charts.base import ChartView
-from planner.ui.format import hours_text
+from planner.wording import hours_text
 
 LABEL = {
     "work": "Work",

@@ -13,8 +13,8 @@ from typing import Any
 from planner.services.learning import LearningCalendar
 from planner.ui import theme
 from planner.ui.charts.base import ChartView
-from planner.ui.format import hours_text, month_name
-from planner.wording import counted, weekday_text
+from planner.ui.format import month_name
+from planner.wording import counted, hours_text, weekday_text
 
 #: Upper bounds (exclusive) of each shade; the last shade is everything from 3 h.
 STEPS = (1.0, 2.0, 3.0)

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from planner.ui import theme
 from planner.ui.charts.bars import add_bars, bar_under, set_bar_heights
 from planner.ui.charts.base import ChartView
-from planner.ui.format import hours_text, month_name, month_text, short_day_text
+from planner.ui.format import month_name, month_text, short_day_text
+from planner.wording import hours_text
 
 if TYPE_CHECKING:  # types only: the dashboard's chart is drawn before SQLAlchemy loads
     from planner.services.learning import CommitmentSeries, MonthCommitment, YearPath
@@ -269,7 +270,8 @@ class YearToDateChart(ChartView):
         ys = [0.0] + [h for _, h in data.cumulative] + [data.logged]
         expected = data.expected_on(data.today)
         ahead = data.logged - expected
-        verdict = f"{abs(ahead):.0f} h {'ahead of' if ahead >= 0 else 'behind'} the path"
+        side = "ahead of" if ahead >= 0 else "behind"
+        verdict = f"{hours_text(round(abs(ahead)))} {side} the path"
         self.logged_line.set_data(xs, ys)
         self.logged_line.set_label(f"Logged: {hours_text(data.logged)} ({verdict})")
         legend = ax.get_legend()
@@ -277,12 +279,14 @@ class YearToDateChart(ChartView):
             legend.get_texts()[0].set_text(self.logged_line.get_label())
         self.add_hover(
             self.logged_line,
-            f"Logged so far: {hours_text(data.logged)} (expected by now {expected:.0f} h)",
+            f"Logged so far: {hours_text(data.logged)} "
+            f"(expected by now {hours_text(round(expected))})",
         )
         if self.goal_line is not None:
             self.add_hover(
                 self.goal_line,
-                f"Yearly goal: {hours_text(data.goal)} a year ({expected:.0f} h expected by today)",
+                f"Yearly goal: {hours_text(data.goal)} a year "
+                f"({hours_text(round(expected))} expected by today)",
             )
         self._today_marker.set_offsets([[today, data.logged]])
         self.add_hover(self._today_marker, f"Today: {hours_text(data.logged)} logged, {verdict}")

@@ -11,8 +11,8 @@ from planner.services.readiness import GapItem, ReadinessPoint
 from planner.services.skills import level_name
 from planner.ui import theme
 from planner.ui.charts.base import ChartView
-from planner.ui.format import hours_text, month_text
-from planner.wording import day_text
+from planner.ui.format import month_text
+from planner.wording import day_text, hours_text
 
 LEVEL_TICKS = [f"{i} {level_name(i)}" for i in range(6)]
 #: Vertical space one skill row takes in the levels chart, in pixels.

@@ -14,7 +14,7 @@ from typing import Any
 from planner.services.readiness import PhaseSpan, PlanTimeline
 from planner.ui import theme
 from planner.ui.charts.base import ChartView
-from planner.wording import day_text
+from planner.wording import day_text, hours_text
 
 #: How far an open-ended phase is drawn before it has faded out completely.
 OPEN_TAIL_DAYS = 365
@@ -29,7 +29,7 @@ def pace_text(span: PhaseSpan, pace: str) -> str:
     window; the pace is how fast the person has been learning."""
     if not span.differs:
         return ""
-    left = f"{span.remaining_hours:,.0f} h of its skills still to learn" + (
+    left = f"{hours_text(round(span.remaining_hours))} of its skills still to learn" + (
         ", after the earlier phases'" if span.order > 1 else ""
     )
     if span.pace_end is None:

@@ -9,8 +9,7 @@ import datetime as dt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.services.weeks import date_warning, week_heading
-from planner.ui.format import hours_text
-from planner.wording import weekday_text
+from planner.wording import hours_text, weekday_text
 
 
 def confirm_date(

@@ -28,9 +28,9 @@ from planner.services import profile, roles
 from planner.services.profile import PLAN_START_RANGE, ProfileInfo
 from planner.ui.context import AppContext
 from planner.ui.dialogs.base import FormDialog
-from planner.ui.format import hours_text
 from planner.ui.forms import edits_data, to_qdate
 from planner.vocabulary import STAGES, WEEKS_A_YEAR, YEAR_HOURS
+from planner.wording import hours_text
 
 NO_ROLE = "(not in the catalog / student)"
 

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 from planner.services.errors import InputError
 from planner.ui.context import AppContext, NotSaved
 from planner.ui.dialogs.date_confirm import confirm_date
-from planner.ui.format import hours_text
 from planner.ui.forms import date_edit, error_label, from_qdate
 from planner.vocabulary import DAY_HOURS
-from planner.wording import weekday_text
+from planner.wording import hours_text, weekday_text
 
 NO_ACTIVITY = "(no activity)"
 

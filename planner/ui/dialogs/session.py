@@ -24,10 +24,9 @@ from planner.ui.context import AppContext
 from planner.ui.dialogs.base import FormDialog
 from planner.ui.dialogs.date_confirm import confirm_date
 from planner.ui.dialogs.quick_log import NO_ACTIVITY
-from planner.ui.format import hours_text
 from planner.ui.forms import bound_dates, error_label, from_qdate
 from planner.vocabulary import DAY_HOURS
-from planner.wording import day_text
+from planner.wording import day_text, hours_text
 
 
 class SessionDialog(FormDialog):

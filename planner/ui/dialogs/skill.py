@@ -23,9 +23,9 @@ from planner.services.errors import InputError
 from planner.services.skills import SkillRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.base import FormDialog
-from planner.ui.format import hours_text
 from planner.ui.forms import error_label
 from planner.vocabulary import DEFAULT_HOURS_PER_LEVEL
+from planner.wording import hours_text
 
 LEVEL_ITEMS = [f"{i} · {skills.level_name(i)}" for i in range(6)]
 

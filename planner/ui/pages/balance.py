@@ -41,13 +41,12 @@ from planner.ui.charts.balance import (
     status_color,
 )
 from planner.ui.dialogs.date_confirm import confirm_date
-from planner.ui.format import hours_text
 from planner.ui.forms import bold_label, edits_data, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
 from planner.ui.responsive import stack_when_narrow
 from planner.vocabulary import CATEGORIES, WEEK_HOURS
 from planner.vocabulary import TYPED_CATEGORIES as TYPED
-from planner.wording import counted
+from planner.wording import counted, hours_text
 
 HOURS_IN_WEEK = WEEK_HOURS  # one home: planner.vocabulary
 HISTORY_CHOICES = (8, 12, 26)
@@ -94,7 +93,7 @@ def check_hours(boxes: dict[str, QDoubleSpinBox], errors: QLabel, what: str) -> 
             f"{WEEK_HOURS:g} hours in a week"
             for c in bad
         )
-        + (f" — enter 0 to {WEEK_HOURS:g} h. Nothing was saved." if bad else ""),
+        + (f" — enter 0 to {hours_text(WEEK_HOURS)}. Nothing was saved." if bad else ""),
     )
     if bad:
         boxes[bad[0]].setFocus()

@@ -39,12 +39,11 @@ from planner.services.dashboard import DashboardSummary
 from planner.ui import startup_trace, theme
 from planner.ui.context import AppContext
 from planner.ui.dialogs.quick_log import QuickLogForm
-from planner.ui.format import hours_text
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
 from planner.ui.pages.guide_widgets import pitfall_label, show_pitfall
 from planner.vocabulary import CHANGE_KINDS
-from planner.wording import counted, day_text
+from planner.wording import counted, day_text, hours_text
 
 if TYPE_CHECKING:
     from planner.ui.charts.learning import WeeklyHoursChart

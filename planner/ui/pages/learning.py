@@ -33,7 +33,7 @@ from planner.ui.charts.heatmap import CalendarHeatmap
 from planner.ui.charts.learning import MonthlyCommitmentChart, WeeklyHoursChart, YearToDateChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.activity import ActivityDialog, label_of
-from planner.ui.format import hours_text, short_day_text
+from planner.ui.format import short_day_text
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
 from planner.ui.pages.learning_sessions import SessionLog, hint, make_table, selected, table_keys
@@ -43,6 +43,7 @@ from planner.ui.qtmodels.rows import Column, RowsModel
 from planner.ui.responsive import stack_when_narrow
 from planner.ui.table_fit import fit_columns
 from planner.vocabulary import WEEKS_A_YEAR
+from planner.wording import hours_text
 
 WEEK_CHOICES = (12, 26, 52)
 #: The width from which the monthly and the year chart sit side by side (their titles and

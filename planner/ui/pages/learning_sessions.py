@@ -34,11 +34,10 @@ from planner.services.errors import InputError
 from planner.services.learning import SessionQuery, SessionRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.session import SessionDialog
-from planner.ui.format import hours_text
 from planner.ui.forms import edits_data, from_qdate
 from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel, SourceSortProxy
 from planner.ui.qtmodels.windowed import WindowedRowsModel
-from planner.wording import counted
+from planner.wording import counted, hours_text
 
 ALL_ACTIVITIES = "All activities"
 #: Session log ranges: label -> days back from today (None: no lower bound; 0: this year;

@@ -33,7 +33,7 @@ from planner.ui.charts.roadmap import ReadinessHistoryChart
 from planner.ui.charts.timeline import PlanTimelineChart, pace_text
 from planner.ui.context import AppContext
 from planner.ui.dialogs.milestone import KIND_LABELS, CompleteDialog, MilestoneDialog
-from planner.ui.format import hours_text, percent_text
+from planner.ui.format import percent_text
 from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
 from planner.ui.pages.roadmap_common import (
@@ -52,7 +52,7 @@ from planner.ui.pages.roadmap_postings import PostingsPanel
 from planner.ui.pages.roadmap_roles import RoleBrowser
 from planner.ui.qtmodels.rows import Column, RowsModel
 from planner.vocabulary import CHANGE_KINDS
-from planner.wording import counted, day_text
+from planner.wording import counted, day_text, hours_text
 
 PLAN_TAB, GAP_TAB, PROGRESS_TAB, ROLES_TAB, COMPARE_TAB, MOVE_TAB, PORTFOLIO_TAB = range(7)
 

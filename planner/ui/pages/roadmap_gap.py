@@ -26,7 +26,6 @@ from planner.services.readiness import IMPORTANCE_ORDER, GapItem
 from planner.ui.charts.roadmap import SkillLevelsChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill import level_combo
-from planner.ui.format import hours_text
 from planner.ui.forms import edits_data, error_label, write_or_say
 from planner.ui.master_detail import MasterDetail, column
 from planner.ui.pages.roadmap_common import (
@@ -37,7 +36,7 @@ from planner.ui.pages.roadmap_common import (
     selected_row,
 )
 from planner.ui.qtmodels.rows import Column, RowsModel
-from planner.wording import counted
+from planner.wording import counted, hours_text
 
 GAP_COLUMNS: list[Column[GapItem]] = [
     Column("Skill", lambda g: g.skill),

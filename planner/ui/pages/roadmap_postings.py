@@ -34,7 +34,7 @@ from planner.services.errors import InputError
 from planner.services.postings import CompareRow, Comparison, PostingReport, PostingSkill
 from planner.services.readiness import IMPORTANCE_ORDER
 from planner.ui.context import AppContext
-from planner.ui.format import hours_text, percent_text
+from planner.ui.format import percent_text
 from planner.ui.forms import edits_data, error_label
 from planner.ui.master_detail import MasterDetail
 from planner.ui.pages.roadmap_common import (
@@ -45,6 +45,7 @@ from planner.ui.pages.roadmap_common import (
     select_where,
 )
 from planner.ui.qtmodels.rows import ROW_ROLE, Column, RowsModel
+from planner.wording import hours_text
 
 FILE_FILTER = "Job postings (*.txt *.html *.htm *.pdf *.md);;All files (*)"
 #: Wait this long after the last keystroke before reading the pasted text again.

@@ -32,7 +32,6 @@ from planner.services.skills import SkillRow
 from planner.ui.charts.roadmap import LevelHistoryChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill import AddSkillDialog, level_combo
-from planner.ui.format import hours_text
 from planner.ui.forms import edits_data, error_label
 from planner.ui.master_detail import MasterDetail
 from planner.ui.pages.base import Page
@@ -45,7 +44,7 @@ from planner.ui.pages.roadmap_common import (
     selected_row,
 )
 from planner.ui.qtmodels.rows import Column, RowsModel
-from planner.wording import counted, day_text
+from planner.wording import counted, day_text, hours_text
 
 ALL_CATEGORIES = "All categories"
 
@@ -325,7 +324,7 @@ class SkillsPage(Page):
             return
         try:
             self.ctx.write(
-                f"set {row.name} to {self.hours.value():g} h per level",
+                f"set {row.name} to {hours_text(self.hours.value())} per level",
                 skills.set_hours_per_level,
                 row.name,
                 self.hours.value(),
