@@ -67,6 +67,20 @@ def sort_key(value: Any) -> tuple[int, Any]:
 class ColumnsModel(QAbstractTableModel, Generic[R]):
     """What every table model shares: its columns and their headers."""
 
+    #: The roles `data` answers. A view asks each cell for about eight roles (font, colours,
+    #: check state, size...) on every paint and every measure of a column; the others are
+    #: refused before anything is looked up, as most of a table's calls into Python are those.
+    ROLES = frozenset(
+        int(role)
+        for role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            ROW_ROLE,
+            SORT_ROLE,
+        )
+    )
+
     def __init__(self, columns: Sequence[Column[R]], parent=None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
@@ -128,7 +142,7 @@ class RowsModel(ColumnsModel[R]):
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if role not in self.ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         if not 0 <= index.column() < len(self.columns):
             return None

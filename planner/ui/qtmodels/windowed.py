@@ -15,7 +15,15 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from planner.ui.qtmodels.rows import ROW_ROLE, Column, ColumnsModel, Index, R, default_text
+from planner.ui.qtmodels.rows import (
+    ROW_ROLE,
+    SORT_ROLE,
+    Column,
+    ColumnsModel,
+    Index,
+    R,
+    default_text,
+)
 
 #: fetch(offset, limit, sort column, sort order) -> the rows at offset .. offset + limit.
 Fetch = Callable[[int, int, int, Qt.SortOrder], Sequence[R]]
@@ -25,6 +33,9 @@ KEPT_WINDOWS = 64
 
 
 class WindowedRowsModel(ColumnsModel[R]):
+    #: Sorting is the query's (`sort`), so no cell gives a value to sort by.
+    ROLES = ColumnsModel.ROLES - {int(SORT_ROLE)}
+
     def __init__(self, columns: Sequence[Column[R]], fetch: Fetch, parent=None) -> None:
         super().__init__(columns, parent)
         self._fetch = fetch
@@ -62,7 +73,7 @@ class WindowedRowsModel(ColumnsModel[R]):
         return 0 if parent.isValid() else self._count
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count:
+        if role not in self.ROLES or not index.isValid() or not 0 <= index.row() < self._count:
             return None
         if not 0 <= index.column() < len(self.columns):
             return None
@@ -70,8 +81,6 @@ class WindowedRowsModel(ColumnsModel[R]):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column.align_right:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ROW_ROLE):
             return None
         row = self.row(index.row())
         if row is None:
