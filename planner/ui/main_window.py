@@ -32,6 +32,7 @@ from planner import __version__
 from planner.storage.errors import DataFileError
 from planner.ui import theme
 from planner.ui.context import AppContext
+from planner.ui.drafts import Draft
 from planner.ui.forms import hide_editing
 from planner.ui.pages.base import Page
 from planner.ui.settings import THEMES, Settings
@@ -379,6 +380,8 @@ class MainWindow(QMainWindow):
         if self.ask_before_closing and not (self.may_close() and self.timer_status.may_close()):
             event.ignore()
             return
+        for draft in self.findChildren(Draft):
+            draft.write()  # closed without asking (told to stop): what was typed is kept
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

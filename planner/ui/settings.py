@@ -1,4 +1,5 @@
-"""Settings that are not data (window geometry, each file's last page, theme, sidebar).
+"""Settings that are not data (window geometry, each file's last page, theme, sidebar, and the
+drafts of what was typed and not saved yet: `planner.ui.drafts`).
 
 A table of fields with defaults and types, like BeeRef's; tests point QSettings at a temporary
 folder with `QSettings.setPath` so a developer's own settings are never read or written.

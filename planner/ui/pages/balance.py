@@ -2,12 +2,15 @@
 
 Work, exercise, social and rest are typed per week; learning is never typed, it is the sum of the
 week's logged sessions. Save writes the four typed categories in one transaction, or nothing if
-any value is refused. Statuses, recommendations and charts always come from the service.
+any value is refused. Statuses, recommendations and charts always come from the service. Hours
+typed and not saved are kept as a draft (`planner.ui.drafts`) and come back, unsaved, after a
+crash or a killed process.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -41,6 +44,7 @@ from planner.ui.charts.balance import (
     status_color,
 )
 from planner.ui.dialogs.date_confirm import confirm_date
+from planner.ui.drafts import Draft
 from planner.ui.forms import bold_label, edits_data, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
 from planner.ui.responsive import stack_when_narrow
@@ -110,6 +114,8 @@ class BalancePage(Page):
         self.monday = week_start(ctx.today())
         self.week: WeekBalance | None = None
         self._shown_week: dt.date | None = None
+        #: Hours typed and not saved, kept outside the file until saved or reverted.
+        self.draft = Draft(self, ctx.path, "hours")
         layout = QVBoxLayout(self)
         self.heading("Balance", layout)
         self.burnout = QLabel()
@@ -186,6 +192,13 @@ class BalancePage(Page):
         self.learning_note = QLabel()
         self.learning_note.setWordWrap(True)
         theme.themed_style(self.learning_note, "color: {muted};")
+        self.restored_note = QLabel(
+            "Brought back the hours typed before the app closed; they are not saved yet: "
+            "Save week keeps them, Revert goes back."
+        )
+        self.restored_note.setWordWrap(True)
+        theme.themed_style(self.restored_note, "color: {muted};")
+        self.restored_note.hide()
         self.week_error = error_label()
         self.save_button = QPushButton("&Save week")
         edits_data(self.save_button)
@@ -205,6 +218,7 @@ class BalancePage(Page):
         column.addWidget(self.week_label)
         column.addLayout(grid)
         column.addWidget(self.learning_note)
+        column.addWidget(self.restored_note)
         column.addWidget(self.week_error)
         column.addLayout(buttons)
         return box
@@ -293,6 +307,7 @@ class BalancePage(Page):
         if not keep_typed:
             show_error(self.week_error, "")
             self._set_dirty(False)
+            self._bring_back(week)
         self._shown_week = self.monday
         self._show_advice(week, entered)
         self.week_chart.set_data(week)
@@ -334,6 +349,25 @@ class BalancePage(Page):
         if isinstance(box, QDoubleSpinBox):
             self._last_edited = box
         self._set_dirty(True)
+        self.draft.keep(self.monday.isoformat(), json.dumps(self.typed_values()))
+
+    def _bring_back(self, week: WeekBalance) -> None:
+        """Put the hours typed for this week and never saved (the app stopped first) back in
+        the grid, unsaved; a draft that says what the file holds goes."""
+        key = self.monday.isoformat()
+        draft = _typed_hours(self.draft.get(key))
+        if draft is None:
+            return
+        if all(round(draft[c], 2) == round(week.category(c).hours, 2) for c in TYPED):
+            self.draft.drop(key)
+            return
+        for category, hours in draft.items():
+            box = self.hours[category]
+            box.blockSignals(True)
+            box.setValue(hours)
+            box.blockSignals(False)
+        self._set_dirty(True)
+        self.restored_note.show()
 
     def _set_dirty(self, dirty: bool) -> None:
         if not dirty and self.focusWidget() in (self.save_button, self.revert_button):
@@ -342,8 +376,11 @@ class BalancePage(Page):
             self._last_edited.setFocus()
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
+        if not dirty:
+            self.restored_note.hide()
 
     def _revert(self) -> None:
+        self.draft.drop(self.monday.isoformat())
         self._set_dirty(False)
         self.refresh()
 
@@ -370,6 +407,7 @@ class BalancePage(Page):
             self._set_dirty(True)
             show_error(self.week_error, f"Not saved: {exc}.")
             return False
+        self.draft.drop(self.monday.isoformat())
         self.ctx.status.emit(f"Saved the hours of {week_heading(self.monday)}")
         return True
 
@@ -416,4 +454,21 @@ class BalancePage(Page):
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save_week()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self.draft.drop(self.monday.isoformat())
+            return True
+        return False
+
+
+def _typed_hours(text: str | None) -> dict[str, float] | None:
+    """A draft's hours per typed category, None for no draft or one that does not read as
+    such (the settings file is the person's to edit)."""
+    try:
+        hours = json.loads(text) if text else None
+    except ValueError:
+        return None
+    if not isinstance(hours, dict) or set(hours) != set(TYPED):
+        return None
+    if not all(isinstance(h, int | float) for h in hours.values()):
+        return None
+    return {c: float(h) for c, h in hours.items()}

@@ -2,7 +2,9 @@
 people in one place, two charts, a reflection, and an export to PDF or PNG.
 
 The reflection is saved with the Save button and whenever the person leaves the week or the page,
-so nothing typed is lost; a refresh while typing keeps the unsaved text.
+so nothing typed is lost; a refresh while typing keeps the unsaved text, and a draft of it
+(`planner.ui.drafts`) comes back after a crash or a killed process, unsaved, until saved or
+reverted.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from planner.services.weeks import week_heading, week_start
 from planner.ui import report, theme
 from planner.ui.charts.balance import BalanceWeekChart
 from planner.ui.charts.learning import WeeklyHoursChart
+from planner.ui.drafts import Draft
 from planner.ui.forms import bold_label, edits_data, error_label, show_error, week_buttons
 from planner.ui.pages.base import Page
 from planner.vocabulary import CHANGE_KINDS
@@ -47,6 +50,10 @@ class ReviewPage(Page):
         self.summary: WeeklyReviewSummary | None = None
         #: The week whose reflection the editor holds.
         self._editor_week: dt.date | None = None
+        #: What was typed and not saved, kept outside the file until saved or reverted.
+        self.draft = Draft(self, ctx.path, "reflection")
+        #: The editor shows a draft brought back from before the app stopped.
+        self._restored = False
         layout = QVBoxLayout(self)
         self.heading("Weekly review", layout)
         layout.addLayout(self._build_bar())
@@ -119,14 +126,20 @@ class ReviewPage(Page):
         )
         self.reflection.setTabChangesFocus(True)
         self.reflection.modificationChanged.connect(self._show_saved_state)
+        self.reflection.textChanged.connect(self._typed)
         self.saved_state = QLabel()
         self.reflection_error = error_label()
         self.save_button = QPushButton("&Save reflection")
         edits_data(self.save_button)
         self.save_button.setToolTip("Also saved when you change week or leave the page")
         self.save_button.clicked.connect(self.save_reflection)
+        self.revert_button = QPushButton("Re&vert")
+        edits_data(self.revert_button)
+        self.revert_button.setToolTip("Go back to the reflection as last saved")
+        self.revert_button.clicked.connect(self.revert_reflection)
         save_row = QHBoxLayout()
         save_row.addWidget(self.saved_state, 1)
+        save_row.addWidget(self.revert_button)
         save_row.addWidget(self.save_button)
         inner = QVBoxLayout(box)
         inner.addWidget(self.reflection, 1)
@@ -148,19 +161,39 @@ class ReviewPage(Page):
         self.learning_chart.set_data(s.learning_weeks)
         editing = self._editor_week == self.monday and self.reflection.document().isModified()
         if not editing:
-            self.reflection.setPlainText(s.reflection)
-            self.reflection.document().setModified(False)
-            self._editor_week = self.monday
+            draft = self.draft.get(self.monday.isoformat())
+            self._restored = draft is not None and draft != s.reflection
+            self._load(draft if draft is not None and self._restored else s.reflection)
+            if draft is not None and not self._restored:
+                self.draft.drop(self.monday.isoformat())
         self._show_saved_state()
 
+    def _load(self, text: str) -> None:
+        """Put `text` in the editor for the week shown; a restored draft stays unsaved."""
+        self._editor_week = None  # not typed: no draft of it
+        self.reflection.setPlainText(text)
+        self.reflection.document().setModified(self._restored)
+        self._editor_week = self.monday
+
+    def _typed(self) -> None:
+        if self._editor_week is not None and self.reflection.document().isModified():
+            self.draft.keep(self._editor_week.isoformat(), self.reflection.toPlainText())
+            if self._restored:  # typed into: the person's text now, saved as any other
+                self._restored = False
+                self._show_saved_state()
+
     def _show_saved_state(self, *_: object) -> None:
-        if self.reflection.document().isModified():
+        modified = self.reflection.document().isModified()
+        if modified and self._restored:
+            self.saved_state.setText("Brought back from before the app closed; not saved yet")
+        elif modified:
             self.saved_state.setText("Unsaved changes")
         elif self.reflection.toPlainText().strip():
             self.saved_state.setText(f"Saved for {week_heading(self.monday).split(' · ')[0]}")
         else:
             self.saved_state.setText("Nothing written for this week yet")
-        self.save_button.setEnabled(self.reflection.document().isModified())
+        self.save_button.setEnabled(modified)
+        self.revert_button.setEnabled(modified)
 
     # -- the reflection -------------------------------------------------------------------
     def save_reflection(self) -> bool:
@@ -179,14 +212,33 @@ class ReviewPage(Page):
             self.reflection.setFocus()
             return False
         show_error(self.reflection_error, "")
+        self.draft.drop(self._editor_week.isoformat())
+        self._restored = False
         self.reflection.document().setModified(False)
         self._show_saved_state()
         self.ctx.status.emit(f"Saved the reflection for {week_heading(self._editor_week)}")
         return True
 
+    def revert_reflection(self) -> None:
+        """Drop what was typed since the last save (or brought back as a draft)."""
+        if self._editor_week is None or self.summary is None:
+            return
+        self.draft.drop(self._editor_week.isoformat())
+        self._restored = False
+        show_error(self.reflection_error, "")
+        self._load(self.summary.reflection)
+        self._show_saved_state()
+
+    def _leave(self) -> bool:
+        """Save what was typed on leaving the week or the page (False if refused). A draft
+        brought back and not touched stays a draft, shown again with its week, until the
+        person saves or reverts it: leaving is no sign they have read it (idle-time
+        preparation shows and hides the page before anyone looks)."""
+        return self._restored or self.save_reflection()
+
     def go_week(self, step: int) -> None:
         """Move by `step` ISO weeks (0 = this week), saving the reflection first."""
-        if not self.save_reflection():
+        if not self._leave():
             return
         if step == 0:
             self.monday = week_start(self.ctx.today())
@@ -196,7 +248,8 @@ class ReviewPage(Page):
 
     def hideEvent(self, event: QHideEvent) -> None:
         if not event.spontaneous():
-            self.save_reflection()
+            self._leave()
+            self.draft.write()  # a refused save keeps its draft
         super().hideEvent(event)
 
     # -- export ---------------------------------------------------------------------------

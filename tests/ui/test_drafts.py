@@ -1,0 +1,213 @@
+"""Typed, unsaved input comes back after the window was killed: the weekly reflection and the
+Balance grid's hours, kept as drafts in the settings (never in the data file) until saved or
+reverted."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
+from ui_helpers import open_page
+
+from planner.services import balance, review
+from planner.ui.pages.balance import BalancePage
+from planner.ui.pages.review import ReviewPage
+from planner.ui.settings import Settings
+
+REFLECTION = "Shipped the feature store demo.\nNext week: fewer meetings, more practice."
+
+
+def settings_folder() -> Path:
+    """The folder this test's settings live in (`private_settings`), for a window process."""
+    return Path(Settings().fileName()).parent.parent
+
+
+def killed_while_typing(db_path: Path, page: str, typing: str) -> None:
+    """Run a window process on `db_path` that shows `page`, types as `typing` says (Python
+    statements on `page`), waits until its drafts are written, then is killed (SIGKILL)."""
+    code = textwrap.dedent(
+        f"""
+        import os, sys
+        from pathlib import Path
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QEventLoop, QSettings
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                          {str(settings_folder())!r})
+        from planner.storage.engine import open_database
+        from planner.ui.context import AppContext
+        from planner.ui.main_window import MainWindow
+        from planner.ui.settings import Settings
+        window = MainWindow(AppContext(open_database(Path({str(db_path)!r}))), Settings())
+        window.show()
+        page = window.show_page({page!r})
+        app.processEvents()
+        {typing}
+        while any(d.pending for d in window.findChildren(type(page.draft))):
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        print("typed", flush=True)
+        sys.stdin.read()
+        """
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "typed"
+    os.kill(child.pid, signal.SIGKILL)
+    assert child.wait() == -signal.SIGKILL
+    Settings().sync()  # read what the other process wrote, as a new start would
+
+
+def test_a_reflection_typed_in_a_killed_window_comes_back_unsaved(qtbot, ctx, db_path) -> None:
+    killed_while_typing(
+        db_path, "review", f"QTest.keyClicks(page.reflection, {REFLECTION.replace(chr(10), ' ')!r})"
+    )
+    page = open_page(qtbot, ReviewPage, ctx)
+    assert ctx.read(review.reflection, page.monday) == ""  # the file was never written
+    assert page.reflection.toPlainText() == REFLECTION.replace("\n", " ")
+    assert page.reflection.document().isModified() and page.save_button.isEnabled()
+    assert "not saved yet" in page.saved_state.text()
+    page.save_button.click()
+    assert ctx.read(review.reflection, page.monday) == REFLECTION.replace("\n", " ")
+    again = open_page(qtbot, ReviewPage, ctx)  # saved: nothing left to bring back
+    assert not again.reflection.document().isModified()
+    assert again.draft.get(again.monday.isoformat()) is None
+
+
+def type_reflection(page: ReviewPage, text: str) -> None:
+    page.reflection.selectAll()
+    page.reflection.insertPlainText(text)
+
+
+def test_a_brought_back_reflection_can_be_reverted_to_the_saved_one(qtbot, ctx) -> None:
+    first = open_page(qtbot, ReviewPage, ctx)
+    type_reflection(first, "Saved words.")
+    first.save_reflection()
+    type_reflection(first, REFLECTION)
+    qtbot.waitUntil(lambda: first.draft.pending is None)  # written after a pause in typing
+
+    page = open_page(qtbot, ReviewPage, ctx)  # as the next start shows it
+    assert page.reflection.toPlainText() == REFLECTION
+    assert page.revert_button.isEnabled()
+    page.revert_button.click()
+    assert page.reflection.toPlainText() == "Saved words."
+    assert not page.reflection.document().isModified() and not page.save_button.isEnabled()
+    assert open_page(qtbot, ReviewPage, ctx).reflection.toPlainText() == "Saved words."
+
+
+def test_a_brought_back_reflection_is_saved_only_when_the_person_says_so(qtbot, ctx) -> None:
+    """Hiding the page (leaving it, or idle-time preparation showing and hiding it before
+    anyone looked) saves typed text but leaves a brought-back draft a draft; typing into it
+    makes it the person's text, saved on leaving like any other."""
+    first = open_page(qtbot, ReviewPage, ctx)
+    type_reflection(first, REFLECTION)
+    first.draft.write()
+    page = open_page(qtbot, ReviewPage, ctx)
+    page.hide()
+    page.show()
+    assert ctx.read(review.reflection, page.monday) == ""
+    assert (
+        page.reflection.toPlainText() == REFLECTION and "not saved yet" in page.saved_state.text()
+    )
+    page.reflection.moveCursor(QTextCursor.MoveOperation.End)
+    page.reflection.insertPlainText(" Done.")
+    assert page.saved_state.text() == "Unsaved changes"
+    page.hide()
+    assert ctx.read(review.reflection, page.monday) == REFLECTION + " Done."
+
+
+def test_a_draft_equal_to_the_saved_reflection_is_not_called_unsaved(qtbot, ctx) -> None:
+    first = open_page(qtbot, ReviewPage, ctx)
+    type_reflection(first, REFLECTION)
+    first.draft.write()
+    ctx.write("save", review.save_reflection, first.monday, REFLECTION)  # saved elsewhere
+    page = open_page(qtbot, ReviewPage, ctx)
+    assert page.reflection.toPlainText() == REFLECTION
+    assert not page.reflection.document().isModified()
+    assert page.draft.get(page.monday.isoformat()) is None
+
+
+# --- the Balance grid's hours ---------------------------------------------------------------
+
+
+def stored_hours(ctx, page: BalancePage) -> dict[str, float]:
+    return ctx.read(balance.typed_by_week, page.monday, page.monday).get(page.monday, {})
+
+
+def test_hours_typed_in_a_killed_window_come_back_unsaved(qtbot, ctx, db_path) -> None:
+    killed_while_typing(
+        db_path,
+        "balance",
+        "box = page.hours['work']; box.setFocus(); box.selectAll(); "
+        "QTest.keyClicks(box, '37.5'); "
+        "box = page.hours['rest']; box.setFocus(); box.selectAll(); QTest.keyClicks(box, '9')",
+    )
+    page = open_page(qtbot, BalancePage, ctx)
+    assert stored_hours(ctx, page) == {}  # the file was never written
+    assert page.hours["work"].value() == 37.5 and page.hours["rest"].value() == 9
+    assert page.save_button.isEnabled() and page.restored_note.isVisible()
+    page.save_button.click()
+    assert stored_hours(ctx, page) == {"work": 37.5, "exercise": 0, "social": 0, "rest": 9}
+    assert not page.restored_note.isVisible()
+    assert not open_page(qtbot, BalancePage, ctx).save_button.isEnabled()  # nothing left
+
+
+def test_brought_back_hours_can_be_reverted_to_the_saved_ones(qtbot, ctx) -> None:
+    first = open_page(qtbot, BalancePage, ctx)
+    first.hours["social"].setValue(6)
+    first.save_week()
+    first.hours["social"].setValue(14)
+    qtbot.waitUntil(lambda: first.draft.pending is None)
+
+    page = open_page(qtbot, BalancePage, ctx)
+    assert page.hours["social"].value() == 14 and page.revert_button.isEnabled()
+    page.revert_button.click()
+    assert page.hours["social"].value() == 6 and not page.save_button.isEnabled()
+    assert open_page(qtbot, BalancePage, ctx).hours["social"].value() == 6
+
+
+@pytest.mark.parametrize(("button", "kept"), [("Save", 8.0), ("Discard", 0.0)])
+def test_hours_saved_or_discarded_on_leaving_the_week_leave_no_draft(
+    qtbot, ctx, button, kept
+) -> None:
+    page = open_page(qtbot, BalancePage, ctx)
+    monday = page.monday
+    page.hours["exercise"].setValue(8)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        box.button(getattr(QMessageBox.StandardButton, button)).click()
+
+    QTimer.singleShot(0, answer)
+    page.prev_button.click()
+    assert page.draft.get(monday.isoformat()) is None
+    page.next_button.click()
+    assert page.hours["exercise"].value() == kept and not page.save_button.isEnabled()
+
+
+def test_a_window_told_to_stop_keeps_what_was_being_typed(qtbot, window, demo_ctx) -> None:
+    """Closed without asking (SIGTERM, a logout), the window writes the drafts still waiting
+    for a pause in typing; the next start brings them back."""
+    page = window.show_page("balance")
+    page.hours["rest"].setValue(13.5)
+    assert page.draft.pending is not None
+    window.ask_before_closing = False
+    assert window.close()
+    again = open_page(qtbot, BalancePage, demo_ctx)
+    assert again.hours["rest"].value() == 13.5 and again.save_button.isEnabled()
