@@ -12,10 +12,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QMessageBox
-from ui_helpers import open_page
+from ui_helpers import answer_boxes, open_page
 
 from planner.services import balance, review
 from planner.ui.pages.balance import BalancePage
@@ -188,13 +186,7 @@ def test_hours_saved_or_discarded_on_leaving_the_week_leave_no_draft(
     page = open_page(qtbot, BalancePage, ctx)
     monday = page.monday
     page.hours["exercise"].setValue(8)
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        box.button(getattr(QMessageBox.StandardButton, button)).click()
-
-    QTimer.singleShot(0, answer)
+    answer_boxes(button)
     page.prev_button.click()
     assert page.draft.get(monday.isoformat()) is None
     page.next_button.click()
