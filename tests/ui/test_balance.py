@@ -139,6 +139,20 @@ def test_typed_hours_survive_a_refresh_from_elsewhere(page, demo_ctx) -> None:
     assert page.hours["rest"].value() == typed(demo_ctx, page.monday)["rest"]
 
 
+def test_a_status_follows_the_hours_typed_beside_it(page, demo_ctx) -> None:
+    """The demo week's work is over its target; typing fewer hours shows the status they would
+    have, through a refresh from elsewhere, and Revert shows the saved status again."""
+    week = demo_ctx.read(balance.week_balance, page.monday)
+    work = week.category("work")
+    assert page.chips["work"].text() == work.status.capitalize() == "Over"
+    page.hours["work"].setValue(work.target)
+    assert page.chips["work"].text() == "Balanced"
+    demo_ctx.write("a change", learning.log_session, 1.0, demo_ctx.today())
+    assert page.chips["work"].text() == "Balanced"
+    page.revert_button.click()
+    assert page.chips["work"].text() == "Over"
+
+
 # --- targets and weeks ---------------------------------------------------------------------------
 
 

@@ -304,7 +304,9 @@ class BalancePage(Page):
             f"Learning is the sum of this week's {counted(n, 'logged session')}; it cannot "
             "be typed here. Log hours with Ctrl+L."
         )
-        if not keep_typed:
+        if keep_typed:
+            self._show_typed_statuses()
+        else:
             show_error(self.week_error, "")
             self._set_dirty(False)
             self._bring_back(week)
@@ -376,8 +378,21 @@ class BalancePage(Page):
             self._last_edited.setFocus()
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
-        if not dirty:
+        if dirty:
+            self._show_typed_statuses()
+        else:
             self.restored_note.hide()
+
+    def _show_typed_statuses(self) -> None:
+        """Each typed category's status for the hours in its box, as saving would make it:
+        a chip beside 38 h that still said the saved 51 h were over read as a verdict on the
+        38. The advice and the charts follow on Save."""
+        if self.week is None:
+            return
+        for category in TYPED:
+            target = self.week.category(category).target
+            status = balance.status(self.hours[category].value(), target)
+            chip(self.chips[category], category, status)
 
     def _revert(self) -> None:
         self.draft.drop(self.monday.isoformat())
