@@ -2,11 +2,13 @@
 most the last moment of typing.
 
 The weekly reflection and the Balance grid's hours are saved when the person saves, changes
-week or leaves the page; until then they live only in their widgets, and a crash, a power cut or
-a `kill -9` would take them. A `Draft` copies them into the settings (per data file, per thing
-typed, per week) a moment after each pause in typing, and the page puts a draft that differs
-from what the file holds back in its widgets when it shows that week again, marked unsaved, with
-a way to discard it. A draft goes once what it holds is saved or discarded.
+week or leaves the page, a form dialog's text when its Save goes through; until then they live
+only in their widgets, and a crash, a power cut or a `kill -9` would take them. A `Draft` copies
+them into the settings (per data file, per thing typed, per week or per thing a dialog edits) a
+moment after each pause in typing, and the page (or the dialog, opened again on the same thing:
+`dialogs.base.FormDialog`) puts a draft that differs from what the file holds back in its
+widgets, marked unsaved, with a way to discard it. A draft goes once what it holds is saved or
+discarded.
 
 Drafts live in the settings, not in the data file: they are not data yet (no undo step, no
 backup, no write to a file the person has not asked to change), and QSettings writes its file
@@ -21,6 +23,10 @@ from PySide6.QtCore import QObject, QTimer
 
 from planner.storage.location import path_key
 from planner.ui.settings import Settings
+
+#: The property that keeps a text field out of its dialog's draft (a list's search box: what
+#: it filtered is not something typed to keep).
+NOT_DRAFTED = "notDrafted"
 
 #: How long typing must pause before the draft is written (each write rewrites the settings
 #: file): what a crash can lose at most.

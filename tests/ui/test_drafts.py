@@ -1,6 +1,6 @@
-"""Typed, unsaved input comes back after the window was killed: the weekly reflection and the
-Balance grid's hours, kept as drafts in the settings (never in the data file) until saved or
-reverted."""
+"""Typed, unsaved input comes back after the window was killed: the weekly reflection, the
+Balance grid's hours and the text of a form dialog, kept as drafts in the settings (never in the
+data file) until saved, reverted or cancelled."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from ui_helpers import answer_boxes, open_page
 
-from planner.services import balance, review
+from planner.services import balance, network, review
+from planner.ui.dialogs.contact import ContactDialog
 from planner.ui.pages.balance import BalancePage
+from planner.ui.pages.network import NetworkPage
 from planner.ui.pages.review import ReviewPage
 from planner.ui.settings import Settings
 
@@ -51,7 +53,8 @@ def killed_while_typing(db_path: Path, page: str, typing: str) -> None:
         page = window.show_page({page!r})
         app.processEvents()
         {typing}
-        while any(d.pending for d in window.findChildren(type(page.draft))):
+        from planner.ui.drafts import Draft
+        while any(d.pending for d in window.findChildren(Draft)):
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         print("typed", flush=True)
         sys.stdin.read()
@@ -203,3 +206,62 @@ def test_a_window_told_to_stop_keeps_what_was_being_typed(qtbot, window, demo_ct
     assert window.close()
     again = open_page(qtbot, BalancePage, demo_ctx)
     assert again.hours["rest"].value() == 13.5 and again.save_button.isEnabled()
+
+
+# --- form dialogs --------------------------------------------------------------------------
+
+NOTES = "Met at the MLOps meetup.\nAsk about the platform team's opening in March."
+
+
+def contact_names(ctx) -> list[str]:
+    return [c.name for c in ctx.read(network.contacts, ctx.today())]
+
+
+def test_a_dialog_typed_in_a_killed_window_comes_back_when_opened_again(
+    qtbot, ctx, db_path
+) -> None:
+    killed_while_typing(
+        db_path,
+        "network",
+        "from planner.ui.dialogs.contact import ContactDialog; "
+        "dialog = ContactDialog(window.ctx, None, page); dialog.show(); app.processEvents(); "
+        f"QTest.keyClicks(dialog.name, 'Zoe Park'); dialog.notes.setPlainText({NOTES!r})",
+    )
+    page = open_page(qtbot, NetworkPage, ctx)
+    assert "Zoe Park" not in contact_names(ctx)  # the file was never written
+    dialog = ContactDialog(ctx, None, page)
+    dialog.show()
+    assert dialog.name.text() == "Zoe Park" and dialog.notes.toPlainText() == NOTES
+    assert dialog.restored_note.isVisible()
+    assert dialog.submit()
+    assert "Zoe Park" in contact_names(ctx)
+    again = ContactDialog(ctx, None, page)
+    again.show()  # saved: a new contact starts empty
+    assert again.name.text() == "" and not again.restored_note.isVisible()
+    again.reject()
+
+
+def test_a_cancelled_dialog_leaves_no_draft_and_drafts_stay_with_what_they_edit(qtbot, ctx) -> None:
+    page = open_page(qtbot, NetworkPage, ctx)
+    new = ContactDialog(ctx, None, page)
+    new.show()
+    new.name.setText("Ana Ruiz")
+    assert new.submit()
+    cid = next(c.id for c in ctx.read(network.contacts, ctx.today()) if c.name == "Ana Ruiz")
+
+    edit = ContactDialog(ctx, ctx.read(network.contact_detail, cid), page)
+    edit.show()
+    edit.notes.setPlainText(NOTES)
+    qtbot.waitUntil(lambda: edit.draft is not None and edit.draft.pending is None)
+    other = ContactDialog(ctx, None, page)
+    other.show()  # a new contact is another thing than Ana: her draft stays hers
+    assert other.notes.toPlainText() == "" and not other.restored_note.isVisible()
+    other.reject()
+    again = ContactDialog(ctx, ctx.read(network.contact_detail, cid), page)
+    again.show()
+    assert again.notes.toPlainText() == NOTES and again.restored_note.isVisible()
+    again.reject()  # Cancel lets it go
+    last = ContactDialog(ctx, ctx.read(network.contact_detail, cid), page)
+    last.show()
+    assert last.notes.toPlainText() == "" and not last.restored_note.isVisible()
+    last.reject()

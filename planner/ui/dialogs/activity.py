@@ -140,7 +140,7 @@ class ActivityDialog(FormDialog):
         body = QHBoxLayout()
         body.addLayout(left, 3)
         body.addWidget(self._skills_box(), 2)
-        self.lay_out(body)
+        self.lay_out(body, draft=f"activity/{activity_id or 'new'}")
         if detail:
             self._fill(detail)
         self.resize(820, 560)

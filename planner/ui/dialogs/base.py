@@ -5,15 +5,26 @@ field and putting the cursor there), then `save`, the dialog's one `self.ctx.wri
 transaction); a refused input (`InputError`) is said on the error line. Either way the dialog
 stays open with everything typed, so the person corrects rather than retypes; only a save that
 went through closes it.
+
+A dialog that names what it edits (`lay_out(..., draft="contact/12")`) keeps what is typed in
+its text fields as a draft (`planner.ui.drafts`) until Save or Cancel: if the app stops with the
+dialog open (a crash, a kill), opening the same dialog on the same thing brings the text back.
 """
 
 from __future__ import annotations
 
+import json
+
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLayout,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from planner.services.errors import InputError
 from planner.ui.context import AppContext
+from planner.ui.drafts import NOT_DRAFTED, Draft
 from planner.ui.forms import error_label, show_error
 
 
@@ -36,13 +48,33 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         #: The line under the fields for what the write refused.
         self.error = error_label()
+        #: What the dialog edits, naming its draft; None: no draft.
+        self.draft_key: str | None = None
+        self.draft: Draft | None = None
+        #: Whether the text fields are watched for the draft (from the first show on).
+        self._watching = False
+        #: Said above the fields when a draft came back.
+        self.restored_note = QLabel(
+            "Brought back what you typed before the app closed; it is not saved yet."
+        )
+        self.restored_note.setWordWrap(True)
+        self.restored_note.setStyleSheet("color: palette(placeholder-text);")
+        self.restored_note.hide()
 
     def lay_out(
-        self, body: QLayout, *, above: QWidget | None = None, save_text: str = ""
+        self,
+        body: QLayout,
+        *,
+        above: QWidget | None = None,
+        save_text: str = "",
+        draft: str | None = None,
     ) -> QPushButton:
         """Lay the dialog out the one way they all are: (a line or tabs `above`), the fields in
         `body`, the error line, then Save (named `save_text`, if given) and Cancel. Returns the
-        Save button."""
+        Save button. `draft` names what the dialog edits, to keep its text as a draft."""
+        if draft is not None:
+            self.draft_key = draft
+            self.draft = Draft(self, self.ctx.path, "dialogs")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -52,6 +84,7 @@ class FormDialog(QDialog):
         if save_text:
             save.setText(save_text)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.restored_note)
         if above is not None:
             layout.addWidget(above)
         layout.addLayout(body)
@@ -71,8 +104,56 @@ class FormDialog(QDialog):
         except InputError as exc:
             self.refused(exc)
             return False
+        self._drop_draft()
         self.accept()
         return True
+
+    def reject(self) -> None:
+        """Cancel (or Esc): what was typed is let go, draft and all."""
+        self._drop_draft()
+        super().reject()
+
+    # -- the draft --------------------------------------------------------------------------
+    def _text_fields(self) -> list[QLineEdit | QPlainTextEdit]:
+        """The fields a person types text into, in the order the dialog made them (not the
+        editors inside spin boxes, date fields and combo boxes, nor search boxes)."""
+        return [
+            field
+            for field in self.findChildren(QWidget)
+            if isinstance(field, QLineEdit | QPlainTextEdit)
+            and not isinstance(field.parentWidget(), QAbstractSpinBox | QComboBox)
+            and not field.property(NOT_DRAFTED)
+        ]
+
+    def _texts(self) -> str:
+        return json.dumps([_text_of(field) for field in self._text_fields()])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On the first show, bring back a draft of this dialog's text that differs from what
+        it holds, then keep the text as typed."""
+        if self.draft is not None and self.draft_key is not None and not self._watching:
+            self._watching = True
+            fields = self._text_fields()
+            kept = self.draft.get(self.draft_key)
+            texts = _texts_of(kept, len(fields))
+            if texts is not None and kept != self._texts():
+                for field, text in zip(fields, texts, strict=True):
+                    if isinstance(field, QPlainTextEdit):
+                        field.setPlainText(text)
+                    else:
+                        field.setText(text)
+                self.restored_note.show()
+            for field in fields:
+                field.textChanged.connect(self._typed)
+        super().showEvent(event)
+
+    def _typed(self) -> None:
+        if self.draft is not None and self.draft_key is not None:
+            self.draft.keep(self.draft_key, self._texts())
+
+    def _drop_draft(self) -> None:
+        if self.draft is not None and self.draft_key is not None:
+            self.draft.drop(self.draft_key)
 
     def check(self) -> bool:
         """What the form can tell before writing; False (having said why, with `complain`)
@@ -95,3 +176,19 @@ class FormDialog(QDialog):
         if field is not None:
             field.setFocus()
         return False
+
+
+def _text_of(field: QLineEdit | QPlainTextEdit) -> str:
+    return field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+
+
+def _texts_of(kept: str | None, count: int) -> list[str] | None:
+    """A draft's texts, one per field, None when there is none or it does not fit this dialog
+    (made by another version of it, or edited by hand)."""
+    try:
+        texts = json.loads(kept) if kept else None
+    except ValueError:
+        return None
+    if not isinstance(texts, list) or len(texts) != count:
+        return None
+    return texts if all(isinstance(t, str) for t in texts) else None

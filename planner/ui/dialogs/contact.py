@@ -117,7 +117,7 @@ class ContactDialog(FormDialog):
         form.addRow(expertise_label, self.skill_picker)
         form.addRow("N&otes", self.notes)
 
-        self.lay_out(form)
+        self.lay_out(form, draft=f"contact/{self.contact_id or 'new'}")
         self.resize(520, self.sizeHint().height())
         self.name.setFocus()
 

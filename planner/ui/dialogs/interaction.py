@@ -62,6 +62,7 @@ class InteractionDialog(FormDialog):
             form,
             above=QLabel(f"Logging resets the follow-up clock for <b>{contact}</b>."),
             save_text="Log",
+            draft=f"interaction/{contact}",
         )
         self.resize(460, self.sizeHint().height())
         self.note.setFocus()

@@ -103,7 +103,7 @@ class MilestoneDialog(FormDialog):
         skills_label = QLabel("&Skills")
         skills_label.setBuddy(self.skill_picker.search)
         form.addRow(skills_label, self.skill_picker)
-        self.lay_out(form)
+        self.lay_out(form, draft=f"milestone/{row.id if row else 'new'}")
         self.resize(520, self.sizeHint().height())
         self.title.setFocus()
 
@@ -150,7 +150,7 @@ class CompleteDialog(FormDialog):
         title = QLabel(f"<b>{html.escape(row.title)}</b>")
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
-        self.lay_out(form, above=title, save_text="Mark done")
+        self.lay_out(form, above=title, save_text="Mark done", draft=f"milestone-done/{row.id}")
         self.setMinimumWidth(340)
         self.date.setFocus()
 

@@ -80,7 +80,7 @@ class PortfolioDialog(FormDialog):
         skills_label = QLabel("&Skills")
         skills_label.setBuddy(self.skill_picker.search)
         form.addRow(skills_label, self.skill_picker)
-        self.lay_out(form)
+        self.lay_out(form, draft=f"portfolio/{row.id if row else 'new'}")
         self.resize(520, self.sizeHint().height())
         self.title.setFocus()
 

@@ -70,7 +70,7 @@ class SessionDialog(FormDialog):
         form.addRow("", self.hours_error)
         form.addRow("&Activity", self.activity)
         form.addRow("&Note", self.note)
-        self.lay_out(form)
+        self.lay_out(form, draft=f"session/{row.id if row else 'new'}")
         self.resize(460, self.sizeHint().height())
         self.hours.setFocus()
         self.hours.selectAll()

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Mapping
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from planner.ui.drafts import NOT_DRAFTED
+
 
 class SkillPicker(QWidget):
     """Tick skills out of `names`, shown in the order given.
@@ -37,6 +39,7 @@ class SkillPicker(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
+        self.search.setProperty(NOT_DRAFTED, True)
         self.search.textChanged.connect(self._filter)
         self.list = QListWidget()
         for name in names:
