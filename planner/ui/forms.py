@@ -1,5 +1,5 @@
-"""Small pieces forms and pages share: the red line that says what is wrong, date fields, and
-week navigation."""
+"""Small pieces forms and pages share: the muted line for hints, the red line that says what is
+wrong, date fields, and week navigation."""
 
 from __future__ import annotations
 
@@ -17,6 +17,14 @@ from planner.ui import theme
 
 if TYPE_CHECKING:
     from planner.ui.context import AppContext
+
+
+def muted_label(text: str = "") -> QLabel:
+    """A secondary line of text (hints, empty states) that wraps."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
 
 
 def error_label() -> QLabel:

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QPushButton, QW
 from planner.services import advice, roadmap
 from planner.services.advice import HabitStatus
 from planner.ui.context import AppContext
-from planner.ui.forms import edits_data, error_label, write_or_say
-from planner.ui.pages.roadmap_common import muted_label
+from planner.ui.forms import edits_data, error_label, muted_label, write_or_say
 
 PERIOD_WORDS = {"month": "this month", "year": "this year", "once": ""}
 

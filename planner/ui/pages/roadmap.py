@@ -34,11 +34,10 @@ from planner.ui.charts.timeline import PlanTimelineChart, pace_text
 from planner.ui.context import AppContext
 from planner.ui.dialogs.milestone import KIND_LABELS, CompleteDialog, MilestoneDialog
 from planner.ui.format import percent_text
-from planner.ui.forms import edits_data
+from planner.ui.forms import edits_data, muted_label
 from planner.ui.pages.base import Page
 from planner.ui.pages.roadmap_common import (
     make_table,
-    muted_label,
     readiness_widgets,
     run_dialog,
     select_where,

@@ -27,14 +27,6 @@ def level_text(level: int | None) -> str:
     return "" if level is None else f"{level} · {level_name(level)}"
 
 
-def muted_label(text: str = "") -> QLabel:
-    """A secondary line of text (hints, empty states) that wraps."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: palette(placeholder-text);")
-    return label
-
-
 def readiness_widgets(bar_width: int) -> tuple[QLabel, QProgressBar]:
     """The summary line and the "N % ready" bar that show readiness, for a role or a job
     posting, the same way on every tab."""

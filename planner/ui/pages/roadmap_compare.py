@@ -21,7 +21,8 @@ from planner.services import profile, roles
 from planner.services.errors import InputError
 from planner.services.roles import MAX_COMPARED, CompareRow, Comparison
 from planner.ui.context import AppContext
-from planner.ui.pages.roadmap_common import make_table, muted_label
+from planner.ui.forms import muted_label
+from planner.ui.pages.roadmap_common import make_table
 from planner.ui.pages.roadmap_roles import months
 from planner.ui.qtmodels.rows import Column, RowsModel
 

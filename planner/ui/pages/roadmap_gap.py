@@ -26,12 +26,11 @@ from planner.services.readiness import IMPORTANCE_ORDER, GapItem
 from planner.ui.charts.roadmap import SkillLevelsChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill import level_combo
-from planner.ui.forms import edits_data, error_label, write_or_say
+from planner.ui.forms import edits_data, error_label, muted_label, write_or_say
 from planner.ui.master_detail import MasterDetail, column
 from planner.ui.pages.roadmap_common import (
     level_text,
     make_table,
-    muted_label,
     select_where,
     selected_row,
 )

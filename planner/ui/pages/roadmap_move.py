@@ -28,8 +28,8 @@ from planner.services.advice import CertificationSuggestion, InterviewPrep, Stag
 from planner.services.moves import Move
 from planner.ui.context import AppContext
 from planner.ui.format import percent_text
-from planner.ui.forms import edits_data, error_label, write_or_say
-from planner.ui.pages.roadmap_common import make_table, muted_label, select_where, selected_row
+from planner.ui.forms import edits_data, error_label, muted_label, write_or_say
+from planner.ui.pages.roadmap_common import make_table, select_where, selected_row
 from planner.ui.qtmodels.rows import Column, RowsModel
 
 CERT_COLUMNS: list[Column[CertificationSuggestion]] = [

@@ -16,11 +16,10 @@ from planner.services import advice, portfolio, profile
 from planner.services.portfolio import PORTFOLIO_GOAL, PortfolioRow
 from planner.ui.context import AppContext
 from planner.ui.dialogs.portfolio import STATUS_LABELS, PortfolioDialog
-from planner.ui.forms import edits_data, error_label
+from planner.ui.forms import edits_data, error_label, muted_label
 from planner.ui.master_detail import MasterDetail, column
 from planner.ui.pages.roadmap_common import (
     make_table,
-    muted_label,
     run_dialog,
     select_where,
     selected_row,

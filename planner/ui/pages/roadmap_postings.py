@@ -35,12 +35,11 @@ from planner.services.postings import CompareRow, Comparison, PostingReport, Pos
 from planner.services.readiness import IMPORTANCE_ORDER
 from planner.ui.context import AppContext
 from planner.ui.format import percent_text
-from planner.ui.forms import edits_data, error_label
+from planner.ui.forms import edits_data, error_label, muted_label
 from planner.ui.master_detail import MasterDetail
 from planner.ui.pages.roadmap_common import (
     level_text,
     make_table,
-    muted_label,
     readiness_widgets,
     select_where,
 )

@@ -32,13 +32,12 @@ from planner.services.skills import SkillRow
 from planner.ui.charts.roadmap import LevelHistoryChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.skill import AddSkillDialog, level_combo
-from planner.ui.forms import edits_data, error_label
+from planner.ui.forms import edits_data, error_label, muted_label
 from planner.ui.master_detail import MasterDetail
 from planner.ui.pages.base import Page
 from planner.ui.pages.roadmap_common import (
     level_text,
     make_table,
-    muted_label,
     run_dialog,
     select_where,
     selected_row,
