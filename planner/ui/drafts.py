@@ -17,7 +17,9 @@ whole and atomically, so a kill mid-write leaves the previous drafts.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -34,23 +36,23 @@ KEEP_AFTER_MS = 400
 
 
 class Draft(QObject):
-    """The unsaved text of one kind of input (`kind`, e.g. "reflection") of the file at `path`,
-    one per `key` (a week)."""
+    """The unsaved input of one kind (`kind`, e.g. "reflection") of the file at `path`, one per
+    `key` (a week, what a dialog edits): a text, or anything JSON holds."""
 
     def __init__(self, parent: QObject, path: Path, kind: str) -> None:
         super().__init__(parent)
         self.settings = Settings()
         self.group = f"drafts/{path_key(path)}/{kind}"
-        #: (key, text) typed but not written yet.
+        #: (key, value as JSON) typed but not written yet.
         self.pending: tuple[str, str] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(KEEP_AFTER_MS)
         self._timer.timeout.connect(self.write)
 
-    def keep(self, key: str, text: str) -> None:
-        """Remember `text` as typed for `key`, written once typing pauses."""
-        self.pending = (key, text)
+    def keep(self, key: str, value: Any) -> None:
+        """Remember `value` as typed for `key`, written once typing pauses."""
+        self.pending = (key, json.dumps(value))
         self._timer.start()
 
     def write(self) -> None:
@@ -62,12 +64,16 @@ class Draft(QObject):
             self.settings.setValue(f"{self.group}/{key}", text)
             self.settings.sync()
 
-    def get(self, key: str) -> str | None:
-        """The draft kept for `key`, None if there is none."""
+    def get(self, key: str) -> Any:
+        """The draft kept for `key`, None if there is none or it does not read (the settings
+        file is the person's to edit); the caller checks it has the shape it keeps."""
         if self.pending is not None and self.pending[0] == key:
-            return self.pending[1]
-        value = self.settings.value(f"{self.group}/{key}")
-        return value if isinstance(value, str) else None
+            return json.loads(self.pending[1])
+        kept = self.settings.value(f"{self.group}/{key}")
+        try:
+            return json.loads(kept) if isinstance(kept, str) else None
+        except ValueError:
+            return None
 
     def drop(self, key: str) -> None:
         """Forget the draft for `key` (saved, or discarded)."""

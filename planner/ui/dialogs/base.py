@@ -13,7 +13,7 @@ dialog open (a crash, a kill), opening the same dialog on the same thing brings 
 
 from __future__ import annotations
 
-import json
+from typing import Any
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from planner.services.errors import InputError
 from planner.ui.context import AppContext
 from planner.ui.drafts import NOT_DRAFTED, Draft
-from planner.ui.forms import error_label, show_error
+from planner.ui.forms import error_label, muted_label, show_error
 
 
 class FormDialog(QDialog):
@@ -48,17 +48,15 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         #: The line under the fields for what the write refused.
         self.error = error_label()
-        #: What the dialog edits, naming its draft; None: no draft.
-        self.draft_key: str | None = None
+        #: What the dialog edits, naming its draft (`lay_out`); no draft without it.
+        self.draft_key = ""
         self.draft: Draft | None = None
         #: Whether the text fields are watched for the draft (from the first show on).
         self._watching = False
         #: Said above the fields when a draft came back.
-        self.restored_note = QLabel(
+        self.restored_note = muted_label(
             "Brought back what you typed before the app closed; it is not saved yet."
         )
-        self.restored_note.setWordWrap(True)
-        self.restored_note.setStyleSheet("color: palette(placeholder-text);")
         self.restored_note.hide()
 
     def lay_out(
@@ -125,18 +123,17 @@ class FormDialog(QDialog):
             and not field.property(NOT_DRAFTED)
         ]
 
-    def _texts(self) -> str:
-        return json.dumps([_text_of(field) for field in self._text_fields()])
+    def _texts(self) -> list[str]:
+        return [_text_of(field) for field in self._text_fields()]
 
     def showEvent(self, event: QShowEvent) -> None:
         """On the first show, bring back a draft of this dialog's text that differs from what
         it holds, then keep the text as typed."""
-        if self.draft is not None and self.draft_key is not None and not self._watching:
+        if self.draft is not None and not self._watching:
             self._watching = True
             fields = self._text_fields()
-            kept = self.draft.get(self.draft_key)
-            texts = _texts_of(kept, len(fields))
-            if texts is not None and kept != self._texts():
+            texts = _texts_of(self.draft.get(self.draft_key), len(fields))
+            if texts is not None and texts != self._texts():
                 for field, text in zip(fields, texts, strict=True):
                     if isinstance(field, QPlainTextEdit):
                         field.setPlainText(text)
@@ -148,11 +145,11 @@ class FormDialog(QDialog):
         super().showEvent(event)
 
     def _typed(self) -> None:
-        if self.draft is not None and self.draft_key is not None:
+        if self.draft is not None:
             self.draft.keep(self.draft_key, self._texts())
 
     def _drop_draft(self) -> None:
-        if self.draft is not None and self.draft_key is not None:
+        if self.draft is not None:
             self.draft.drop(self.draft_key)
 
     def check(self) -> bool:
@@ -182,13 +179,9 @@ def _text_of(field: QLineEdit | QPlainTextEdit) -> str:
     return field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
 
 
-def _texts_of(kept: str | None, count: int) -> list[str] | None:
+def _texts_of(texts: Any, count: int) -> list[str] | None:
     """A draft's texts, one per field, None when there is none or it does not fit this dialog
     (made by another version of it, or edited by hand)."""
-    try:
-        texts = json.loads(kept) if kept else None
-    except ValueError:
-        return None
     if not isinstance(texts, list) or len(texts) != count:
         return None
     return texts if all(isinstance(t, str) for t in texts) else None

@@ -10,7 +10,7 @@ crash or a killed process.
 from __future__ import annotations
 
 import datetime as dt
-import json
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -351,17 +351,17 @@ class BalancePage(Page):
         if isinstance(box, QDoubleSpinBox):
             self._last_edited = box
         self._set_dirty(True)
-        self.draft.keep(self.monday.isoformat(), json.dumps(self.typed_values()))
+        self.draft.keep(self.monday.isoformat(), self.typed_values())
 
     def _bring_back(self, week: WeekBalance) -> None:
         """Put the hours typed for this week and never saved (the app stopped first) back in
         the grid, unsaved; a draft that says what the file holds goes."""
         key = self.monday.isoformat()
         draft = _typed_hours(self.draft.get(key))
-        if draft is None:
-            return
-        if all(round(draft[c], 2) == round(week.category(c).hours, 2) for c in TYPED):
-            self.draft.drop(key)
+        if draft is None or all(
+            round(draft[c], 2) == round(week.category(c).hours, 2) for c in TYPED
+        ):
+            self.draft.drop(key)  # none, or what the file holds
             return
         for category, hours in draft.items():
             box = self.hours[category]
@@ -475,13 +475,8 @@ class BalancePage(Page):
         return False
 
 
-def _typed_hours(text: str | None) -> dict[str, float] | None:
-    """A draft's hours per typed category, None for no draft or one that does not read as
-    such (the settings file is the person's to edit)."""
-    try:
-        hours = json.loads(text) if text else None
-    except ValueError:
-        return None
+def _typed_hours(hours: Any) -> dict[str, float] | None:
+    """A draft's hours per typed category, None for no draft or one of another shape."""
     if not isinstance(hours, dict) or set(hours) != set(TYPED):
         return None
     if not all(isinstance(h, int | float) for h in hours.values()):

@@ -162,10 +162,11 @@ class ReviewPage(Page):
         editing = self._editor_week == self.monday and self.reflection.document().isModified()
         if not editing:
             draft = self.draft.get(self.monday.isoformat())
-            self._restored = draft is not None and draft != s.reflection
-            self._load(draft if draft is not None and self._restored else s.reflection)
-            if draft is not None and not self._restored:
-                self.draft.drop(self.monday.isoformat())
+            if not isinstance(draft, str) or draft == s.reflection:
+                self.draft.drop(self.monday.isoformat())  # none, or what the file holds
+                draft = None
+            self._restored = draft is not None
+            self._load(s.reflection if draft is None else draft)
         self._show_saved_state()
 
     def _load(self, text: str) -> None:
