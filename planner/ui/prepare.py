@@ -83,7 +83,7 @@ def shown_unpainted(widget: QWidget, place: QRect) -> Iterator[list[ChartView]]:
     widget.show()
     try:
         yield shown
-        _settle_layout(charts)
+        settle_layout(charts)
         shown.extend(chart for chart in charts if chart.isVisible())
     finally:
         widget.hide()
@@ -91,13 +91,14 @@ def shown_unpainted(widget: QWidget, place: QRect) -> Iterator[list[ChartView]]:
             chart.plots_when_shown = True
 
 
-def _settle_layout(charts: list[ChartView]) -> None:
-    """Run the layouts that showing asked for until the charts stop moving, as the event loop
-    does before the first paint. What showing changed (a page that selects a row as it shows,
-    filling a panel) moves the charts, and one pass is not always the end of it: a scroll area
-    fits its contents to their preferred height first, and only in the next pass to what its
-    width leaves, so charts drawn after one pass were drawn again at their real size when shown.
-    """
+def settle_layout(charts: list[ChartView]) -> None:
+    """Run the layouts that showing asked for until the charts stop moving. What showing
+    changed (a page that selects a row as it shows, filling a panel) moves the charts, and one
+    pass is not always the end of it: a scroll area fits its contents to their preferred height
+    first, and only in the next pass to what its width leaves. The event loop paints between
+    those passes, so a chart shown without this is drawn at a size it is about to leave, then
+    drawn again at its real size: used here for hidden pages, and by a tab of charts in a
+    scroll area as it shows (`pages.learning`)."""
     sizes = None
     for _ in range(LAYOUT_PASSES):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)

@@ -142,6 +142,27 @@ def test_without_preparing_a_page_is_built_on_its_first_visit(qtbot, demo_db) ->
     windows.close_current()
 
 
+def test_without_preparing_the_learning_charts_tab_draws_each_chart_once_at_its_size(
+    qtbot, demo_db
+) -> None:
+    """Opened before idle time prepared it, the charts tab's scroll area settles its layout
+    before the first paint: no chart is drawn at a size it then leaves, and drawn again."""
+    windows = started(qtbot, demo_db, prepare=False)
+    page = windows.window.show_page("learning")
+    charts = page.charts_tab.findChildren(ChartView)
+    drawn: list[tuple[str, tuple[int, int]]] = []
+    for chart in charts:
+        chart.canvas.mpl_connect(
+            "draw_event",
+            lambda _e, c=chart: drawn.append((type(c).__name__, c.canvas.get_width_height())),
+        )
+    page.tabs.setCurrentIndex(2)
+    windows.window.grab()
+    shown = sorted((type(c).__name__, (c.canvas.width(), c.canvas.height())) for c in charts)
+    assert sorted(drawn) == shown
+    windows.close_current()
+
+
 def test_every_page_is_in_the_preparing_order_once() -> None:
     assert sorted(ORDER) == sorted(PAGE_NAMES)
 

@@ -38,7 +38,7 @@ from planner.ui.forms import edits_data
 from planner.ui.pages.base import Page
 from planner.ui.pages.learning_sessions import SessionLog, hint, make_table, selected, table_keys
 from planner.ui.pages.learning_timer import SessionTimer
-from planner.ui.prepare import plot_and_draw, shown_unpainted
+from planner.ui.prepare import plot_and_draw, settle_layout, shown_unpainted
 from planner.ui.qtmodels.rows import Column, RowsModel
 from planner.ui.responsive import stack_when_narrow
 from planner.ui.table_fit import fit_columns
@@ -215,8 +215,13 @@ class LearningPage(Page):
         self._charts_stale = False
 
     def _tab_changed(self, index: int) -> None:
-        if index == 2 and self._charts_stale:
+        if index != 2:
+            return
+        if self._charts_stale:
             self.load_charts()
+        # Laid out at once, before the first paint: in their scroll area the charts would be
+        # drawn once at a size they are about to leave, then again.
+        settle_layout(self.charts_tab.findChildren(ChartView))
 
     def warm_up(self, place: QRect) -> Iterator[None]:
         """The page, and behind the tab it shows, the charts tab: four charts, the slowest tab
