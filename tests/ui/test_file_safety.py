@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget
 from sqlalchemy import event
 
 from planner.services import learning
@@ -39,14 +39,22 @@ def test_a_read_only_file_shows_a_banner_and_no_editing_controls(qtbot, read_onl
     assert banner is not None and banner.isVisible()
     assert "Read-only" in banner.text()
 
-    marked = 0
-    for name in PAGE_NAMES:
-        page = window.show_page(name)
+    marked: set[QPushButton] = set()
+
+    def check(name: str, page) -> None:
         for button in page.findChildren(QPushButton):
             if button.property(EDITS_DATA):
-                marked += 1
+                marked.add(button)
                 assert not button.isVisible(), f"{name}: {button.text()} still offered"
-    assert marked >= 20  # every page's add/edit/delete/save buttons are marked
+
+    for name in PAGE_NAMES:
+        page = window.show_page(name)
+        check(name, page)
+        for tabs in page.findChildren(QTabWidget):  # a tab's panel may be built when first shown
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                check(name, page)
+    assert len(marked) >= 20  # every page's add/edit/delete/save buttons are marked
     log = next(a for a in window.menuBar().actions()[1].menu().actions() if "log" in a.text())
     assert not log.isEnabled()
     window.show_page("dashboard")

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from ui_helpers import open_page
 
 from planner.services import postings, roadmap, skills
-from planner.ui.pages.roadmap import RoadmapPage
+from planner.ui.pages.roadmap import POSTINGS_TAB, RoadmapPage
 from planner.ui.pages.roadmap_postings import PostingsPanel
 from planner.ui.qtmodels.rows import ROW_ROLE
 
@@ -26,8 +26,8 @@ def rows(view) -> list:
 @pytest.fixture
 def panel(qtbot, ctx) -> PostingsPanel:
     page = open_page(qtbot, RoadmapPage, ctx)
-    page.tabs.setCurrentIndex(page.postings_tab)
-    assert page.tabs.tabText(page.postings_tab) == "&Job postings"
+    page.tabs.setCurrentIndex(POSTINGS_TAB)
+    assert page.tabs.tabText(POSTINGS_TAB) == "&Job postings"
     return page.postings
 
 

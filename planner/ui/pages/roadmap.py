@@ -9,9 +9,10 @@ readiness for job postings you paste or open (`roadmap_postings.py`).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +36,7 @@ from planner.ui.context import AppContext
 from planner.ui.dialogs.milestone import KIND_LABELS, CompleteDialog, MilestoneDialog
 from planner.ui.format import percent_text
 from planner.ui.forms import edits_data, muted_label
+from planner.ui.lazy_tab import LazyTab
 from planner.ui.pages.base import Page
 from planner.ui.pages.roadmap_common import (
     make_table,
@@ -43,23 +45,28 @@ from planner.ui.pages.roadmap_common import (
     select_where,
     selected_row,
 )
-from planner.ui.pages.roadmap_compare import ComparePanel
-from planner.ui.pages.roadmap_gap import GapPanel
-from planner.ui.pages.roadmap_move import MovePanel
-from planner.ui.pages.roadmap_portfolio import PortfolioPanel
-from planner.ui.pages.roadmap_postings import PostingsPanel
-from planner.ui.pages.roadmap_roles import RoleBrowser
 from planner.ui.qtmodels.rows import Column, RowsModel
 from planner.vocabulary import CHANGE_KINDS
 from planner.wording import counted, day_text, hours_text
 
-PLAN_TAB, GAP_TAB, PROGRESS_TAB, ROLES_TAB, COMPARE_TAB, MOVE_TAB, PORTFOLIO_TAB = range(7)
+if TYPE_CHECKING:
+    from planner.ui.pages.roadmap_compare import ComparePanel
+    from planner.ui.pages.roadmap_gap import GapPanel
+    from planner.ui.pages.roadmap_move import MovePanel
+    from planner.ui.pages.roadmap_portfolio import PortfolioPanel
+    from planner.ui.pages.roadmap_postings import PostingsPanel
+    from planner.ui.pages.roadmap_roles import RoleBrowser
 
-
-class Panel(Protocol):
-    """A tab's panel of its own module, brought up to date when its tab is shown."""
-
-    def refresh(self) -> None: ...
+(
+    PLAN_TAB,
+    GAP_TAB,
+    PROGRESS_TAB,
+    ROLES_TAB,
+    COMPARE_TAB,
+    MOVE_TAB,
+    PORTFOLIO_TAB,
+    POSTINGS_TAB,
+) = range(8)
 
 
 def status_of(m: MilestoneRow, today) -> tuple[int, str]:
@@ -96,26 +103,104 @@ class RoadmapPage(Page):
         layout.addWidget(self._readiness_box())
         self.tabs = QTabWidget()
         self.tabs.addTab(self._plan_tab(), "&Plan")
-        self.gap = GapPanel(ctx)
-        self.tabs.addTab(self.gap, "Skill &gap")
+        # The panels of their own modules are built (and their modules imported) when their
+        # tab is first shown or prepared in idle time (`warm_up`): a first visit pays only for
+        # the tab in view. Each is brought up to date when shown after a refresh.
+        read_only = ctx.read_only
+        self._gap_tab = LazyTab(self._make_gap, read_only=read_only)
+        self.tabs.addTab(self._gap_tab, "Skill &gap")
         self.history = ReadinessHistoryChart()
         self.tabs.addTab(self.history, "Progress &over time")
-        self.browser = RoleBrowser(ctx)
-        self.tabs.addTab(self.browser, "&Explore roles")
-        self.compare = ComparePanel(ctx)
-        self.tabs.addTab(self.compare, "Co&mpare roles")
-        self.browser.compare_requested.connect(self._compare_role)
-        self.move_panel = MovePanel(ctx)  # the guides' advice: the move, stage, certifications...
-        self.tabs.addTab(self.move_panel, "Your mo&ve")
-        self.portfolio = PortfolioPanel(ctx)
-        self.tabs.addTab(self.portfolio, "Port&folio")
-        self.postings = PostingsPanel(ctx)
-        self.postings_tab = self.tabs.addTab(self.postings, "&Job postings")
+        self._roles_tab = LazyTab(self._make_browser, read_only=read_only)
+        self.tabs.addTab(self._roles_tab, "&Explore roles")
+        self._compare_tab = LazyTab(self._make_compare, read_only=read_only)
+        self.tabs.addTab(self._compare_tab, "Co&mpare roles")
+        # The guides' advice: the move, stage, certifications...
+        self._move_tab = LazyTab(self._make_move, read_only=read_only)
+        self.tabs.addTab(self._move_tab, "Your mo&ve")
+        self._portfolio_tab = LazyTab(self._make_portfolio, read_only=read_only)
+        self.tabs.addTab(self._portfolio_tab, "Port&folio")
+        self._postings_tab = LazyTab(self._make_postings, read_only=read_only)
+        self.tabs.addTab(self._postings_tab, "&Job postings")
+        self._panels: dict[int, LazyTab] = {
+            GAP_TAB: self._gap_tab,
+            ROLES_TAB: self._roles_tab,
+            COMPARE_TAB: self._compare_tab,
+            MOVE_TAB: self._move_tab,
+            PORTFOLIO_TAB: self._portfolio_tab,
+            POSTINGS_TAB: self._postings_tab,
+        }
         #: Tabs whose panel has not caught up with the last refresh: a panel is refreshed when
         #: its tab is shown, so a visit pays only for the tab in view.
         self._stale_tabs: set[int] = set()
         self.tabs.currentChanged.connect(self._refresh_tab)
         layout.addWidget(self.tabs, 1)
+
+    # -- the panels of their own modules, built on first need -----------------------------------
+    def _make_gap(self) -> GapPanel:
+        from planner.ui.pages.roadmap_gap import GapPanel
+
+        return GapPanel(self.ctx)
+
+    def _make_browser(self) -> RoleBrowser:
+        from planner.ui.pages.roadmap_roles import RoleBrowser
+
+        browser = RoleBrowser(self.ctx)
+        browser.compare_requested.connect(self._compare_role)
+        return browser
+
+    def _make_compare(self) -> ComparePanel:
+        from planner.ui.pages.roadmap_compare import ComparePanel
+
+        return ComparePanel(self.ctx)
+
+    def _make_move(self) -> MovePanel:
+        from planner.ui.pages.roadmap_move import MovePanel
+
+        return MovePanel(self.ctx)
+
+    def _make_portfolio(self) -> PortfolioPanel:
+        from planner.ui.pages.roadmap_portfolio import PortfolioPanel
+
+        return PortfolioPanel(self.ctx)
+
+    def _make_postings(self) -> PostingsPanel:
+        from planner.ui.pages.roadmap_postings import PostingsPanel
+
+        return PostingsPanel(self.ctx)
+
+    @property
+    def gap(self) -> GapPanel:
+        return self._gap_tab.panel
+
+    @property
+    def browser(self) -> RoleBrowser:
+        return self._roles_tab.panel
+
+    @property
+    def compare(self) -> ComparePanel:
+        return self._compare_tab.panel
+
+    @property
+    def move_panel(self) -> MovePanel:
+        return self._move_tab.panel
+
+    @property
+    def portfolio(self) -> PortfolioPanel:
+        return self._portfolio_tab.panel
+
+    @property
+    def postings(self) -> PostingsPanel:
+        return self._postings_tab.panel
+
+    def warm_up(self, place: QRect) -> Iterator[None]:
+        """The page as every page is prepared, then each panel its first visit left for later,
+        a step each: after idle time a tab opens as quickly as if it were built with the page."""
+        yield from super().warm_up(place)
+        for tab in self._panels.values():
+            if not tab.is_built:
+                tab.panel  # noqa: B018  built
+                yield
 
     # -- readiness and forecast -----------------------------------------------------------------
     def _readiness_box(self) -> QGroupBox:
@@ -352,14 +437,7 @@ class RoadmapPage(Page):
         )
         self._sync_buttons()
         self.history.set_data(self.ctx.read(readiness.readiness_history, today))
-        self._stale_tabs = {
-            GAP_TAB,
-            ROLES_TAB,
-            COMPARE_TAB,
-            MOVE_TAB,
-            PORTFOLIO_TAB,
-            self.postings_tab,
-        }
+        self._stale_tabs = set(self._panels)
         if self._first_refresh:
             self.tabs.setCurrentIndex(PLAN_TAB if r.role else ROLES_TAB)
             self._first_refresh = False
@@ -370,12 +448,4 @@ class RoadmapPage(Page):
         if index not in self._stale_tabs:
             return
         self._stale_tabs.discard(index)
-        panels: dict[int, Panel] = {
-            GAP_TAB: self.gap,
-            ROLES_TAB: self.browser,
-            COMPARE_TAB: self.compare,
-            MOVE_TAB: self.move_panel,
-            PORTFOLIO_TAB: self.portfolio,
-            self.postings_tab: self.postings,
-        }
-        panels[index].refresh()
+        self._panels[index].panel.refresh()
