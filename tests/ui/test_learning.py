@@ -14,11 +14,9 @@ from ui_helpers import bar_heights, hover, hover_shows_nothing, open_page
 from planner.services import learning
 from planner.ui.dialogs.activity import ActivityDialog
 from planner.ui.dialogs.session import SessionDialog
-from planner.ui.pages.learning import LearningPage
+from planner.ui.pages.learning import CHARTS_TAB, LearningPage
 from planner.ui.pages.learning_sessions import RANGES
 from planner.ui.qtmodels.rows import ROW_ROLE
-
-CHARTS_TAB = 2
 
 
 @pytest.fixture

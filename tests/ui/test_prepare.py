@@ -16,7 +16,7 @@ from planner.ui.charts.canvas import Canvas
 from planner.ui.instance import claim
 from planner.ui.launch import _Windows
 from planner.ui.main_window import PAGE_NAMES
-from planner.ui.pages.learning import LearningPage
+from planner.ui.pages.learning import CHARTS_TAB, LearningPage
 from planner.ui.prepare import ORDER
 from planner.ui.settings import Settings
 
@@ -149,14 +149,16 @@ def test_without_preparing_the_learning_charts_tab_draws_each_chart_once_at_its_
     before the first paint: no chart is drawn at a size it then leaves, and drawn again."""
     windows = started(qtbot, demo_db, prepare=False)
     page = windows.window.show_page("learning")
+    assert not page.charts_tab.is_built  # left for its first visit
+    page.tabs.setCurrentIndex(CHARTS_TAB)  # built and laid out now; drawn as it paints
     charts = page.charts_tab.findChildren(ChartView)
+    assert len(charts) == 4
     drawn: list[tuple[str, tuple[int, int]]] = []
     for chart in charts:
         chart.canvas.mpl_connect(
             "draw_event",
             lambda _e, c=chart: drawn.append((type(c).__name__, c.canvas.get_width_height())),
         )
-    page.tabs.setCurrentIndex(2)
     windows.window.grab()
     shown = sorted((type(c).__name__, (c.canvas.width(), c.canvas.height())) for c in charts)
     assert sorted(drawn) == shown

@@ -1,26 +1,25 @@
 """The Learning page: activities, the session log, a timer, and the commitment charts.
 
 The session log (with its undoable deletes) lives in `learning_sessions`, the timer in
-`learning_timer`. Deleting an activity asks first and keeps its hours in the log.
-Charts are drawn only while their tab is showing, and redrawn when it is shown after a change.
+`learning_timer`, the charts tab in `learning_charts`. Deleting an activity asks first and keeps
+its hours in the log. Charts are drawn only while their tab is showing, and redrawn when it is
+shown after a change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,26 +28,31 @@ from PySide6.QtWidgets import (
 from planner.services import learning
 from planner.services.learning import ActivityRow
 from planner.ui.charts.base import ChartView
-from planner.ui.charts.heatmap import CalendarHeatmap
-from planner.ui.charts.learning import MonthlyCommitmentChart, WeeklyHoursChart, YearToDateChart
 from planner.ui.context import AppContext
 from planner.ui.dialogs.activity import ActivityDialog, label_of
 from planner.ui.format import short_day_text
 from planner.ui.forms import edits_data
+from planner.ui.lazy_tab import LazyTab
 from planner.ui.pages.base import Page
 from planner.ui.pages.learning_sessions import SessionLog, hint, make_table, selected, table_keys
 from planner.ui.pages.learning_timer import SessionTimer
-from planner.ui.prepare import plot_and_draw, settle_layout, shown_unpainted
+from planner.ui.prepare import plot_and_draw, shown_unpainted
 from planner.ui.qtmodels.rows import Column, RowsModel
-from planner.ui.responsive import stack_when_narrow
 from planner.ui.table_fit import fit_columns
 from planner.vocabulary import WEEKS_A_YEAR
 from planner.wording import hours_text
 
-WEEK_CHOICES = (12, 26, 52)
-#: The width from which the monthly and the year chart sit side by side (their titles and
-#: twelve month labels need about 480 px each).
-CHARTS_SIDE_BY_SIDE = 1000
+if TYPE_CHECKING:
+    from planner.ui.charts.heatmap import CalendarHeatmap
+    from planner.ui.charts.learning import (
+        MonthlyCommitmentChart,
+        WeeklyHoursChart,
+        YearToDateChart,
+    )
+    from planner.ui.pages.learning_charts import LearningCharts
+
+#: The tab of charts (`learning_charts`), after the activities and the session log.
+CHARTS_TAB = 2
 
 ACTIVITY_COLUMNS: list[Column[ActivityRow]] = [
     Column("Title", lambda r: r.title, tooltip=lambda r: r.title),
@@ -107,7 +111,8 @@ class LearningPage(Page):
         self.tabs.addTab(self._activities_tab(), "&Activities")
         self.log = SessionLog(ctx)
         self.tabs.addTab(self.log, "&Session log")
-        self.charts_tab = self._charts_tab()
+        # Built when first shown or prepared in idle time: a visit opens on the activities.
+        self.charts_tab = LazyTab(self._make_charts, read_only=ctx.read_only)
         self.tabs.addTab(self.charts_tab, "&Charts")
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
@@ -172,65 +177,55 @@ class LearningPage(Page):
             self.ctx.status.emit(f"Deleted the activity “{row.title}”")
 
     # -- charts ---------------------------------------------------------------------------
-    def _charts_tab(self) -> QWidget:
-        self.weeks = QComboBox()
-        for weeks in WEEK_CHOICES:
-            self.weeks.addItem(f"Last {weeks} weeks", weeks)
-        self.weeks.setToolTip("How many weeks the weekly chart shows")
-        self.weeks.currentIndexChanged.connect(self.load_weekly)
-        self.weekly_chart = WeeklyHoursChart(height=3.6)
-        self.monthly_chart = MonthlyCommitmentChart(height=4.2)
-        self.year_chart = YearToDateChart(height=4.2)
-        self.heatmap = CalendarHeatmap(height=3.3)
-        inner = QWidget()
-        grid = QGridLayout(inner)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Weekly chart:"))
-        top.addWidget(self.weeks)
-        top.addStretch(1)
-        top.addWidget(QLabel("Right-click a chart to save it; hover a bar or a day for figures."))
-        grid.addLayout(top, 0, 0, 1, 2)
-        grid.addWidget(self.weekly_chart, 1, 0, 1, 2)
-        pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        pair.addWidget(self.monthly_chart)
-        pair.addWidget(self.year_chart)
-        grid.addLayout(pair, 2, 0, 1, 2)
-        grid.addWidget(self.heatmap, 3, 0, 1, 2)
-        stack_when_narrow(inner, pair, CHARTS_SIDE_BY_SIDE)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        return scroll
+    def _make_charts(self) -> LearningCharts:
+        from planner.ui.pages.learning_charts import LearningCharts
 
-    def load_weekly(self) -> None:
-        weeks = self.weeks.currentData() or WEEK_CHOICES[0]
-        self.weekly_chart.set_data(self.ctx.read(learning.weekly_series, self.ctx.today(), weeks))
+        return LearningCharts(self.ctx)
+
+    @property
+    def charts(self) -> LearningCharts:
+        """The charts tab's panel, built when first asked for."""
+        return self.charts_tab.panel
+
+    @property
+    def weeks(self) -> QComboBox:
+        return self.charts.weeks
+
+    @property
+    def weekly_chart(self) -> WeeklyHoursChart:
+        return self.charts.weekly_chart
+
+    @property
+    def monthly_chart(self) -> MonthlyCommitmentChart:
+        return self.charts.monthly_chart
+
+    @property
+    def year_chart(self) -> YearToDateChart:
+        return self.charts.year_chart
+
+    @property
+    def heatmap(self) -> CalendarHeatmap:
+        return self.charts.heatmap
 
     def load_charts(self) -> None:
-        today = self.ctx.today()
-        self.load_weekly()
-        self.monthly_chart.set_data(self.ctx.read(learning.monthly_commitment, today, 12))
-        self.year_chart.set_data(self.ctx.read(learning.year_path, today))
-        self.heatmap.set_data(self.ctx.read(learning.learning_calendar, today))
+        self.charts.load()
         self._charts_stale = False
 
     def _tab_changed(self, index: int) -> None:
-        if index != 2:
+        if index != CHARTS_TAB:
             return
         if self._charts_stale:
             self.load_charts()
-        # Laid out at once, before the first paint: in their scroll area the charts would be
-        # drawn once at a size they are about to leave, then again.
-        settle_layout(self.charts_tab.findChildren(ChartView))
+        self.charts.settle()
 
     def warm_up(self, place: QRect) -> Iterator[None]:
-        """The page, and behind the tab it shows, the charts tab: four charts, the slowest tab
-        to open."""
+        """The page, and behind the tab it shows, the charts tab, built then: four charts, the
+        slowest tab to open."""
         tab_charts: list[ChartView] = []
         with shown_unpainted(self, place) as charts:
-            if self.tabs.currentIndex() != 2:
+            if self.tabs.currentIndex() != CHARTS_TAB:
                 if self._charts_stale:
-                    self.load_charts()
+                    self.load_charts()  # the tab's panel is built as it is asked for its charts
                 behind = self.tabs.currentWidget().geometry()
                 with shown_unpainted(self.charts_tab, behind) as tab_charts:
                     pass
@@ -261,5 +256,5 @@ class LearningPage(Page):
             f"of the {goal} · {hours_text(year.expected_by_now)} expected by now{since}"
         )
         self._charts_stale = True
-        if self.tabs.currentIndex() == 2:
+        if self.tabs.currentIndex() == CHARTS_TAB:
             self.load_charts()
