@@ -116,11 +116,11 @@ def main(path: Path, *, cold: bool = False) -> dict[str, float]:
 
     page = window.show_page("learning")
     out["learning charts tab"] = timed(lambda: page.tabs.setCurrentIndex(2))
-    out["weekly chart to 52 weeks"] = timed(lambda: page.weeks.setCurrentIndex(2))
+    out["weekly chart to 52 weeks"] = timed(lambda: page.charts.weeks.setCurrentIndex(2))
     with ctx.db.session() as session:  # a change the chart has not seen, written outside the UI
         learning.log_session(session, 1.0, dt.date.today(), None, "")
     out["chart redraw (52 weeks)"] = timed(
-        lambda: page.weekly_chart.set_data(ctx.read(learning.weekly_series, ctx.today(), 52))
+        lambda: page.charts.weekly_chart.set_data(ctx.read(learning.weekly_series, ctx.today(), 52))
     )
 
     page.tabs.setCurrentIndex(1)

@@ -207,7 +207,7 @@ def test_the_year_chart_path_starts_at_the_plan_start(qtbot, ctx) -> None:
     page.tabs.setCurrentIndex(2)
     today = ctx.today()
     path = ctx.read(learning.year_path, today)
-    xs, ys = page.year_chart.goal_line.get_data()
+    xs, ys = page.charts.year_chart.goal_line.get_data()
     assert xs[0] == (today - dt.date(today.year, 1, 1)).days  # not 1 January
     assert ys[-1] == pytest.approx(path.expected_on(dt.date(today.year, 12, 31)))
     assert ys[-1] < path.goal or today == dt.date(today.year, 1, 1)

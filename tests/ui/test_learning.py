@@ -53,7 +53,12 @@ def test_an_empty_file_shows_what_to_do(qtbot, ctx) -> None:
     assert "No sessions yet" in page.log.empty.text()
     assert page.log.empty.isVisible()
     page.tabs.setCurrentIndex(CHARTS_TAB)
-    for chart in (page.weekly_chart, page.monthly_chart, page.year_chart, page.heatmap):
+    for chart in (
+        page.charts.weekly_chart,
+        page.charts.monthly_chart,
+        page.charts.year_chart,
+        page.charts.heatmap,
+    ):
         assert empty_state_shown(chart), chart.title
 
 
@@ -254,29 +259,29 @@ def test_the_session_dialog_edits_a_session(qtbot, page, demo_ctx) -> None:
 @pytest.mark.parametrize("index", [0, 1, 2])
 def test_weekly_chart_bars_equal_the_weekly_series(page, demo_ctx, index) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
-    page.weeks.setCurrentIndex(index)
-    weeks = page.weeks.currentData()
+    page.charts.weeks.setCurrentIndex(index)
+    weeks = page.charts.weeks.currentData()
     series = demo_ctx.read(learning.weekly_series, demo_ctx.today(), weeks)
-    assert bar_heights(page.weekly_chart.bars) == [p.hours for p in series.weeks]
-    assert len(bar_heights(page.weekly_chart.bars)) == weeks
+    assert bar_heights(page.charts.weekly_chart.bars) == [p.hours for p in series.weeks]
+    assert len(bar_heights(page.charts.weekly_chart.bars)) == weeks
 
 
 def test_monthly_and_year_charts_draw_the_services_figures(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
     months = demo_ctx.read(learning.monthly_commitment, demo_ctx.today(), 12)
-    chart = page.monthly_chart
+    chart = page.charts.monthly_chart
     planned, logged = bar_heights(chart.planned_bars), bar_heights(chart.logged_bars)
     assert logged == pytest.approx([m.logged for m in months])
     assert planned == pytest.approx([m.planned for m in months])
     path = demo_ctx.read(learning.year_path, demo_ctx.today())
-    assert page.year_chart.logged_line.get_ydata()[-1] == path.logged
-    assert page.year_chart.goal_line.get_ydata()[-1] == path.goal
+    assert page.charts.year_chart.logged_line.get_ydata()[-1] == path.logged
+    assert page.charts.year_chart.goal_line.get_ydata()[-1] == path.goal
 
 
 def test_hovering_a_month_bar_tells_planned_or_logged_hours(qtbot, page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
     months = demo_ctx.read(learning.monthly_commitment, demo_ctx.today(), 12)
-    chart = page.monthly_chart
+    chart = page.charts.monthly_chart
     chart.canvas.draw()
     to_pixels = chart.figure.axes[0].transData.transform
     i = max(range(len(months)), key=lambda k: min(months[k].planned, months[k].logged))
@@ -295,7 +300,7 @@ def test_heatmap_hover_shows_a_days_hours(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
     calendar = demo_ctx.read(learning.learning_calendar, demo_ctx.today())
     day, hours = calendar.days[-1]
-    heatmap = page.heatmap
+    heatmap = page.charts.heatmap
     assert len(heatmap.cells) == (calendar.last - calendar.first).days + 1
     heatmap.canvas.draw()
     column, row = heatmap.position(day)
@@ -307,6 +312,6 @@ def test_heatmap_hover_shows_a_days_hours(page, demo_ctx) -> None:
 
 def test_charts_redraw_after_a_change_while_showing(page, demo_ctx) -> None:
     page.tabs.setCurrentIndex(CHARTS_TAB)
-    before = bar_heights(page.weekly_chart.bars)[-1]
+    before = bar_heights(page.charts.weekly_chart.bars)[-1]
     demo_ctx.write("a change", learning.log_session, 2.0, demo_ctx.today())
-    assert bar_heights(page.weekly_chart.bars)[-1] == pytest.approx(before + 2.0)
+    assert bar_heights(page.charts.weekly_chart.bars)[-1] == pytest.approx(before + 2.0)

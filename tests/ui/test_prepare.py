@@ -106,16 +106,16 @@ def test_the_learning_charts_tab_is_prepared_and_takes_hours_logged_since(qtbot,
     windows = prepared(qtbot, demo_db)
     window, ctx = windows.window, windows.ctx
     page = window.page("learning")
-    assert bar_heights(page.weekly_chart.bars)  # the charts tab was drawn in idle time
-    before = bar_heights(page.weekly_chart.bars)[-1]
+    assert bar_heights(page.charts.weekly_chart.bars)  # the charts tab was drawn in idle time
+    before = bar_heights(page.charts.weekly_chart.bars)[-1]
     dashboard = window.page("dashboard")
     dashboard.quick_log.hours.setValue(2.0)
     qtbot.keyClick(dashboard.quick_log.hours, Qt.Key.Key_Return)
     window.show_page("learning")
     page.tabs.setCurrentIndex(2)
-    assert bar_heights(page.weekly_chart.bars)[-1] == before + 2.0
+    assert bar_heights(page.charts.weekly_chart.bars)[-1] == before + 2.0
     year = ctx.read(learning.year_path, ctx.today())
-    assert page.year_chart.logged_line.get_ydata()[-1] == year.logged
+    assert page.charts.year_chart.logged_line.get_ydata()[-1] == year.logged
     windows.close_current()
 
 
@@ -242,11 +242,12 @@ def test_a_page_warms_up_a_step_at_a_time_and_its_charts_then_plot_when_shown(
     assert not page.isVisible()
     for _ in steps:
         assert not page.isVisible()
-    tab_charts = page.tabs.widget(2).findChildren(ChartView)
+    tab_charts = page.tabs.widget(CHARTS_TAB).findChildren(ChartView)
     assert tab_charts and all(c._shown is not None for c in tab_charts)
     assert not any(c.canvas.pending for c in tab_charts)
     assert all(c.plots_when_shown for c in charts)
-    page.weekly_chart.set_data(None)
+    weekly = page.charts.weekly_chart
+    weekly.set_data(None)
     page.show()
-    page.tabs.setCurrentIndex(2)
-    assert page.weekly_chart._shown is not None and page.weekly_chart._shown[0] is None
+    page.tabs.setCurrentIndex(CHARTS_TAB)
+    assert weekly._shown is not None and weekly._shown[0] is None

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -43,12 +42,6 @@ from planner.vocabulary import WEEKS_A_YEAR
 from planner.wording import hours_text
 
 if TYPE_CHECKING:
-    from planner.ui.charts.heatmap import CalendarHeatmap
-    from planner.ui.charts.learning import (
-        MonthlyCommitmentChart,
-        WeeklyHoursChart,
-        YearToDateChart,
-    )
     from planner.ui.pages.learning_charts import LearningCharts
 
 #: The tab of charts (`learning_charts`), after the activities and the session log.
@@ -186,26 +179,6 @@ class LearningPage(Page):
     def charts(self) -> LearningCharts:
         """The charts tab's panel, built when first asked for."""
         return self.charts_tab.panel
-
-    @property
-    def weeks(self) -> QComboBox:
-        return self.charts.weeks
-
-    @property
-    def weekly_chart(self) -> WeeklyHoursChart:
-        return self.charts.weekly_chart
-
-    @property
-    def monthly_chart(self) -> MonthlyCommitmentChart:
-        return self.charts.monthly_chart
-
-    @property
-    def year_chart(self) -> YearToDateChart:
-        return self.charts.year_chart
-
-    @property
-    def heatmap(self) -> CalendarHeatmap:
-        return self.charts.heatmap
 
     def load_charts(self) -> None:
         self.charts.load()
