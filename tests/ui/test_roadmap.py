@@ -87,6 +87,25 @@ def test_a_change_made_while_another_tab_shows_is_in_the_gap_list_when_its_tab_o
     assert shown == [g.skill for g in demo_ctx.read(readiness.readiness).gaps]
 
 
+def test_compare_on_a_role_opens_the_comparison_with_it_beside_yours(page, demo_ctx) -> None:
+    """The Explore and the Compare tabs are built when first shown: the browser's Compare
+    button opens the comparison, its first look (your current and target roles) and the role
+    asked for together."""
+    info = demo_ctx.read(profile.profile_info)
+    other = next(
+        r.slug
+        for r in demo_ctx.read(roles.list_roles)
+        if r.slug not in (info.current_role, info.target_role)
+    )
+    page.tabs.setCurrentIndex(ROLES_TAB)
+    page.browser.select(other)
+    page.browser.compare.click()
+    assert page.tabs.currentIndex() == COMPARE_TAB
+    assert page.compare.chosen() == [s for s in (info.current_role, info.target_role) if s] + [
+        other
+    ]
+
+
 def test_table_models_pass_the_model_tester(page, qtmodeltester) -> None:
     page.tabs.setCurrentIndex(GAP_TAB)
     page.tabs.setCurrentIndex(ROLES_TAB)
