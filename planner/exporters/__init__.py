@@ -7,6 +7,7 @@ reads in the caller's one transaction and writes its files atomically.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -22,8 +23,35 @@ FORMATS = {
 }
 
 
+#: The exports that hold the learning sessions, where a running timer's time would go.
+WITH_SESSIONS = ("json", "csv")
+
+
 def export(session: Session, kind: str, path: Path, today: dt.date) -> ExportResult:
-    """Write one export of the data file, read in the caller's one transaction."""
+    """Write one export of the data file, read in the caller's one transaction; one that holds
+    the sessions says when a running timer's time is not in it yet."""
+    result = _write(session, kind, path, today)
+    if kind in WITH_SESSIONS:
+        return replace(result, left_out=timer_left_out(session))
+    return result
+
+
+def timer_left_out(session: Session) -> str:
+    """The running timer, as an export leaves it out: its time becomes a session once stopped,
+    and a backup restored later would not have it. Empty when no timer runs."""
+    from planner.services import timer
+
+    current = timer.running(session)
+    if current is None:
+        return ""
+    ran = timer.duration_text(current.seconds(timer.utc_now()))
+    return (
+        f"The timer running for {current.label()} ({ran} so far) is not in it: "
+        "stop the timer to log its time, then export again."
+    )
+
+
+def _write(session: Session, kind: str, path: Path, today: dt.date) -> ExportResult:
     if kind == "json":
         from planner.exporters.jsonfile import export_json
 

@@ -23,10 +23,19 @@ class ExportResult:
     path: Path
     what: str  # "JSON backup", "CSV files", "calendar"
     counts: Mapping[str, int] = field(default_factory=dict)
+    #: What the person may expect in it and is not there yet (a running timer's time), as a
+    #: sentence: said after the summary, so that an export is not taken for complete.
+    left_out: str = ""
+
+    def written(self) -> str:
+        """Where it went and how many records of each kind."""
+        counted = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in self.counts.items())
+        return f"Wrote {self.what} to {self.path}: {counted or 'nothing to export'}"
 
     def summary(self) -> str:
-        written = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in self.counts.items())
-        return f"Wrote {self.what} to {self.path}: {written or 'nothing to export'}"
+        """What was written, then what is left out."""
+        written = self.written()
+        return f"{written}. {self.left_out}" if self.left_out else written
 
 
 def _fail(path: Path, exc: OSError) -> InputError:

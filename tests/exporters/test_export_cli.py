@@ -3,6 +3,7 @@ half-written file when writing fails."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from planner.app import main
+from planner.services import timer
 from planner.storage.engine import Database
 
 
@@ -40,6 +42,24 @@ def test_export_csv_and_ics(planner, tmp_path: Path) -> None:
     code, out, _ = planner("export", "ics", str(tmp_path / "plan.ics"))
     assert code == 0 and "follow ups" in out
     assert (tmp_path / "plan.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_an_export_with_the_sessions_says_a_running_timer_is_not_in_it(
+    planner, demo_db: Database, tmp_path: Path
+) -> None:
+    with demo_db.session() as s:
+        timer.start(s, timer.utc_now() - dt.timedelta(minutes=25), note="reading")
+    for kind, target in (("json", tmp_path / "b.json"), ("csv", tmp_path / "tables")):
+        code, out, _ = planner("export", kind, str(target))
+        assert code == 0
+        assert "The timer running for learning with no activity (25 min so far) is not in it" in out
+        assert "stop the timer to log its time, then export again" in out
+    code, out, _ = planner("export", "ics", str(tmp_path / "plan.ics"))  # no sessions in it
+    assert code == 0 and "timer" not in out
+    with demo_db.session() as s:
+        timer.discard(s)
+    code, out, _ = planner("export", "json", str(tmp_path / "b.json"))
+    assert code == 0 and "timer" not in out
 
 
 @pytest.mark.parametrize(

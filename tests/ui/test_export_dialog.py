@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
+from ui_helpers import answer_boxes
 
+from planner.services import timer
 from planner.ui.context import AppContext
 from planner.ui.dialogs.export_dialog import ExportDialog
 
@@ -26,6 +28,19 @@ def test_json_export_writes_the_backup_and_reports_counts(
     document = json.loads(target.read_text(encoding="utf-8"))
     assert messages and f"{len(document['contacts'])} contacts" in messages[0]
     assert str(target) in messages[0]
+
+
+def test_with_a_timer_running_the_export_says_its_time_is_not_in_it(
+    qtbot, demo_ctx: AppContext, tmp_path: Path
+) -> None:
+    demo_ctx.write("start the timer", timer.start, timer.utc_now(), None, "")
+    dialog = ExportDialog(demo_ctx, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    seen = answer_boxes("OK")  # told in a box, not only in the status line
+    dialog.export_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert len(seen) == 1 and "The timer running for" in seen[0]
+    assert "stop the timer to log its time" in seen[0]
 
 
 def test_switching_format_renames_the_target_in_the_same_folder(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -147,6 +148,12 @@ class ExportDialog(QDialog):
             self._show_error(f"{message[:1].upper()}{message[1:]}.")
             return
         self.ctx.status.emit(self.written.summary())
+        if self.written.left_out:  # not for the status line alone, gone in seconds
+            box = QMessageBox(
+                QMessageBox.Icon.Information, "Export", self.written.left_out, parent=self
+            )
+            box.setInformativeText(f"{self.written.written()}.")
+            box.exec()
         self.accept()
 
     def _show_error(self, message: str) -> None:
