@@ -298,7 +298,7 @@ class _Windows:
             window.close()
 
     def switch(self, path: str) -> None:
-        if self.window is not None and not self.window.may_close():
+        if self.window is not None and not self.window.may_leave_file():
             return
         try:
             opened = open_for_window(Path(path), self.window)

@@ -376,8 +376,13 @@ class MainWindow(QMainWindow):
         """Ask every page holding unsaved input (Balance's typed hours) to settle it first."""
         return all(page.may_leave() for page in self._pages.values())
 
+    def may_leave_file(self) -> bool:
+        """Whether the window may leave its file (quit, or open another one): unsaved input
+        settled first, then a running timer stopped, kept running or discarded, as asked."""
+        return self.may_close() and self.timer_status.may_close()
+
     def closeEvent(self, event) -> None:
-        if self.ask_before_closing and not (self.may_close() and self.timer_status.may_close()):
+        if self.ask_before_closing and not self.may_leave_file():
             event.ignore()
             return
         for draft in self.findChildren(Draft):

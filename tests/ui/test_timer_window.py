@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -18,6 +19,9 @@ from ui_helpers import answer_boxes
 
 from planner.app import main
 from planner.services import learning, timer
+from planner.storage.engine import open_database
+from planner.ui.instance import claim
+from planner.ui.launch import _Windows
 from planner.ui.main_window import PAGE_NAMES, MainWindow
 from planner.ui.settings import Settings
 from planner.ui.timer_status import LeftRunningDialog
@@ -322,3 +326,36 @@ def test_the_first_paint_shows_a_running_timer_before_sqlalchemy_loads(demo_db, 
     assert not loaded
     assert title.startswith(f"0:20 {ACTIVITY} — Career Planner")
     assert status.startswith("Timing 0:20:") and ACTIVITY in status
+
+
+@pytest.mark.parametrize(
+    ("answer", "opened", "still_running"),
+    [("Keep running", True, True), ("Stop and log", True, False), ("Cancel", False, True)],
+)
+def test_opening_another_file_with_a_timer_running_asks_as_quitting_does(
+    qtbot, demo_db, demo_template, tmp_path, answer, opened, still_running
+) -> None:
+    """File › Open leaves the file as quitting does: the timer is stopped and logged, left
+    running in its file, or the file stays open."""
+    here, other = demo_db.path, tmp_path / "other.sqlite3"
+    shutil.copyfile(demo_template, other)
+    with demo_db.session() as s:
+        timer.start(s, timer.utc_now() - dt.timedelta(minutes=30))
+        before = len(learning.sessions(s))
+    demo_db.close()
+    windows = _Windows(Settings(), prepare_pages=False)
+    windows.show_then_open(here, False, claim(here))
+    qtbot.waitUntil(lambda: windows.ctx is not None and windows.ctx.is_open, timeout=20_000)
+    seen = answer_boxes(answer)
+    windows.switch(str(other))
+    assert seen and "has run 30 min" in seen[0]
+    assert windows.ctx is not None and (windows.ctx.path == other) is opened
+    if opened:
+        left = open_database(here)
+        with left.session() as s:
+            assert (timer.running(s) is not None) is still_running
+            assert len(learning.sessions(s)) == before + (0 if still_running else 1)
+        left.close()
+    assert windows.window is not None
+    windows.window.ask_before_closing = False
+    windows.close_current()
