@@ -9,7 +9,7 @@ readiness for job postings you paste or open (`roadmap_postings.py`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt
@@ -105,31 +105,16 @@ class RoadmapPage(Page):
         self.tabs.addTab(self._plan_tab(), "&Plan")
         # The panels of their own modules are built (and their modules imported) when their
         # tab is first shown or prepared in idle time (`warm_up`): a first visit pays only for
-        # the tab in view. Each is brought up to date when shown after a refresh.
-        read_only = ctx.read_only
-        self._gap_tab = LazyTab(self._make_gap, read_only=read_only)
-        self.tabs.addTab(self._gap_tab, "Skill &gap")
+        # the tab in view. Each is brought up to date when shown after a refresh. By index:
+        self._panels: dict[int, LazyTab] = {}
+        self._add_lazy("Skill &gap", self._make_gap)
         self.history = ReadinessHistoryChart()
         self.tabs.addTab(self.history, "Progress &over time")
-        self._roles_tab = LazyTab(self._make_browser, read_only=read_only)
-        self.tabs.addTab(self._roles_tab, "&Explore roles")
-        self._compare_tab = LazyTab(self._make_compare, read_only=read_only)
-        self.tabs.addTab(self._compare_tab, "Co&mpare roles")
-        # The guides' advice: the move, stage, certifications...
-        self._move_tab = LazyTab(self._make_move, read_only=read_only)
-        self.tabs.addTab(self._move_tab, "Your mo&ve")
-        self._portfolio_tab = LazyTab(self._make_portfolio, read_only=read_only)
-        self.tabs.addTab(self._portfolio_tab, "Port&folio")
-        self._postings_tab = LazyTab(self._make_postings, read_only=read_only)
-        self.tabs.addTab(self._postings_tab, "&Job postings")
-        self._panels: dict[int, LazyTab] = {
-            GAP_TAB: self._gap_tab,
-            ROLES_TAB: self._roles_tab,
-            COMPARE_TAB: self._compare_tab,
-            MOVE_TAB: self._move_tab,
-            PORTFOLIO_TAB: self._portfolio_tab,
-            POSTINGS_TAB: self._postings_tab,
-        }
+        self._add_lazy("&Explore roles", self._make_browser)
+        self._add_lazy("Co&mpare roles", self._make_compare)
+        self._add_lazy("Your mo&ve", self._make_move)  # the guides' advice: the move, stage...
+        self._add_lazy("Port&folio", self._make_portfolio)
+        self._add_lazy("&Job postings", self._make_postings)
         #: Tabs whose panel has not caught up with the last refresh: a panel is refreshed when
         #: its tab is shown, so a visit pays only for the tab in view.
         self._stale_tabs: set[int] = set()
@@ -137,6 +122,10 @@ class RoadmapPage(Page):
         layout.addWidget(self.tabs, 1)
 
     # -- the panels of their own modules, built on first need -----------------------------------
+    def _add_lazy(self, title: str, build: Callable[[], QWidget]) -> None:
+        tab = LazyTab(build, read_only=self.ctx.read_only)
+        self._panels[self.tabs.addTab(tab, title)] = tab
+
     def _make_gap(self) -> GapPanel:
         from planner.ui.pages.roadmap_gap import GapPanel
 
@@ -171,27 +160,27 @@ class RoadmapPage(Page):
 
     @property
     def gap(self) -> GapPanel:
-        return self._gap_tab.panel
+        return self._panels[GAP_TAB].panel
 
     @property
     def browser(self) -> RoleBrowser:
-        return self._roles_tab.panel
+        return self._panels[ROLES_TAB].panel
 
     @property
     def compare(self) -> ComparePanel:
-        return self._compare_tab.panel
+        return self._panels[COMPARE_TAB].panel
 
     @property
     def move_panel(self) -> MovePanel:
-        return self._move_tab.panel
+        return self._panels[MOVE_TAB].panel
 
     @property
     def portfolio(self) -> PortfolioPanel:
-        return self._portfolio_tab.panel
+        return self._panels[PORTFOLIO_TAB].panel
 
     @property
     def postings(self) -> PostingsPanel:
-        return self._postings_tab.panel
+        return self._panels[POSTINGS_TAB].panel
 
     def warm_up(self, place: QRect) -> Iterator[None]:
         """The page as every page is prepared, then each panel its first visit left for later,
