@@ -49,7 +49,7 @@ CALLS: dict[str, Call] = {
     "balance.targets": lambda f, db: f(db),
     "balance.learning_by_week": lambda f, db: f(db, TODAY - dt.timedelta(weeks=52), TODAY),
     "balance.typed_by_week": lambda f, db: f(db, TODAY - dt.timedelta(weeks=52), TODAY),
-    "balance.week_balance": lambda f, db: f(db, TODAY),
+    "balance.week_balance": lambda f, db: f(db, TODAY, TODAY),
     "balance.work_over_streak": lambda f, db: f(db, MONDAY),
     "roadmap.milestones": lambda f, db: (f(db), f(db, open_only=True)),
     "profile.has_user_data": lambda f, db: f(db),

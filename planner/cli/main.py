@@ -212,7 +212,7 @@ def cmd_hours(db: Database, args: argparse.Namespace) -> None:
     _warn_date(args.command, monday, f"the week {week_label(monday)}")
     with db.session() as s:
         balance.set_week_hours(s, monday, dict(args.values))
-        summary = balance.week_balance(s, monday)
+        summary = balance.week_balance(s, monday, dt.date.today())
     hours = ", ".join(f"{c.category} {hours_text(c.hours)}" for c in summary.categories)
     print(f"{summary.week}: {hours}")
 
@@ -243,6 +243,8 @@ def week_json(summary: WeekBalance) -> dict[str, Any]:
         "learning_sessions": summary.learning_sessions,
         "recommendations": list(summary.recommendations),
         "burnout_risk": summary.burnout_risk,
+        # Looked at before its Sunday: the hours so far, and advice about what is left.
+        "in_progress": summary.in_progress,
     }
 
 
@@ -250,7 +252,8 @@ def cmd_week(db: Database, args: argparse.Namespace) -> None:
     from planner.services import balance
 
     with db.session() as s:
-        summary = balance.week_balance(s, args.week or dt.date.today())
+        today = dt.date.today()
+        summary = balance.week_balance(s, args.week or today, today)
     if args.json:
         _print_json(week_json(summary))
         return

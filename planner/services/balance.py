@@ -6,6 +6,10 @@ target, and **balanced** otherwise (the boundaries themselves are balanced); `TO
 status means for each category and `ADVICE` says it in words. Learning hours are the week's
 logged sessions, never typed twice; work, exercise, social and rest are typed per week.
 
+A week still running (today before its Sunday) is judged on its hours so far: over is over
+already, but under is only what is left to do, so its advice says how many hours are to go by
+Sunday instead of "fell short ... next week" on a Wednesday (`category_advice`).
+
 The readers are plain SQL (`@reader`, see `planner.services.sql`): the dashboard paints this
 week's balance before SQLAlchemy has loaded. So the writes import the models inside themselves.
 """
@@ -21,6 +25,7 @@ from planner.services.limits import check_week
 from planner.services.sql import WEEK_START, Reader, date, reader, rows
 from planner.services.weeks import check_date, week_label, week_start
 from planner.vocabulary import CATEGORIES, DEFAULT_TARGETS, TYPED_CATEGORIES, WEEK_HOURS
+from planner.wording import hours_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -59,6 +64,10 @@ TONE = {
 }
 
 
+#: A category within its target's range, in words.
+BALANCED_ADVICE = "Within 80–120 % of the target."
+
+
 def tone(category: str, status: str) -> str:
     """What `status` means for `category`: good, caution or bad (balanced is always good)."""
     return TONE.get((category, status), "good")
@@ -88,6 +97,8 @@ class WeekBalance:
     learning_sessions: int
     recommendations: tuple[str, ...]
     burnout_risk: bool
+    #: Whether the week was looked at before its Sunday: its hours are the hours so far.
+    in_progress: bool
 
     @property
     def entered(self) -> bool:
@@ -96,6 +107,10 @@ class WeekBalance:
 
     def category(self, name: str) -> CategoryBalance:
         return next(c for c in self.categories if c.category == name)
+
+    def category_advice(self, name: str) -> str:
+        """What to do about one category this week, in words (`category_advice`)."""
+        return category_advice(self.category(name), in_progress=self.in_progress)
 
     @property
     def burnout_advice(self) -> str | None:
@@ -119,6 +134,24 @@ def status(hours: float, target: float) -> str:
     if hours < UNDER * target - EPSILON:
         return "under"
     return "balanced"
+
+
+def to_go(c: CategoryBalance) -> str:
+    """'1.5 h of learning': what is left of a category's target this week."""
+    return f"{hours_text(c.target - c.hours)} of {c.category}"
+
+
+def category_advice(c: CategoryBalance, *, in_progress: bool) -> str:
+    """What to do about one category's week: `ADVICE` for its status, and for a week still
+    running, what is left to reach a target it is under rather than a verdict on half a week
+    (under its target, work needs nothing: the week is only light so far)."""
+    if c.status == "balanced":
+        return BALANCED_ADVICE
+    if in_progress and c.status == "under":
+        if c.tone == "good":
+            return f"Under its {hours_text(c.target)} target so far; the week runs to Sunday."
+        return f"{hours_text(c.target - c.hours)} to go by Sunday to reach the target."
+    return ADVICE[(c.category, c.status)]
 
 
 @reader
@@ -157,10 +190,12 @@ def typed_by_week(db: Reader, first: dt.date, last: dt.date) -> dict[dt.date, di
 
 
 @reader
-def week_balance(db: Reader, day: dt.date) -> WeekBalance:
-    """The balance of the ISO week holding `day`, with statuses and recommendations."""
+def week_balance(db: Reader, day: dt.date, today: dt.date) -> WeekBalance:
+    """The balance of the ISO week holding `day`, with statuses and recommendations, looked at
+    on `today`: a week that runs past it is judged on its hours so far."""
     monday = week_start(day)
     sunday = monday + dt.timedelta(days=6)
+    in_progress = monday <= today < sunday
     goal = targets(db)
     typed = typed_by_week(db, monday, monday).get(monday, {})
     ((learned, sessions),) = rows(
@@ -181,13 +216,24 @@ def week_balance(db: Reader, day: dt.date) -> WeekBalance:
         for c in CATEGORIES
     )
     by_name = {c.category: c for c in categories}
-    advice = [
-        ADVICE[(c.category, c.status)] for c in categories if c.status != "balanced" and c.entered
-    ]
+    judged = [c for c in categories if c.status != "balanced" and c.entered]
+    if in_progress:  # what is under is still to do: said once, with the hours to go
+        advice = [ADVICE[(c.category, c.status)] for c in judged if c.status == "over"]
+        behind = [c for c in judged if c.status == "under" and c.tone != "good"]
+        if behind:
+            left = [to_go(c) for c in behind]
+            listed = left[0] if len(left) == 1 else f"{', '.join(left[:-1])} and {left[-1]}"
+            advice.append(
+                f"The week runs to Sunday: {listed} to go to reach "
+                f"{'its target' if len(left) == 1 else 'their targets'}."
+            )
+    else:
+        advice = [ADVICE[(c.category, c.status)] for c in judged]
     recovery_short = [
         c for c in ("rest", "exercise") if by_name[c].status == "under" and by_name[c].entered
     ]
-    if by_name["learning"].hours >= by_name["learning"].target and recovery_short:
+    learning_met = by_name["learning"].hours >= by_name["learning"].target
+    if learning_met and recovery_short and not in_progress:
         advice.append(
             f"Learning met its goal but {' and '.join(recovery_short)} fell short: those hours "
             "were bought with recovery. Keep the learning, and win the recovery back next week."
@@ -206,6 +252,7 @@ def week_balance(db: Reader, day: dt.date) -> WeekBalance:
         learning_sessions=int(sessions),
         recommendations=tuple(advice),
         burnout_risk=burnout,
+        in_progress=in_progress,
     )
 
 

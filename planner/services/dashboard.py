@@ -61,7 +61,7 @@ def summary(db: Reader, today: dt.date) -> DashboardSummary:
         today=today,
         readiness=gap,
         forecast=readiness.forecast(db, today, gap=gap),
-        week=week_balance(db, today),
+        week=week_balance(db, today, today),
         streak=streak(db, today),
         series=weekly_series(db, today, CHART_WEEKS),
         next_milestones=tuple(open_rows[:LIST_LENGTH]),

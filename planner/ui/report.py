@@ -58,9 +58,11 @@ def bullets(items: list[str], empty: str, c: theme.Colors) -> str:
 def learning_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
     share = f" ({s.goal_share:.0%} of the goal)" if s.goal_share is not None else ""
     color = c.balanced if s.goal_met else c.under
-    verdict = (
-        "Goal met." if s.goal_met else f"{hours_text(s.learning_goal - s.learning_hours)} short."
-    )
+    left = hours_text(s.learning_goal - s.learning_hours)
+    if s.goal_met:
+        verdict = "Goal met."
+    else:  # a week still running is not short yet
+        verdict = f"{left} to go by Sunday." if s.balance.in_progress else f"{left} short."
     sessions = counted(s.learning_sessions, "session")
     weeks = counted(s.streak.current, "week")
     return (

@@ -68,13 +68,14 @@ def test_a_failed_hours_command_sets_none_of_its_values(planner, db_path) -> Non
 
 
 def test_week_json_has_the_documented_shape(planner) -> None:
-    planner("hours", "work=49", "exercise=3", "social=5", "rest=5")
-    planner("log", "2", "--date", week_start(TODAY).isoformat())
-    planner("log", "3.5", "--date", week_start(TODAY).isoformat())
-    code, out, _ = planner("week", "--json")
+    monday = week_start(TODAY) - dt.timedelta(weeks=1)  # a week that has ended, judged whole
+    label = week_label(monday)
+    planner("hours", "--week", label, "work=49", "exercise=3", "social=5", "rest=5")
+    planner("log", "2", "--date", monday.isoformat())
+    planner("log", "3.5", "--date", monday.isoformat())
+    code, out, _ = planner("week", "--week", label, "--json")
     assert code == 0
     week = json.loads(out)
-    monday = week_start(TODAY)
     assert week["week"] == week_label(monday)
     assert week["start"] == monday.isoformat()
     assert week["end"] == (monday + dt.timedelta(days=6)).isoformat()
@@ -84,6 +85,9 @@ def test_week_json_has_the_documented_shape(planner) -> None:
     assert week["categories"]["rest"]["status"] == "under"
     assert week["learning_sessions"] == 2
     assert any("recovery" in r for r in week["recommendations"])
+    assert week["in_progress"] is False
+    this_week = json.loads(planner("week", "--json")[1])
+    assert this_week["in_progress"] is (TODAY.weekday() < 6)  # until its Sunday
 
 
 def test_week_option_reads_another_week(planner) -> None:

@@ -49,7 +49,7 @@ def test_google_gym_calendar_repeats_exceptions_and_zone(db, tmp_path) -> None:
     ]
     with db.session() as s:
         assert remembered(s) == {"Gym": "exercise"}
-        assert balance.week_balance(s, W12).categories[2].hours == 2.5  # the Balance page
+        assert balance.week_balance(s, W12, W12).categories[2].hours == 2.5  # the Balance page
 
 
 def test_the_mapping_is_remembered_and_a_second_import_changes_nothing(db, tmp_path) -> None:

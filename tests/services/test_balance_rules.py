@@ -36,7 +36,7 @@ def log(db, *sessions: tuple[dt.date, float]) -> None:
 
 def week(db, day: dt.date = WEDNESDAY) -> balance.WeekBalance:
     with db.session() as s:
-        return balance.week_balance(s, day)
+        return balance.week_balance(s, day, SUNDAY)  # the week judged whole, as it ended
 
 
 def tradeoff_advice(result: balance.WeekBalance) -> list[str]:
@@ -304,6 +304,51 @@ def test_each_off_balance_category_gets_one_recommendation(db) -> None:
     # work over + rest under + the learning-vs-recovery trade-off
     assert len(result.recommendations) == 3
     assert len(tradeoff_advice(result)) == 1
+
+
+# --- a week still running ----------------------------------------------------------------------
+
+
+def test_a_week_looked_at_before_its_sunday_says_what_is_left_not_that_it_fell_short(db) -> None:
+    """On Wednesday the week is half lived: hours under a target are still to do by Sunday (work
+    under its target needs nothing), and what is over already is over."""
+    set_week(db, MONDAY, work=20, exercise=1, social=6, rest=12)  # rest over, the rest under
+    log(db, (MONDAY, 2.0))
+    with db.session() as s:
+        midweek = balance.week_balance(s, MONDAY, WEDNESDAY)
+        ended = balance.week_balance(s, MONDAY, SUNDAY + dt.timedelta(days=1))
+    assert midweek.in_progress and not ended.in_progress
+    assert [c.status for c in midweek.categories] == [c.status for c in ended.categories]
+    assert midweek.recommendations == (
+        balance.ADVICE[("rest", "over")],
+        "The week runs to Sunday: 3 h of learning and 2 h of exercise to go to reach their "
+        "targets.",
+    )
+    assert not any("fell short" in r or "light" in r for r in midweek.recommendations)
+    assert midweek.category_advice("learning") == "3 h to go by Sunday to reach the target."
+    assert midweek.category_advice("work").endswith("so far; the week runs to Sunday.")
+    assert midweek.category_advice("social") == balance.BALANCED_ADVICE
+    # Once the week is over, the same hours are judged as they ended.
+    assert balance.ADVICE[("learning", "under")] in ended.recommendations
+    assert ended.category_advice("work") == balance.ADVICE[("work", "under")]
+
+
+def test_the_week_is_judged_whole_on_its_sunday(db) -> None:
+    """The weekly review happens at the weekend: on Sunday the verdict stands."""
+    set_week(db, MONDAY, **{**BALANCED_WEEK, "exercise": 1})
+    with db.session() as s:
+        assert not balance.week_balance(s, MONDAY, SUNDAY).in_progress
+        assert balance.week_balance(s, MONDAY, SUNDAY - dt.timedelta(days=1)).in_progress
+
+
+def test_no_tradeoff_advice_while_the_week_runs(db) -> None:
+    """Learning met by Wednesday with little rest yet is not recovery given up: rest can follow."""
+    set_week(db, MONDAY, **{**BALANCED_WEEK, "rest": 2})
+    log(db, (MONDAY, 5.0))
+    with db.session() as s:
+        midweek = balance.week_balance(s, MONDAY, WEDNESDAY)
+    assert tradeoff_advice(midweek) == []
+    assert tradeoff_advice(week(db)) != []
 
 
 # --- burnout -----------------------------------------------------------------------------------

@@ -91,7 +91,7 @@ def test_every_week_of_the_demo_has_typed_hours(demo_db) -> None:
 def test_the_demo_ends_in_a_work_crunch_with_a_burnout_warning(demo_db) -> None:
     """The last three weeks of the demo have work well over the 48 h limit."""
     with demo_db.session() as s:
-        week = balance.week_balance(s, TODAY)
+        week = balance.week_balance(s, TODAY, TODAY)
     assert week.category("work").status == "over"
     assert week.burnout_risk is True
 

@@ -213,7 +213,7 @@ def test_week_balance_sets_the_burnout_warning_apart_from_the_other_advice(db) -
         write(
             db, balance.set_week_hours, monday, {"work": 55, "exercise": 3, "social": 5, "rest": 8}
         )
-    week = write(db, balance.week_balance, WEDNESDAY)
+    week = write(db, balance.week_balance, WEDNESDAY, WEDNESDAY)
     assert week.burnout_risk
     assert week.burnout_advice == week.recommendations[-1]
     assert "burnout" in week.burnout_advice
@@ -223,6 +223,6 @@ def test_week_balance_sets_the_burnout_warning_apart_from_the_other_advice(db) -
 
 def test_week_balance_without_burnout_keeps_every_recommendation(db) -> None:
     write(db, balance.set_week_hours, MONDAY, {"work": 55, "exercise": 3, "social": 5, "rest": 8})
-    week = write(db, balance.week_balance, WEDNESDAY)
+    week = write(db, balance.week_balance, WEDNESDAY, WEDNESDAY)
     assert not week.burnout_risk and week.burnout_advice is None
     assert week.advice == week.recommendations

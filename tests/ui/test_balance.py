@@ -55,7 +55,7 @@ def test_an_empty_file_shows_an_empty_week_and_empty_charts(qtbot, ctx) -> None:
 
 
 def test_the_demo_week_shows_the_services_figures(page, demo_ctx) -> None:
-    week = demo_ctx.read(balance.week_balance, demo_ctx.today())
+    week = demo_ctx.read(balance.week_balance, demo_ctx.today(), demo_ctx.today())
     for cat in week.categories:
         assert page.hours[cat.category].value() == pytest.approx(cat.hours)
         assert page.chips[cat.category].text() == cat.status.capitalize()
@@ -142,7 +142,7 @@ def test_typed_hours_survive_a_refresh_from_elsewhere(page, demo_ctx) -> None:
 def test_a_status_follows_the_hours_typed_beside_it(page, demo_ctx) -> None:
     """The demo week's work is over its target; typing fewer hours shows the status they would
     have, through a refresh from elsewhere, and Revert shows the saved status again."""
-    week = demo_ctx.read(balance.week_balance, page.monday)
+    week = demo_ctx.read(balance.week_balance, page.monday, demo_ctx.today())
     work = week.category("work")
     assert page.chips["work"].text() == work.status.capitalize() == "Over"
     page.hours["work"].setValue(work.target)
@@ -174,7 +174,7 @@ def test_week_navigation_moves_by_one_iso_week(page, demo_ctx) -> None:
     page.prev_button.click()
     assert page.monday == this_monday - dt.timedelta(weeks=1)
     assert page.week_label.text() == week_heading(this_monday - dt.timedelta(weeks=1))
-    previous = demo_ctx.read(balance.week_balance, page.monday)
+    previous = demo_ctx.read(balance.week_balance, page.monday, demo_ctx.today())
     assert page.hours["work"].value() == pytest.approx(previous.category("work").hours)
     assert page.this_button.isEnabled()
     page.next_button.click()
@@ -236,7 +236,7 @@ def test_closing_the_window_with_typed_hours_asks_to_save(
 
 
 def test_hovering_a_bar_tells_its_hours_target_and_status(page, demo_ctx) -> None:
-    week = demo_ctx.read(balance.week_balance, page.monday)
+    week = demo_ctx.read(balance.week_balance, page.monday, demo_ctx.today())
     work = week.category("work")
     page.week_chart.canvas.draw()
     box = row_bars(page.week_chart)["Work"].get_window_extent()
@@ -286,3 +286,43 @@ def test_hovering_a_trend_point_tells_its_week_hours_and_target(qtbot, page, dem
         assert hover(chart, x + 2, y - 2) == expected
         above = hover(chart, x, y + 40)
         assert above != expected or hover_shows_nothing(qtbot, chart, x, y + 40)
+
+
+# --- a week still running --------------------------------------------------------------------
+
+
+def test_midweek_the_screens_say_what_is_left_not_that_the_week_fell_short(
+    qtbot, ctx, monkeypatch
+) -> None:
+    """On a Wednesday with 2 h of a 5 h goal logged, the dashboard's hover, the Balance page's
+    advice and the weekly review say 3 h are to go by Sunday; on the Monday after, the same
+    week reads as it ended: 3 h short."""
+    from planner.services import review
+    from planner.ui import report, theme
+    from planner.ui.pages.dashboard import DashboardPage
+
+    monday = dt.date(2026, 3, 9)
+    wednesday, next_monday = monday + dt.timedelta(days=2), monday + dt.timedelta(days=7)
+    ctx.write("log 2 h", learning.log_session, 2.0, monday)
+    ctx.write(
+        "save the hours",
+        balance.set_week_hours,
+        monday,
+        {"work": 20.0, "exercise": 3.0, "social": 5.0, "rest": 8.0},
+    )
+    monkeypatch.setattr(ctx, "today", lambda: wednesday)
+
+    dashboard = open_page(qtbot, DashboardPage, ctx, follow_changes=False)
+    assert dashboard.chips["learning"].toolTip() == "3 h to go by Sunday to reach the target."
+    page = open_page(qtbot, BalancePage, ctx, follow_changes=False)
+    advice = page.advice.text()
+    assert "The week runs to Sunday: 3 h of learning to go" in advice
+    assert "fell short" not in advice and "Work was light" not in advice
+    running = report.learning_html(ctx.read(review.summary, monday, wednesday), theme.colors())
+    assert "3 h to go by Sunday." in running and "short" not in running
+
+    monkeypatch.setattr(ctx, "today", lambda: next_monday)
+    page.refresh()  # still showing that week, now over
+    assert balance.ADVICE[("learning", "under")] in page.advice.text()
+    ended = report.learning_html(ctx.read(review.summary, monday, next_monday), theme.colors())
+    assert "3 h short." in ended

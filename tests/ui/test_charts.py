@@ -254,7 +254,7 @@ def test_text_at_the_bars_ends_fits_inside_a_narrow_chart(qtbot, demo_ctx) -> No
     chart.show()
     qtbot.waitExposed(chart)
     monday = demo_ctx.today() - dt.timedelta(days=demo_ctx.today().weekday())
-    chart.set_data(demo_ctx.read(balance.week_balance, monday))
+    chart.set_data(demo_ctx.read(balance.week_balance, monday, demo_ctx.today()))
     chart.canvas.draw()
     ax = chart.figure.axes[0]
     renderer = chart.canvas.get_renderer()

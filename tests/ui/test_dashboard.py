@@ -37,7 +37,7 @@ def test_the_demo_shows_readiness_week_balance_milestones_and_follow_ups(qtbot, 
     page = open_page(qtbot, DashboardPage, demo_ctx, follow_changes=False)
     today = demo_ctx.today()
     gap = demo_ctx.read(readiness.readiness)
-    week = demo_ctx.read(balance.week_balance, today)
+    week = demo_ctx.read(balance.week_balance, today, today)
     assert gap.role_title in page.readiness.title.text()
     assert page.readiness.figure.text() == f"{round(gap.score * 100)} %"
     assert not page.roadmap_button.isVisible()

@@ -75,7 +75,7 @@ def test_the_demo_week_shows_the_services_figures(page, demo_ctx) -> None:
 
 
 def test_the_charts_draw_the_weeks_balance_and_twelve_weeks_of_learning(page, demo_ctx) -> None:
-    week = demo_ctx.read(balance.week_balance, page.monday)
+    week = demo_ctx.read(balance.week_balance, page.monday, demo_ctx.today())
     assert row_lengths(page.balance_chart) == {LABEL[c.category]: c.hours for c in week.categories}
     series = demo_ctx.read(learning.weekly_series, page.monday + dt.timedelta(days=6), 12)
     assert bar_heights(page.learning_chart.bars) == [p.hours for p in series.weeks]

@@ -284,7 +284,7 @@ class BalancePage(Page):
     def refresh(self) -> None:
         """Reload the week, targets and charts; typed but unsaved hours of the same week stay."""
         keep_typed = self._shown_week == self.monday and self.save_button.isEnabled()
-        week = self.week = self.ctx.read(balance.week_balance, self.monday)
+        week = self.week = self.ctx.read(balance.week_balance, self.monday, self.ctx.today())
         typed = self.ctx.read(balance.typed_by_week, self.monday, self.monday)
         entered = bool(typed.get(self.monday))
         self.week_label.setText(week_heading(self.monday))

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services import dashboard
-from planner.services.balance import ADVICE
 from planner.services.dashboard import DashboardSummary
 from planner.ui import startup_trace, theme
 from planner.ui.context import AppContext
@@ -379,7 +378,7 @@ class DashboardPage(Page):
                     theme.STATUS_LABEL[c.status],
                     f"{c.hours:g}",
                 )
-                advice = ADVICE.get((c.category, c.status), "Within 80–120 % of the target.")
+                advice = s.week.category_advice(c.category)
             chip.setText(
                 f"<b>{c.category.capitalize()}</b> &nbsp;{hours} / {hours_text(c.target)}"
                 f" &nbsp;·&nbsp; <span style='color:{colour}'>{verdict}</span>"
