@@ -47,6 +47,7 @@ CALLS: dict[str, Call] = {
     "limits.excess": lambda f, db: f(db),
     "limits.refuse_new_excess": lambda f, db: f(db, set()),
     "balance.targets": lambda f, db: f(db),
+    "balance.first_record": lambda f, db: f(db),
     "balance.learning_by_week": lambda f, db: f(db, TODAY - dt.timedelta(weeks=52), TODAY),
     "balance.typed_by_week": lambda f, db: f(db, TODAY - dt.timedelta(weeks=52), TODAY),
     "balance.week_balance": lambda f, db: f(db, TODAY, TODAY),

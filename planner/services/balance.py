@@ -6,6 +6,9 @@ target, and **balanced** otherwise (the boundaries themselves are balanced); `TO
 status means for each category and `ADVICE` says it in words. Learning hours are the week's
 logged sessions, never typed twice; work, exercise, social and rest are typed per week.
 
+A week that ended before the person's record begins (`first_record`) was not tracked: its
+learning is missing, like typed hours never entered, not 0 h under a goal nobody had yet.
+
 A week still running (today before its Sunday) is judged on its hours so far: over is over
 already, but under is only what is left to do, so its advice says how many hours are to go by
 Sunday instead of "fell short ... next week" on a Wednesday (`category_advice`).
@@ -22,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from planner.services.errors import InputError, unknown
 from planner.services.limits import check_week
-from planner.services.sql import WEEK_START, Reader, date, reader, rows
+from planner.services.sql import WEEK_START, Reader, date, reader, rows, value
 from planner.services.weeks import check_date, week_label, week_start
 from planner.vocabulary import CATEGORIES, DEFAULT_TARGETS, TYPED_CATEGORIES, WEEK_HOURS
 from planner.wording import hours_text
@@ -79,8 +82,9 @@ class CategoryBalance:
     hours: float
     target: float
     status: str  # over | under | balanced
-    #: False for a typed category with no hours entered for the week: shown as missing, never
-    #: as 0 h under (its `hours` is 0 and its `status` is not advice).
+    #: False for a typed category with no hours entered for the week, and for learning in a
+    #: week that ended before the person's record began: shown as missing, never as 0 h under
+    #: (its `hours` is 0 and its `status` is not advice).
     entered: bool = True
 
     @property
@@ -162,6 +166,25 @@ def targets(db: Reader) -> dict[str, float]:
 
 
 @reader
+def first_record(db: Reader) -> dt.date | None:
+    """The day the person's record begins: their first logged session or the first week of
+    typed hours, whichever is earlier (None: nothing recorded yet)."""
+    return date(
+        value(
+            db,
+            "SELECT min(day) FROM (SELECT min(date) AS day FROM learning_session"
+            " UNION ALL SELECT min(week_start) FROM week_hours)",
+        )
+    )
+
+
+def tracked(sunday: dt.date, first: dt.date | None) -> bool:
+    """Whether a week that ended on `sunday` was on record: its learning counts, as hours (0 h
+    included), once the record had begun by then."""
+    return first is not None and first <= sunday
+
+
+@reader
 def learning_by_week(db: Reader, first: dt.date, last: dt.date) -> dict[dt.date, float]:
     """Logged learning hours per week (keyed by Monday) for the weeks first..last."""
     end = week_start(last) + dt.timedelta(days=7)
@@ -196,6 +219,8 @@ def week_balance(db: Reader, day: dt.date, today: dt.date) -> WeekBalance:
     monday = week_start(day)
     sunday = monday + dt.timedelta(days=6)
     in_progress = monday <= today < sunday
+    # Learning counts in a week not over yet (0 h so far is 0 h), or once the record had begun.
+    learning_known = sunday >= today or tracked(sunday, first_record(db))
     goal = targets(db)
     typed = typed_by_week(db, monday, monday).get(monday, {})
     ((learned, sessions),) = rows(
@@ -211,7 +236,7 @@ def week_balance(db: Reader, day: dt.date, today: dt.date) -> WeekBalance:
             round(hours[c], 2),
             goal[c],
             status(hours[c], goal[c]),
-            entered=c == "learning" or c in typed,
+            entered=learning_known if c == "learning" else c in typed,
         )
         for c in CATEGORIES
     )
@@ -285,13 +310,18 @@ class WeekHoursRow:
     #: Whether the typed hours (work, exercise, social, rest) were entered for this week; when
     #: not, their zeros are missing figures, which charts leave out rather than draw as 0 h.
     entered: bool = True
+    #: Whether the person's record had begun by the week's end (`tracked`): before, its
+    #: learning is missing too.
+    tracked: bool = True
 
     def get(self, category: str) -> float:
         return self.hours[CATEGORIES.index(category)]
 
     def known(self, category: str) -> float | None:
-        """The hours of `category`, None when they were never entered (learning always is)."""
-        return self.get(category) if self.entered or category == "learning" else None
+        """The hours of `category`, None when they are missing: typed hours never entered, or
+        learning before the record began."""
+        known = self.tracked if category == "learning" else self.entered
+        return self.get(category) if known else None
 
 
 @dataclass(frozen=True)
@@ -377,6 +407,7 @@ def history(session: Session, last_day: dt.date, weeks: int = 12) -> BalanceHist
     first = last - dt.timedelta(weeks=weeks - 1)
     typed = typed_by_week(session, first, last)
     learned = learning_by_week(session, first, last)
+    began = first_record(session)
     rows = []
     for i in range(weeks):
         monday = first + dt.timedelta(weeks=i)
@@ -387,6 +418,7 @@ def history(session: Session, last_day: dt.date, weeks: int = 12) -> BalanceHist
                 week_label(monday),
                 tuple(round(values.get(c, 0.0), 2) for c in CATEGORIES),
                 entered=monday in typed,
+                tracked=tracked(monday + dt.timedelta(days=6), began),
             )
         )
     goal = targets(session)

@@ -116,7 +116,7 @@ def summary(session: Session, day: dt.date, today: dt.date) -> WeeklyReviewSumma
     monday = week_start(day)
     sunday = monday + dt.timedelta(days=6)
     as_of = min(today, sunday)
-    week = balance.week_balance(session, monday, as_of)
+    week = balance.week_balance(session, monday, today)
     learned = week.category("learning")
     due, due_total = network.due_contacts(
         session, as_of, NETWORK_LIST_MAX, until=as_of, by_name=True

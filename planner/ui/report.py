@@ -56,21 +56,27 @@ def bullets(items: list[str], empty: str, c: theme.Colors) -> str:
 
 
 def learning_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
-    share = f" ({s.goal_share:.0%} of the goal)" if s.goal_share is not None else ""
-    color = c.balanced if s.goal_met else c.under
-    left = hours_text(s.learning_goal - s.learning_hours)
-    if s.goal_met:
-        verdict = "Goal met."
-    else:  # a week still running is not short yet
-        verdict = f"{left} to go by Sunday." if s.balance.in_progress else f"{left} short."
     sessions = counted(s.learning_sessions, "session")
     weeks = counted(s.streak.current, "week")
+    if not s.balance.category("learning").entered:  # no goal to have missed yet
+        figure = (
+            f"<p style='color:{c.muted}'>Nothing logged: your record begins after this week.</p>"
+        )
+    else:
+        share = f" ({s.goal_share:.0%} of the goal)" if s.goal_share is not None else ""
+        color = c.balanced if s.goal_met else c.under
+        left = hours_text(s.learning_goal - s.learning_hours)
+        if s.goal_met:
+            verdict = "Goal met."
+        else:  # a week still running is not short yet
+            verdict = f"{left} to go by Sunday." if s.balance.in_progress else f"{left} short."
+        figure = (
+            f"<p><span style='font-size:large; font-weight:bold; color:{color}'>"
+            f"{hours_text(s.learning_hours)}</span> of a {hours_text(s.learning_goal)} weekly"
+            f" goal{share} — <b>{verdict}</b></p>"
+        )
     return (
-        f"<p><span style='font-size:large; font-weight:bold; color:{color}'>"
-        f"{hours_text(s.learning_hours)}</span> of a {hours_text(s.learning_goal)} weekly goal"
-        f"{share}"
-        f" — <b>{verdict}</b></p>"
-        f"<p>{sessions} logged. Streak of weeks meeting the goal: <b>{weeks}</b> "
+        figure + f"<p>{sessions} logged. Streak of weeks meeting the goal: <b>{weeks}</b> "
         f"(longest {s.streak.longest}).</p>"
         + (
             f"<p>Target role: {esc(s.forecast.message)} {esc(s.forecast.plan_note)}</p>"

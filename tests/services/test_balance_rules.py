@@ -351,6 +351,39 @@ def test_no_tradeoff_advice_while_the_week_runs(db) -> None:
     assert tradeoff_advice(week(db)) != []
 
 
+# --- weeks before the record began ------------------------------------------------------------
+
+
+def learning_of(db, monday: dt.date, today: dt.date) -> balance.CategoryBalance:
+    with db.session() as s:
+        return balance.week_balance(s, monday, today).category("learning")
+
+
+def test_a_week_that_ended_before_the_record_began_has_no_learning_to_judge(db) -> None:
+    """A newcomer who starts today looking at last week: its learning is missing, like typed
+    hours never entered, not 0 h under a goal they did not have yet; from the week their
+    record begins in (a session, or a week of typed hours), 0 h is 0 h."""
+    later = SUNDAY + dt.timedelta(weeks=3)
+    assert not learning_of(db, MONDAY, later).entered  # nothing recorded at all
+    assert learning_of(db, MONDAY, WEDNESDAY).entered  # the week in progress: 0 h so far
+    log(db, (SUNDAY + dt.timedelta(days=2), 1.0))  # the record begins the week after
+    week_before = learning_of(db, MONDAY, later)
+    assert not week_before.entered
+    with db.session() as s:
+        assert not any("earning" in r for r in balance.week_balance(s, MONDAY, later).advice)
+    set_week(db, MONDAY - dt.timedelta(weeks=1), work=40)  # typed hours a week earlier
+    now_tracked = learning_of(db, MONDAY, later)
+    assert now_tracked.entered and (now_tracked.hours, now_tracked.status) == (0, "under")
+
+
+def test_the_history_leaves_out_learning_before_the_record_began(db) -> None:
+    log(db, (WEDNESDAY, 2.0))
+    with db.session() as s:
+        history = balance.history(s, SUNDAY + dt.timedelta(weeks=1), 3)
+    assert [w.known("learning") for w in history.weeks] == [None, 2.0, 0.0]
+    assert history.series("learning") == (0.0, 2.0, 0.0)  # stacked bars: nothing to stack
+
+
 # --- burnout -----------------------------------------------------------------------------------
 
 

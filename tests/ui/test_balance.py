@@ -326,3 +326,23 @@ def test_midweek_the_screens_say_what_is_left_not_that_the_week_fell_short(
     assert balance.ADVICE[("learning", "under")] in page.advice.text()
     ended = report.learning_html(ctx.read(review.summary, monday, next_monday), theme.colors())
     assert "3 h short." in ended
+
+
+def test_a_newcomers_last_week_is_not_judged(qtbot, ctx) -> None:
+    """Someone who started this week and steps back a week: its learning reads as not entered
+    (no 0 h "Under"), the review says their record begins after it, and the work-vs-learning
+    chart draws no learning line before their first week."""
+    from planner.services import review
+    from planner.ui import report, theme
+
+    today = ctx.today()
+    ctx.write("log 2 h", learning.log_session, 2.0, today)
+    page = open_page(qtbot, BalancePage, ctx)
+    assert page.chips["learning"].text() != "Not entered"  # this week: 2 h so far
+    learned = list(page.trend_chart.lines["learning"].get_ydata())
+    assert learned[-1] == 2.0 and all(h != h for h in learned[:-1])  # gaps (nan), not 0 h
+    page.go_week(-1)
+    assert page.chips["learning"].text() == "Not entered"
+    summary = ctx.read(review.summary, page.monday, today)
+    text = report.learning_html(summary, theme.colors())
+    assert "your record begins after this week" in text and "short" not in text

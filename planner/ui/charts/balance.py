@@ -107,7 +107,8 @@ class BalanceHistoryChart(ChartView):
     """Weeks as stacked bars by category, a last 'Targets' bar and a dashed line at their sum."""
 
     title = "Hours per week by category"
-    empty_message = "No weeks entered yet.\nFill in this week's hours to start the history."
+    # The span ends at the week shown, which may be before the weeks entered: "yet" was untrue.
+    empty_message = "No hours entered in these weeks.\nFill in a week's hours to start the history."
 
     #: Bar width in weeks.
     WIDTH = 0.75
@@ -201,7 +202,9 @@ class WorkLearningChart(ChartView):
     two pull on the same evenings, so they are read together."""
 
     title = "Work vs learning"
-    empty_message = "No work hours or learning yet.\nEnter your week and log sessions to compare."
+    empty_message = (
+        "No work hours or learning in these weeks.\nEnter your week and log sessions to compare."
+    )
 
     def __init__(self, parent=None, *, height: float = 3.0) -> None:
         super().__init__(parent, height=height)
@@ -226,8 +229,12 @@ class WorkLearningChart(ChartView):
         work, learning = data.series("work"), data.series("learning")
         if not any(work) and not any(learning):
             return False
-        # A week whose hours were not entered is a gap in the work line, not a dip to 0 h.
-        work = tuple(nan if h is None else h for h in (w.known("work") for w in data.weeks))
+        # A week whose hours were not entered is a gap in the work line, not a dip to 0 h, and
+        # so is learning before the record began.
+        work, learning = (
+            tuple(nan if h is None else h for h in (w.known(name) for w in data.weeks))
+            for name in ("work", "learning")
+        )
         from matplotlib.ticker import MaxNLocator
 
         xs = list(range(len(data.weeks)))
