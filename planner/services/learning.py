@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from planner.services.balance import learning_by_week, targets
+from planner.services.balance import first_record, learning_by_week, targets
 from planner.services.errors import InputError, check_hours, existing, unknown
 from planner.services.limits import check_session
 from planner.services.profile import annual_goal, goal_follows_weekly, profile_row
@@ -591,10 +591,16 @@ class YearToDate:
     logged: float
     goal: float
     expected_by_now: float  # the goal's hours a day, counted from `counted_from` to today
-    #: The day expectations count from: 1 January, or the plan start when it is later.
+    #: The day expectations count from (`counted_from`), and what that day is: one of
+    #: `COUNTED_FROM_REASONS`.
     counted_from: dt.date
+    counted_because: str
     #: The goal is the weekly goal x 52 (the person has not set a yearly one).
     goal_follows_weekly: bool = False
+
+
+#: What the day this year's expectations count from can be.
+COUNTED_FROM_REASONS = ("1 January", "the plan start", "your first record", "today")
 
 
 def expected_between(goal: float, first: dt.date, day: dt.date) -> float:
@@ -607,11 +613,19 @@ def expected_between(goal: float, first: dt.date, day: dt.date) -> float:
     return goal * ((day - first).days + 1) / days_in_year
 
 
-def counted_from(session: Session, today: dt.date) -> dt.date:
-    """1 January of today's year, or the plan start when it is later."""
+def counted_from(session: Session, today: dt.date) -> tuple[dt.date, str]:
+    """The day this year's expectations count from, and what it is (`COUNTED_FROM_REASONS`):
+    1 January, or when later the plan start; without a plan start (a file set up from the
+    command line), the day the person's record began, or today when there is none yet, so
+    no one starting in December is told 240 h were expected of them by now."""
     start = dt.date(today.year, 1, 1)
     plan_start = profile_row(session).plan_start
-    return max(start, plan_start) if plan_start is not None else start
+    if plan_start is not None:
+        began, why = plan_start, "the plan start"
+    else:
+        first = first_record(session)
+        began, why = (first, "your first record") if first is not None else (today, "today")
+    return (began, why) if began > start else (start, "1 January")
 
 
 def hours_by_day(session: Session, first: dt.date, last: dt.date) -> dict[dt.date, float]:
@@ -685,13 +699,14 @@ def year_to_date(session: Session, today: dt.date) -> YearToDate:
         )
     ).scalar_one()
     goal = annual_goal(session)
-    first = counted_from(session, today)
+    first, why = counted_from(session, today)
     return YearToDate(
         today.year,
         round(float(logged), 2),
         goal,
         round(expected_between(goal, first, today), 1),
         first,
+        why,
         goal_follows_weekly(session),
     )
 
@@ -726,7 +741,7 @@ class YearPath:
     today: dt.date
     #: (day, cumulative hours up to and including that day) for each day with hours.
     cumulative: tuple[tuple[dt.date, float], ...]
-    #: The day the path to the goal starts: 1 January, or the plan start when it is later.
+    #: The day the path to the goal starts (`counted_from`).
     counted_from: dt.date | None = None
 
     @property
@@ -753,6 +768,5 @@ def year_path(session: Session, today: dt.date) -> YearPath:
     for day, hours in sorted(hours_by_day(session, start, today).items()):
         running += hours
         points.append((day, round(running, 2)))
-    return YearPath(
-        today.year, annual_goal(session), today, tuple(points), counted_from(session, today)
-    )
+    first, _why = counted_from(session, today)
+    return YearPath(today.year, annual_goal(session), today, tuple(points), first)

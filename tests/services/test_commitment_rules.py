@@ -148,10 +148,11 @@ def test_year_to_date_counts_this_year_up_to_today(db) -> None:
 
 
 def test_year_to_date_goal_follows_the_weekly_goal_until_one_is_set(db) -> None:
+    log(db, (dt.date(2026, 1, 1), 1.0))  # on record since 1 January: the whole year is expected
     with db.session() as s:
         ytd = learning.year_to_date(s, dt.date(2026, 12, 31))
     follows = DEFAULT_TARGETS["learning"] * WEEKS_A_YEAR
-    assert (ytd.logged, ytd.goal, ytd.expected_by_now) == (0.0, follows, follows)
+    assert (ytd.logged, ytd.goal, ytd.expected_by_now) == (1.0, follows, follows)
     assert ytd.goal_follows_weekly
 
 

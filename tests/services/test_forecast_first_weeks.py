@@ -147,7 +147,7 @@ def test_yearly_goal_follows_the_weekly_goal_and_counts_from_the_plan_start(db) 
         ytd = learning.year_to_date(s, TODAY)
         path = learning.year_path(s, TODAY)
     assert ytd.goal == 312.0 and ytd.goal_follows_weekly
-    assert ytd.counted_from == TODAY
+    assert (ytd.counted_from, ytd.counted_because) == (TODAY, "the plan start")
     assert ytd.expected_by_now == 0.9  # a day's share of 312 h, to a tenth
     assert path.expected_on(TODAY) == pytest.approx(312 / 365)
     assert path.expected_on(TODAY - dt.timedelta(days=1)) == 0.0
@@ -161,6 +161,26 @@ def test_a_yearly_goal_that_was_set_stays_and_0_follows_again(db) -> None:
         assert not learning.year_to_date(s, TODAY).goal_follows_weekly
         profile.update_profile(s, annual_learning_goal=0)
         assert profile.profile_info(s).annual_learning_goal == 312
+
+
+def test_without_a_plan_start_the_year_counts_from_the_first_record(db) -> None:
+    """A file set up from the command line has no plan start: on 2 December nothing is owed
+    for the eleven months before the person began (it read "240 h expected by now")."""
+    with db.session() as s:
+        empty = learning.year_to_date(s, TODAY)
+    assert (empty.counted_from, empty.counted_because) == (TODAY, "today")
+    assert empty.expected_by_now == pytest.approx(260 / 365, abs=0.05)
+    began = TODAY - dt.timedelta(days=9)
+    log(db, (began, 1.0), (TODAY, 2.0))
+    with db.session() as s:
+        ytd = learning.year_to_date(s, TODAY)
+        path = learning.year_path(s, TODAY)
+    assert (ytd.counted_from, ytd.counted_because) == (began, "your first record")
+    assert ytd.expected_by_now == pytest.approx(260 * 10 / 365, abs=0.05)
+    assert path.expected_on(began - dt.timedelta(days=1)) == 0.0
+    log(db, (dt.date(2025, 11, 30), 1.0))  # a record from last year: the whole year counts
+    with db.session() as s:
+        assert learning.year_to_date(s, TODAY).counted_because == "1 January"
 
 
 def test_a_plan_started_last_year_expects_from_1_january(db) -> None:

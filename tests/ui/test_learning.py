@@ -14,6 +14,7 @@ from ui_helpers import bar_heights, hover, hover_shows_nothing, open_page
 from planner.services import learning
 from planner.ui.dialogs.activity import ActivityDialog
 from planner.ui.dialogs.session import SessionDialog
+from planner.ui.format import short_day_text
 from planner.ui.pages.learning import CHARTS_TAB, LearningPage
 from planner.ui.pages.learning_sessions import RANGES
 from planner.ui.qtmodels.rows import ROW_ROLE
@@ -72,6 +73,21 @@ def test_the_demo_fills_the_tables_and_the_summary(page, demo_ctx) -> None:
     assert f"{len(shown):,} sessions" in page.log.totals.text()
     year = demo_ctx.read(learning.year_to_date, demo_ctx.today())
     assert f"{year.logged:g} h" in page.summary.text()
+
+
+def test_the_year_summary_says_from_when_hours_are_expected(qtbot, ctx) -> None:
+    """Without a plan start (a file set up from the command line), hours are expected from the
+    first record, and the summary says so; with nothing recorded, from today."""
+    page = open_page(qtbot, LearningPage, ctx)
+    assert "expected by now from today" in page.summary.text()
+    today = ctx.today()
+    began = today - dt.timedelta(days=min(9, today.timetuple().tm_yday - 1))
+    ctx.write("log 1 h", learning.log_session, 1.0, began)
+    page.refresh()
+    year = ctx.read(learning.year_to_date, today)
+    if began > dt.date(today.year, 1, 1):
+        assert f"since your first record on {short_day_text(began)}" in page.summary.text()
+    assert f"{year.expected_by_now:g} h expected by now" in page.summary.text()
 
 
 def test_the_table_models_pass_the_model_tester(page, qtmodeltester) -> None:

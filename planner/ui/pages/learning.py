@@ -8,7 +8,6 @@ shown after a change.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -218,10 +217,12 @@ class LearningPage(Page):
         goal = f"{hours_text(year.goal)} goal" + (
             f" (your weekly goal × {WEEKS_A_YEAR})" if year.goal_follows_weekly else ""
         )
-        since = (
-            ""
-            if year.counted_from == dt.date(year.year, 1, 1)
-            else f" since the plan start on {short_day_text(year.counted_from)}"
+        since = {
+            "1 January": "",
+            "today": " from today",
+        }.get(
+            year.counted_because,
+            f" since {year.counted_because} on {short_day_text(year.counted_from)}",
         )
         self.summary.setText(
             f"This month: <b>{hours_text(month.logged)}</b> logged of "
