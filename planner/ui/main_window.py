@@ -35,6 +35,7 @@ from planner.ui.context import AppContext
 from planner.ui.drafts import Draft
 from planner.ui.forms import hide_editing
 from planner.ui.pages.base import Page
+from planner.ui.responsive import fit_to_screen
 from planner.ui.settings import THEMES, Settings
 from planner.ui.sidebar import SidePanel
 from planner.ui.timer_status import TimerStatus
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.get("window/geometry")
         if geometry.isEmpty():
-            self.resize(1280, 820)
+            fit_to_screen(self, 1280, 820)
         else:
             self.restoreGeometry(geometry)
         page = self.settings.last_page(self.ctx.path)

@@ -1,17 +1,24 @@
-"""Layouts that change with the room they get: side by side when wide, stacked when narrow.
+"""Layouts that change with the room they get: side by side when wide, stacked when narrow, and
+windows no larger than the screen they open on.
 
 A page at 1024 px beside the sidebar has about 850 px; two charts side by side there cut their
 titles and crowd their tick labels, and a form beside three charts squeezes them all.
 `stack_when_narrow` flips a box layout between a row and a column as its widget crosses a width,
-the way web pages reflow at a breakpoint.
+the way web pages reflow at a breakpoint. `fit_to_screen` gives a window its preferred size, or
+the screen's free area when that is smaller.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QBoxLayout, QWidget
+
+#: What a window manager adds around a window (a title bar, borders), which a window's own
+#: size leaves out: kept free so that the whole window, frame included, fits the screen.
+WINDOW_FRAME = QSize(16, 40)
 
 
 class _Breakpoint(QObject):
@@ -47,3 +54,12 @@ def stack_when_narrow(widget: QWidget, row: QBoxLayout, width: int) -> None:
         )
 
     on_breakpoint(widget, width, arrange)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Give `window` the size `width` x `height`, or less where its screen's free area (without
+    panels and docks) is smaller: a 1280 x 820 window on a 1366 x 768 laptop opened with its
+    status bar and the foot of its charts below the screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() - WINDOW_FRAME
+    window.resize(min(width, room.width()), min(height, room.height()))

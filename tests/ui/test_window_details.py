@@ -137,3 +137,20 @@ def test_save_week_leaves_the_cursor_in_the_week_not_in_a_target(qtbot, ctx) -> 
     focused = page.focusWidget()
     assert focused not in page.targets.values()
     assert focused is page.hours["rest"]
+
+
+def test_the_first_window_and_the_onboarding_fit_a_small_screen(qtbot, ctx) -> None:
+    """First started on a laptop screen (offscreen, the test screen is 800 px tall), the window
+    and the onboarding dialog open no taller than the screen's free area less a title bar,
+    where 1280 x 820 and 900 x 680 put their bottom rows out of reach."""
+    from planner.ui.dialogs.onboarding import OnboardingDialog
+    from planner.ui.responsive import WINDOW_FRAME
+
+    window = MainWindow(ctx, Settings())  # no saved geometry: a first start
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry().size() - WINDOW_FRAME
+    assert window.height() == min(820, room.height())
+    assert window.width() == max(min(1280, room.width()), window.minimumWidth())
+    dialog = OnboardingDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert (dialog.width(), dialog.height()) == (min(900, room.width()), min(680, room.height()))

@@ -35,6 +35,7 @@ from planner.services.errors import InputError
 from planner.services.profile import PLAN_START_RANGE
 from planner.ui.context import AppContext
 from planner.ui.forms import error_label, from_qdate, to_qdate
+from planner.ui.responsive import fit_to_screen
 from planner.vocabulary import DEFAULT_TARGETS
 
 
@@ -166,7 +167,7 @@ class OnboardingDialog(QDialog):
         start.clicked.connect(self.start)
         demo.clicked.connect(self.explore_demo)
         cancel.clicked.connect(self.reject)
-        self.resize(900, 680)
+        fit_to_screen(self, 900, 680)
         self._select("machine-learning-engineer")
         self._fill_held()
 
