@@ -33,6 +33,7 @@ def test_opens_on_an_empty_file_and_says_what_to_do(qtbot, ctx) -> None:
     assert page.model.rowCount() == 0
     assert "No skills yet" in page.count.text()
     assert not page.level.isEnabled()
+    assert page.editor.isHidden()  # no level or hours of no skill
     assert page.category.count() == 1  # "All categories" only
 
 
@@ -135,4 +136,4 @@ def test_filled_while_hidden_the_page_shows_the_first_skill_selected(qtbot, demo
     page.show()
     assert page.selected() is not None
     assert page.selected().name == shown(page)[0].name
-    assert page.level.isEnabled()  # its level can be edited at once
+    assert page.level.isEnabled() and not page.editor.isHidden()  # edited at once

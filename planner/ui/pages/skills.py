@@ -180,7 +180,11 @@ class SkillsPage(Page):
         hours_row.addWidget(self.hours, 1)
         hours_row.addWidget(self.save_hours)
         self.error = error_label()
-        form = QFormLayout()
+        # Shown only with a skill selected: empty, it read "0 · none" and "0.5 h" per step,
+        # figures of no skill.
+        self.editor = QWidget()
+        form = QFormLayout(self.editor)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Your &level", self.level)
         hours_label = QLabel("&Hours per level step")
         hours_label.setBuddy(self.hours)
@@ -190,7 +194,7 @@ class SkillsPage(Page):
         column = QVBoxLayout(box)
         column.addWidget(self.skill_name)
         column.addWidget(self.skill_info)
-        column.addLayout(form)
+        column.addWidget(self.editor)
         column.addWidget(self.error)
         column.addWidget(self.history, 1)
         column.addWidget(self.history_text)
@@ -272,6 +276,7 @@ class SkillsPage(Page):
         row = self.selected()
         for widget in (self.level, self.hours, self.save_hours):
             widget.setEnabled(row is not None)
+        self.editor.setVisible(row is not None)
         self.error.hide()
         if row is None:
             self.skill_name.setText("No skill selected")
