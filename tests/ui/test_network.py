@@ -44,7 +44,19 @@ def test_an_empty_file_says_how_to_start(qtbot, ctx) -> None:
     assert page.empty_detail.isVisible() and not page.detail_body.isVisible()
     assert empty_state_shown(page.chart) and page.chart.bars == []
     assert page.mentors.skill.count() > 0  # every catalog skill can be asked about
-    assert "Nobody in your network lists" in page.mentors.hint.text()
+    assert "No contact lists any expertise yet" in page.mentors.hint.text()
+
+
+def test_with_no_target_role_the_mentor_finder_starts_on_a_skill_someone_knows(qtbot, ctx):
+    """Not on the alphabet's first skill ("3D vision"), which nobody in the network knows."""
+    ctx.write(
+        "add a contact",
+        network.save_contact,
+        ContactInput(name="Lin", relationship="peer", expertise=["PyTorch"]),
+    )
+    page = open_page(qtbot, NetworkPage, ctx)
+    assert page.mentors.skill.currentData() == "PyTorch"
+    assert page.mentors.hint.text() == "1 can help with PyTorch."
 
 
 def test_the_demo_lists_every_contact_with_its_follow_up_state(page, demo_ctx, qtmodeltester):

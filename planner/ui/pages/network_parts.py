@@ -102,6 +102,8 @@ class MentorFinder(QGroupBox):
         )
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        #: Whether any contact lists any expertise (else the hint says how to give them some).
+        self.anyone_helps = False
         column = QVBoxLayout(self)
         column.addWidget(self.skill)
         column.addWidget(self.table, 1)
@@ -132,10 +134,14 @@ class MentorFinder(QGroupBox):
             combo.insertSeparator(combo.count())
         for name in names:
             combo.addItem(f"{name}{can_help(name)}", name)
-        # Keep the person's choice; else start with the most important gap someone can help with.
+        # Keep the person's choice; else start with the most important gap someone can help
+        # with, else the most important gap, else a skill someone can help with (not the
+        # alphabet's first, "3D vision", for someone with no target role).
+        self.anyone_helps = any(helpers.values())
         index = combo.findData(current) if current else -1
         if index < 0:
-            index = next((i for i, g in enumerate(gaps) if helpers.get(g.skill)), 0)
+            helped = (i for i in range(combo.count()) if helpers.get(combo.itemData(i)))
+            index = next((i for i in helped if i < len(gaps) or not gaps), 0)
         combo.setCurrentIndex(index)
         combo.blockSignals(False)
         self.show_helpers()
@@ -146,6 +152,11 @@ class MentorFinder(QGroupBox):
         self.model.set_rows(found)
         if not skill:
             self.hint.setText("No skills yet — add skills on the Skills page.")
+        elif not found and not self.anyone_helps:
+            self.hint.setText(
+                "No contact lists any expertise yet — give your contacts the skills they know "
+                "(Edit…) to see here who can help with each one."
+            )
         elif not found:
             self.hint.setText(
                 f"Nobody in your network lists {skill} — add it to a contact's expertise "
