@@ -141,8 +141,8 @@ def status(hours: float, target: float) -> str:
 
 
 def to_go(c: CategoryBalance) -> str:
-    """'1.5 h of learning': what is left of a category's target this week."""
-    return f"{hours_text(c.target - c.hours)} of {c.category}"
+    """'1.5 h': what is left of a category's target this week."""
+    return hours_text(c.target - c.hours)
 
 
 def category_advice(c: CategoryBalance, *, in_progress: bool) -> str:
@@ -154,7 +154,7 @@ def category_advice(c: CategoryBalance, *, in_progress: bool) -> str:
     if in_progress and c.status == "under":
         if c.tone == "good":
             return f"Under its {hours_text(c.target)} target so far; the week runs to Sunday."
-        return f"{hours_text(c.target - c.hours)} to go by Sunday to reach the target."
+        return f"{to_go(c)} to go by Sunday to reach the target."
     return ADVICE[(c.category, c.status)]
 
 
@@ -246,7 +246,7 @@ def week_balance(db: Reader, day: dt.date, today: dt.date) -> WeekBalance:
         advice = [ADVICE[(c.category, c.status)] for c in judged if c.status == "over"]
         behind = [c for c in judged if c.status == "under" and c.tone != "good"]
         if behind:
-            left = [to_go(c) for c in behind]
+            left = [f"{to_go(c)} of {c.category}" for c in behind]
             listed = left[0] if len(left) == 1 else f"{', '.join(left[:-1])} and {left[-1]}"
             advice.append(
                 f"The week runs to Sunday: {listed} to go to reach "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from planner.services.balance import first_record, learning_by_week, targets
 from planner.services.errors import InputError, check_hours, existing, unknown
@@ -585,22 +585,21 @@ class MonthCommitment:
     logged: float
 
 
+#: What the day this year's learning expectations count from is (`counted_from`).
+CountedFrom: TypeAlias = Literal["1 January", "the plan start", "your first record", "today"]
+
+
 @dataclass(frozen=True)
 class YearToDate:
     year: int
     logged: float
     goal: float
     expected_by_now: float  # the goal's hours a day, counted from `counted_from` to today
-    #: The day expectations count from (`counted_from`), and what that day is: one of
-    #: `COUNTED_FROM_REASONS`.
+    #: The day expectations count from (`counted_from`), and what that day is.
     counted_from: dt.date
-    counted_because: str
+    counted_because: CountedFrom
     #: The goal is the weekly goal x 52 (the person has not set a yearly one).
     goal_follows_weekly: bool = False
-
-
-#: What the day this year's expectations count from can be.
-COUNTED_FROM_REASONS = ("1 January", "the plan start", "your first record", "today")
 
 
 def expected_between(goal: float, first: dt.date, day: dt.date) -> float:
@@ -613,18 +612,20 @@ def expected_between(goal: float, first: dt.date, day: dt.date) -> float:
     return goal * ((day - first).days + 1) / days_in_year
 
 
-def counted_from(session: Session, today: dt.date) -> tuple[dt.date, str]:
-    """The day this year's expectations count from, and what it is (`COUNTED_FROM_REASONS`):
-    1 January, or when later the plan start; without a plan start (a file set up from the
-    command line), the day the person's record began, or today when there is none yet, so
-    no one starting in December is told 240 h were expected of them by now."""
+def counted_from(session: Session, today: dt.date) -> tuple[dt.date, CountedFrom]:
+    """The day this year's expectations count from, and what it is: 1 January, or when later
+    the plan start; without a plan start (a file set up from the command line), the day the
+    person's record began, or today when there is none yet, so no one starting in December is
+    told 240 h were expected of them by now."""
     start = dt.date(today.year, 1, 1)
     plan_start = profile_row(session).plan_start
+    why: CountedFrom
     if plan_start is not None:
         began, why = plan_start, "the plan start"
+    elif (first := first_record(session)) is not None:
+        began, why = first, "your first record"
     else:
-        first = first_record(session)
-        began, why = (first, "your first record") if first is not None else (today, "today")
+        began, why = today, "today"
     return (began, why) if began > start else (start, "1 January")
 
 
