@@ -12,7 +12,7 @@ import sys
 import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
-from ui_helpers import open_page, row_bars
+from ui_helpers import hover, open_page, row_bars
 
 from planner.services import balance, learning
 from planner.services.weeks import week_start
@@ -84,7 +84,12 @@ def test_a_week_not_entered_is_drawn_as_missing_not_as_zero(qtbot, ctx) -> None:
     work = list(page.trend_chart.lines["work"].get_ydata())
     assert work[-2] == 42 and work[-1] != work[-1]  # a gap (NaN), not a dip to 0
     history = [t.get_text() for t in page.history_chart.figure.axes[0].texts]
-    assert history.count(" not entered") == 11  # 12 weeks shown, one entered
+    # Of the 12 weeks shown, the record began with the one entered: the week after it is not
+    # entered, the ten before it are no one's to enter.
+    assert history.count(" not entered") == 1
+    before = page.history_chart.stacks["work"].get_paths()[0].vertices.mean(axis=0)
+    x, y = page.history_chart.stacks["work"].get_transform().transform(before)
+    assert hover(page.history_chart, x, y + 20).endswith(": before your first record")
 
 
 def test_the_review_and_the_cli_say_not_entered_rather_than_0_h(ctx, db_path) -> None:

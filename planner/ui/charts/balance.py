@@ -141,7 +141,9 @@ class BalanceHistoryChart(ChartView):
             )
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         for x, week in zip(xs, data.weeks, strict=True):
-            if not week.entered:  # missing, not 0 h: said where the typed hours would stand
+            # Missing, not 0 h: said where the typed hours would stand, from the week the record
+            # began (a newcomer's first week showed eleven "not entered" weeks before it).
+            if week.tracked and not week.entered:
                 ax.text(
                     x,
                     week.get("learning"),
@@ -193,7 +195,10 @@ class BalanceHistoryChart(ChartView):
                     return f"{label} · {LABEL[category]}: {hours_text(value)} (target {goal})"
             week = round(event.xdata)
             if 0 <= week < len(data.weeks) and not data.weeks[week].entered:
-                return f"{data.weeks[week].label}: hours not entered"
+                shown = data.weeks[week]
+                return f"{shown.label}: " + (
+                    "hours not entered" if shown.tracked else "before your first record"
+                )
         return super().hover_text(event)
 
 
