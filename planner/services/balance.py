@@ -67,8 +67,10 @@ TONE = {
 }
 
 
+#: The balanced range, in words: "80–120 %".
+BAND = f"{UNDER * 100:.0f}–{OVER * 100:.0f} %"
 #: A category within its target's range, in words.
-BALANCED_ADVICE = "Within 80–120 % of the target."
+BALANCED_ADVICE = f"Within {BAND} of the target."
 
 
 def tone(category: str, status: str) -> str:
@@ -115,6 +117,20 @@ class WeekBalance:
     def category_advice(self, name: str) -> str:
         """What to do about one category this week, in words (`category_advice`)."""
         return category_advice(self.category(name), in_progress=self.in_progress)
+
+    @property
+    def no_advice(self) -> str:
+        """What a screen says when `advice` is empty: every category entered was within its
+        target's range, or (in a week still running, with only work under its target so far)
+        that nothing needs doing yet; never "every category" for one with no hours entered."""
+        entered = [c for c in self.categories if c.entered]
+        if any(c.status != "balanced" for c in entered):
+            return "Nothing to act on yet: the week runs to Sunday."
+        every = (
+            "Every category" if len(entered) == len(self.categories) else "Every category entered"
+        )
+        verb = "is" if self.in_progress else "was"
+        return f"{every} {verb} within {BAND} of its target. Keep it up."
 
     @property
     def burnout_advice(self) -> str | None:

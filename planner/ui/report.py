@@ -107,7 +107,7 @@ def balance_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
         )
     else:
         tips = [esc(t) for t in s.balance.advice]
-        advice = bullets(tips, "Every category was within 80–120 % of its target.", c)
+        advice = bullets(tips, s.balance.no_advice, c)
     warning = ""
     if s.balance.burnout_advice:
         warning = (

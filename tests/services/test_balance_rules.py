@@ -351,6 +351,29 @@ def test_no_tradeoff_advice_while_the_week_runs(db) -> None:
     assert tradeoff_advice(week(db)) != []
 
 
+def test_with_no_advice_a_week_says_why_without_claiming_what_it_cannot(db) -> None:
+    """ "Every category is within 80-120 %" only when it is so: not mid-week with work still
+    under its target (nothing to act on yet), not beside categories never entered."""
+    set_week(db, MONDAY, work=20, exercise=3, social=5, rest=8)
+    log(db, (MONDAY, 5.0))
+    with db.session() as s:
+        midweek = balance.week_balance(s, MONDAY, WEDNESDAY)
+    assert midweek.advice == () and midweek.category("work").status == "under"
+    assert midweek.no_advice == "Nothing to act on yet: the week runs to Sunday."
+    set_week(db, MONDAY, work=40)
+    with db.session() as s:
+        assert balance.week_balance(s, MONDAY, WEDNESDAY).no_advice.startswith(
+            "Every category is within 80–120 % of its target."
+        )
+    assert week(db).no_advice.startswith("Every category was within")
+    other = MONDAY + dt.timedelta(weeks=1)
+    set_week(db, other, work=40)  # only work entered
+    log(db, (other, 5.0))
+    with db.session() as s:
+        partly = balance.week_balance(s, other, other + dt.timedelta(weeks=2))
+    assert partly.no_advice.startswith("Every category entered was within")
+
+
 # --- weeks before the record began ------------------------------------------------------------
 
 

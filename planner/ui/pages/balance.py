@@ -330,7 +330,7 @@ class BalancePage(Page):
             return
         tips = list(week.advice)
         if not tips:
-            self.advice.setText("Every category is within 80–120 % of its target. Keep it up.")
+            self.advice.setText(week.no_advice)
             return
         items = "".join(
             f"<li style='margin-bottom:4px'>{'<b>' if 'recovery' in t else ''}{t}"
