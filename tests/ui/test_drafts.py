@@ -265,3 +265,36 @@ def test_a_cancelled_dialog_leaves_no_draft_and_drafts_stay_with_what_they_edit(
     last.show()
     assert last.notes.toPlainText() == "" and not last.restored_note.isVisible()
     last.reject()
+
+
+# --- the dashboard's quick-log row -------------------------------------------------------------
+
+
+def test_a_quick_log_note_typed_in_a_killed_window_is_back_in_the_row(qtbot, ctx, db_path) -> None:
+    """Hours and a note typed on the dashboard and not logged yet (Enter not pressed) are back
+    after a kill; logging them lets the draft go, and nothing was written before."""
+    from planner.services import learning
+    from planner.ui.pages.dashboard import DashboardPage
+
+    ctx.write(
+        "add an activity",
+        learning.save_activity,
+        learning.ActivityInput(title="Deep Learning book"),
+    )
+    killed_while_typing(
+        db_path,
+        "dashboard",
+        "form = page.quick_log; form.hours.setValue(1.5); "
+        "form.activity.setCurrentText('Deep Learning book'); "
+        "QTest.keyClicks(form.note, 'Attention heads, chapter 10')",
+    )
+    assert ctx.read(learning.session_totals).count == 0  # the file was never written
+    page = open_page(qtbot, DashboardPage, ctx)
+    form = page.quick_log
+    assert form.note.text() == "Attention heads, chapter 10"
+    assert (form.hours.value(), form.activity.currentText()) == (1.5, "Deep Learning book")
+    assert form.submit()
+    (logged,) = ctx.read(learning.sessions, ctx.today())
+    assert (logged.hours, logged.note) == (1.5, "Attention heads, chapter 10")
+    again = open_page(qtbot, DashboardPage, ctx)  # logged: nothing left to bring back
+    assert again.quick_log.note.text() == ""

@@ -3,6 +3,10 @@
 The dashboard shows this form on the window's first paint, before the database has opened
 (see `planner.ui.launch`): so the learning service (SQLAlchemy) is imported when the form first
 reads or writes, and the activities are listed once the database is open.
+
+A note typed on the dashboard's row and not logged yet is kept as a draft (`planner.ui.drafts`)
+and is back in the row after a quit, a crash or a kill; the Ctrl+L dialog's goes with the
+dialog, as a cancelled dialog's input does.
 """
 
 from __future__ import annotations
@@ -26,11 +30,14 @@ from PySide6.QtWidgets import (
 from planner.services.errors import InputError
 from planner.ui.context import AppContext, NotSaved
 from planner.ui.dialogs.date_confirm import confirm_date
+from planner.ui.drafts import Draft
 from planner.ui.forms import date_edit, error_label, from_qdate
 from planner.vocabulary import DAY_HOURS
 from planner.wording import hours_text, weekday_text
 
 NO_ACTIVITY = "(no activity)"
+#: The dashboard row's one draft.
+DRAFT_KEY = "dashboard"
 
 
 class QuickLogForm(QWidget):
@@ -84,6 +91,15 @@ class QuickLogForm(QWidget):
         self.setTabOrder(self.hours, self.activity)
         self.setTabOrder(self.activity, self.note)
         self.activity.addItem(NO_ACTIVITY)
+        #: The activity of a note brought back, chosen once the activities are listed.
+        self._kept_activity: str | None = None
+        self.draft: Draft | None = None
+        if not with_date:
+            self.draft = Draft(self, ctx.path, "quick-log")
+            self._bring_back(self.draft.get(DRAFT_KEY))
+            self.note.textChanged.connect(self._keep)
+            self.hours.valueChanged.connect(self._keep)
+            self.activity.currentTextChanged.connect(self._keep)
         if ctx.is_open:
             self.reload_activities()
         else:
@@ -94,12 +110,32 @@ class QuickLogForm(QWidget):
             return  # listed once it opens
         from planner.services import learning
 
-        current = self.activity.currentText()
+        current = self._kept_activity or self.activity.currentText()
+        self._kept_activity = None
         titles = self.ctx.read(learning.active_titles)
         self.activity.clear()
         self.activity.addItems([NO_ACTIVITY, *titles])
         if current in titles:
             self.activity.setCurrentText(current)
+
+    def _bring_back(self, kept: object) -> None:
+        """Put a note typed and never logged back in the row, with its hours and activity."""
+        if not isinstance(kept, dict) or not isinstance(kept.get("note"), str):
+            return
+        self.note.setText(kept["note"])
+        if isinstance(kept.get("hours"), int | float):
+            self.hours.setValue(kept["hours"])
+        if isinstance(kept.get("activity"), str):
+            self._kept_activity = kept["activity"]
+
+    def _keep(self) -> None:
+        """Keep the row as typed while it holds a note; an emptied (or logged) note lets go."""
+        assert self.draft is not None
+        if self.note.text().strip():
+            row = {"note": self.note.text(), "hours": self.hours.value()}
+            self.draft.keep(DRAFT_KEY, {**row, "activity": self.activity.currentText()})
+        else:
+            self.draft.drop(DRAFT_KEY)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == event.Type.KeyPress and event.key() in (
