@@ -298,3 +298,34 @@ def test_a_quick_log_note_typed_in_a_killed_window_is_back_in_the_row(qtbot, ctx
     assert (logged.hours, logged.note) == (1.5, "Attention heads, chapter 10")
     again = open_page(qtbot, DashboardPage, ctx)  # logged: nothing left to bring back
     assert again.quick_log.note.text() == ""
+
+
+# --- a pasted job posting ----------------------------------------------------------------------
+
+POSTING = "ML Engineer\nRequirements:\n- Python\n- Kubernetes\nNice to have:\n- Kafka\n"
+
+
+def test_a_posting_pasted_in_a_killed_window_is_back_on_its_tab(qtbot, ctx, db_path) -> None:
+    """Pasted, named and not saved: after a kill the text and the name are back, read again;
+    saving it lets the draft go."""
+    from planner.services import postings
+    from planner.ui.pages.roadmap import POSTINGS_TAB, RoadmapPage
+
+    killed_while_typing(
+        db_path,
+        "roadmap",
+        f"page.tabs.setCurrentIndex({POSTINGS_TAB}); app.processEvents(); "
+        f"page.postings.text.setPlainText({POSTING!r}); "
+        "QTest.keyClicks(page.postings.name, 'Acme ML')",
+    )
+    assert ctx.read(postings.saved_postings) == []  # the file was never written
+    page = open_page(qtbot, RoadmapPage, ctx)
+    page.tabs.setCurrentIndex(POSTINGS_TAB)
+    panel = page.postings
+    assert panel.text.toPlainText() == POSTING and panel.name.text() == "Acme ML"
+    assert "ready" in panel.summary.text() and panel.save_button.isEnabled()
+    panel.save()
+    assert [p.name for p in ctx.read(postings.saved_postings)] == ["Acme ML"]
+    again = open_page(qtbot, RoadmapPage, ctx)
+    again.tabs.setCurrentIndex(POSTINGS_TAB)
+    assert again.postings.text.toPlainText() == ""  # saved: nothing to bring back

@@ -5,7 +5,8 @@ offline (`services.postings`), shown with your level against the level each need
 essential, duties → important, nice to have → useful, as the target role's readiness counts
 them), and the posting can be kept under a name beside the target role. Saved postings are
 listed on the left; pick two or more to see them side by side; "Add gap skills to plan" puts
-the gap on your skills list and in a milestone.
+the gap on your skills list and in a milestone. A posting pasted or opened and not saved yet is
+kept as a draft (`planner.ui.drafts`): after a quit, a crash or a kill it is back on the tab.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from planner.services.errors import InputError
 from planner.services.postings import CompareRow, Comparison, PostingReport, PostingSkill
 from planner.services.readiness import IMPORTANCE_ORDER
 from planner.ui.context import AppContext
+from planner.ui.drafts import Draft
 from planner.ui.format import percent_text
 from planner.ui.forms import edits_data, error_label, muted_label
 from planner.ui.master_detail import MasterDetail
@@ -49,6 +51,9 @@ from planner.wording import hours_text
 FILE_FILTER = "Job postings (*.txt *.html *.htm *.pdf *.md);;All files (*)"
 #: Wait this long after the last keystroke before reading the pasted text again.
 TYPING_PAUSE_MS = 400
+#: The tab's one draft: the posting on screen while it is not saved.
+DRAFT_KEY = "unsaved"
+DRAFT_FIELDS = ("text", "name", "source")
 
 SKILL_COLUMNS: list[Column[PostingSkill]] = [
     Column("Skill", lambda s: s.skill, tooltip=lambda s: s.item.category),
@@ -144,6 +149,15 @@ class PostingsPanel(QWidget):
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
         self._typing.timeout.connect(self.analyse)
+        self.draft = Draft(self, ctx.path, "posting")
+        #: What the draft holds now (None: nothing), so a refresh does not write it again.
+        self._kept: dict[str, str] | None = None
+        kept = self.draft.get(DRAFT_KEY)
+        if isinstance(kept, dict) and all(isinstance(kept.get(k), str) for k in DRAFT_FIELDS):
+            self._show_text(kept["text"], name=None, source=kept["source"])
+            self.name.setText(kept["name"])
+            self._keep_draft()  # as it was: the name, which showing the text had cleared
+        self.name.textChanged.connect(self._keep_draft)
         self._sync_buttons()
 
     # -- building -------------------------------------------------------------------------------
@@ -278,6 +292,7 @@ class PostingsPanel(QWidget):
         if self.current_name is not None and self.current_name not in {r.name for r in saved}:
             self.current_name = None  # deleted meanwhile: what is on screen is now unsaved
         self.analyse()
+        self._keep_draft()
         if self.inner.currentIndex() == 1:
             self.show_comparison()
         self._sync_buttons()
@@ -306,11 +321,28 @@ class PostingsPanel(QWidget):
         self.current_name, self.current_source = name, source
         self.name.setText(name or "")
         self.analyse()
+        self._keep_draft()
 
     def _typed(self) -> None:
         # An edited posting is a new one: it is saved under a name of its own.
         self.current_name = None
         self._typing.start()
+        self._keep_draft()
+
+    def _keep_draft(self) -> None:
+        """Keep the posting on screen as a draft while it is not saved; let it go once it is
+        saved, cleared or a saved one is shown."""
+        text = self.text.toPlainText()
+        kept = None
+        if self.current_name is None and text.strip():
+            kept = {"text": text, "name": self.name.text(), "source": self.current_source}
+        if kept == self._kept:
+            return
+        if kept is None:
+            self.draft.drop(DRAFT_KEY)
+        else:
+            self.draft.keep(DRAFT_KEY, kept)
+        self._kept = kept
 
     def analyse(self) -> None:
         """Find the skills in the text on screen and show readiness for it."""
@@ -401,6 +433,7 @@ class PostingsPanel(QWidget):
             return
         self.current_name = report.name
         self.analyse()  # the refresh the save set off ran before it had its name
+        self._keep_draft()
         select_where(self.saved_table, lambda r: r.name == report.name)
         self.ctx.status.emit(f"Saved the posting “{report.name}”")
 
