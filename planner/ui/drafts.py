@@ -2,7 +2,8 @@
 most the last moment of typing.
 
 The weekly reflection and the Balance grid's hours are saved when the person saves, changes
-week or leaves the page, a form dialog's text when its Save goes through; until then they live
+week or leaves the page, a form dialog's text when its Save goes through, the dashboard's
+quick-log note when it is logged and a pasted job posting when it is saved; until then they live
 only in their widgets, and a crash, a power cut or a `kill -9` would take them. A `Draft` copies
 them into the settings (per data file, per thing typed, per week or per thing a dialog edits) a
 moment after each pause in typing, and the page (or the dialog, opened again on the same thing:
