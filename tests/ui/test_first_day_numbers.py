@@ -211,3 +211,7 @@ def test_the_year_chart_path_starts_at_the_plan_start(qtbot, ctx) -> None:
     assert xs[0] == (today - dt.date(today.year, 1, 1)).days  # not 1 January
     assert ys[-1] == pytest.approx(path.expected_on(dt.date(today.year, 12, 31)))
     assert ys[-1] < path.goal or today == dt.date(today.year, 1, 1)
+    if today != dt.date(today.year, 1, 1):  # the legend says how far the path goes this year
+        label = page.charts.year_chart.goal_line.get_label()
+        assert label.startswith("Path from ") and label.endswith(" by 31 Dec")
+        assert f"{round(ys[-1])} h of the {path.goal:g} h goal" in label

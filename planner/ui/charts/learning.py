@@ -225,14 +225,23 @@ class YearToDateChart(ChartView):
             jan1 = dt.date(data.year, 1, 1)
             first = data.counted_from or jan1
             dec31 = dt.date(data.year, 12, 31)
+            end = data.expected_on(dec31)
+            goal = f"the {hours_text(data.goal)} goal"
+            # Begun late in the year, the path ends short of the goal: said, so a line ending at
+            # 25 h is not read as the way to 312 h.
+            label = (
+                f"Path to {goal}"
+                if first == jan1
+                else f"Path from {short_day_text(first)}: {hours_text(round(end))} of {goal}"
+                " by 31 Dec"
+            )
             (self.goal_line,) = ax.plot(
                 [(first - jan1).days, days],
-                [0, data.expected_on(dec31)],
+                [0, end],
                 color=colors.muted,
                 linestyle="--",
                 linewidth=1.3,
-                label=f"Path to the {hours_text(data.goal)} goal"
-                + (f" from {short_day_text(first)}" if first != jan1 else ""),
+                label=label,
             )
         self._today_marker = ax.scatter([0], [0], color=colors.accent, zorder=3, s=28)
         jan1 = dt.date(data.year, 1, 1)
