@@ -31,6 +31,9 @@ class LevelChange:
     name: str
     before: int
     after: int
+    #: No level was recorded before: a starting point (what onboarding or a newly added skill
+    #: sets), which may be a level the person already had rather than one they reached.
+    first: bool = False
 
 
 def level_name(level: int) -> str:
@@ -66,7 +69,7 @@ def set_level(session: Session, name: str, level: object, on: dt.date) -> LevelC
     value = check_level(level)
     skill = find_skill(session, name)
     row = session.get(UserSkill, skill.id)
-    before = row.level if row else 0
+    before, first = (row.level, False) if row else (0, True)
     if row is None:
         row = UserSkill(skill_id=skill.id, level=value, updated_on=on)
         session.add(row)
@@ -76,7 +79,7 @@ def set_level(session: Session, name: str, level: object, on: dt.date) -> LevelC
     ):
         session.add(SkillAssessment(skill_id=skill.id, assessed_on=on, level=value))
     session.flush()
-    return LevelChange(skill.name, before, value)
+    return LevelChange(skill.name, before, value, first=first)
 
 
 def add_skill(
@@ -219,5 +222,5 @@ def skills_moved(session: Session, first: dt.date, last: dt.date) -> list[LevelC
             .limit(1)
         ).scalar_one()
         if after != (before or 0):
-            moves.append(LevelChange(name, before or 0, after))
+            moves.append(LevelChange(name, before or 0, after, first=before is None))
     return moves

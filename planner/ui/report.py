@@ -138,7 +138,16 @@ def skills_html(s: WeeklyReviewSummary, c: theme.Colors) -> str:
         f"{esc(m.name)}: {level_name(m.before)} → <b>{level_name(m.after)}</b>"
         + (" ▲" if m.after > m.before else " ▼")
         for m in s.skills_moved
+        if not m.first
     ]
+    # A first level is where a skill starts (onboarding's checklist sets a dozen at once), not
+    # a week's progress: named together on one line, without arrows.
+    firsts = [m for m in s.skills_moved if m.first]
+    if firsts:
+        moved.append(
+            f"First levels recorded ({len(firsts)}): "
+            + ", ".join(f"{esc(m.name)} <b>{level_name(m.after)}</b>" for m in firsts)
+        )
     return bullets(moved, "No skill levels changed this week.", c)
 
 

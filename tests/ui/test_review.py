@@ -195,3 +195,21 @@ def test_a_long_follow_up_list_names_the_first_contacts_and_counts_the_rest(qtbo
     shown = [i for i in range(30) if f"Person {i:02d}" in text]
     assert shown == list(range(report.NETWORK_LIST_MAX))
     assert f"and {30 - report.NETWORK_LIST_MAX} more" in text
+
+
+def test_first_levels_are_a_starting_point_not_the_weeks_progress(ctx) -> None:
+    """Onboarding's checklist records a dozen levels at once: the review names them together as
+    first levels, without arrows; a level that moved from an earlier one keeps its arrow."""
+    from planner.services import skills
+    from planner.ui import theme
+
+    today = ctx.today()
+    monday = week_start(today)
+    ctx.write("a level", skills.set_level, "Python", 1, monday - dt.timedelta(weeks=2))
+    ctx.write("a level", skills.set_level, "Python", 2, monday)
+    ctx.write("a level", skills.set_level, "SQL", 3, monday)
+    ctx.write("a level", skills.set_level, "Excel", 2, monday)
+    text = report.skills_html(ctx.read(review.summary, monday, today), theme.colors())
+    assert "Python: aware → <b>beginner</b> ▲" in text
+    assert "First levels recorded (2): Excel <b>beginner</b>, SQL <b>working</b>" in text
+    assert "SQL: none" not in text
