@@ -402,6 +402,11 @@ def cmd_contacts(db: Database, args: argparse.Namespace) -> None:
         )
         _print_json([{k: getattr(c, k) for k in keys} for c in found])
         return
+    if not found:  # not a blank line: say how to get some
+        print(
+            "No contacts yet: add them on the app's Network page, or import a LinkedIn export "
+            "or vCards with 'planner import linkedin|vcard FILE'."
+        )
     for c in found:
         last = c.last_contact.isoformat() if c.last_contact else "never"
         flag = "DUE" if c.due else ""

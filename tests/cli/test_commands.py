@@ -146,6 +146,12 @@ def test_demo_then_week_and_gap_print_sensible_figures(planner) -> None:
     assert any(c["due"] for c in contacts) and not all(c["due"] for c in contacts)
 
 
+def test_contacts_on_a_new_file_says_how_to_add_some(planner) -> None:
+    code, out, _ = planner("contacts")
+    assert code == 0 and out.startswith("No contacts yet") and "planner import" in out
+    assert json.loads(planner("contacts", "--json")[1]) == []  # a script still gets a list
+
+
 def test_demo_refuses_a_file_with_the_persons_data(planner, db_path) -> None:
     planner("log", "1")
     code, _, err = planner("demo")
