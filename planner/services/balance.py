@@ -234,7 +234,7 @@ def week_balance(db: Reader, day: dt.date, today: dt.date) -> WeekBalance:
     on `today`: a week that runs past it is judged on its hours so far."""
     monday = week_start(day)
     sunday = monday + dt.timedelta(days=6)
-    in_progress = monday <= today < sunday
+    in_progress = today < sunday  # a week ahead (hours planned) is not over either
     # Learning counts in a week not over yet (0 h so far is 0 h), or once the record had begun.
     learning_known = sunday >= today or tracked(sunday, first_record(db))
     goal = targets(db)

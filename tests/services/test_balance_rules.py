@@ -339,6 +339,9 @@ def test_the_week_is_judged_whole_on_its_sunday(db) -> None:
     with db.session() as s:
         assert not balance.week_balance(s, MONDAY, SUNDAY).in_progress
         assert balance.week_balance(s, MONDAY, SUNDAY - dt.timedelta(days=1)).in_progress
+        # A week ahead, its hours typed as a plan: not "fell short ... next week" either.
+        ahead = balance.week_balance(s, MONDAY, MONDAY - dt.timedelta(days=3))
+    assert ahead.in_progress and not any("fell short" in r for r in ahead.recommendations)
 
 
 def test_no_tradeoff_advice_while_the_week_runs(db) -> None:
