@@ -28,6 +28,11 @@ def hours_text(hours: float | None) -> str:
     return f"{hours:,.2f}".rstrip("0").rstrip(".") + " h"
 
 
+def listed(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c': names in a sentence."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def counted(n: int | float, noun: str, plural: str | None = None) -> str:
     """`n` and the noun in the number it takes: `counted(1, "contact")` is "1 contact"."""
     if n == 1:

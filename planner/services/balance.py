@@ -28,7 +28,7 @@ from planner.services.limits import check_week
 from planner.services.sql import WEEK_START, Reader, date, reader, rows, value
 from planner.services.weeks import check_date, week_label, week_start
 from planner.vocabulary import CATEGORIES, DEFAULT_TARGETS, TYPED_CATEGORIES, WEEK_HOURS
-from planner.wording import hours_text
+from planner.wording import hours_text, listed
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -262,11 +262,10 @@ def week_balance(db: Reader, day: dt.date, today: dt.date) -> WeekBalance:
         advice = [ADVICE[(c.category, c.status)] for c in judged if c.status == "over"]
         behind = [c for c in judged if c.status == "under" and c.tone != "good"]
         if behind:
-            left = [f"{to_go(c)} of {c.category}" for c in behind]
-            listed = left[0] if len(left) == 1 else f"{', '.join(left[:-1])} and {left[-1]}"
+            left = listed([f"{to_go(c)} of {c.category}" for c in behind])
             advice.append(
-                f"The week runs to Sunday: {listed} to go to reach "
-                f"{'its target' if len(left) == 1 else 'their targets'}."
+                f"The week runs to Sunday: {left} to go to reach "
+                f"{'its target' if len(behind) == 1 else 'their targets'}."
             )
     else:
         advice = [ADVICE[(c.category, c.status)] for c in judged]
@@ -276,7 +275,7 @@ def week_balance(db: Reader, day: dt.date, today: dt.date) -> WeekBalance:
     learning_met = by_name["learning"].hours >= by_name["learning"].target
     if learning_met and recovery_short and not in_progress:
         advice.append(
-            f"Learning met its goal but {' and '.join(recovery_short)} fell short: those hours "
+            f"Learning met its goal but {listed(recovery_short)} fell short: those hours "
             "were bought with recovery. Keep the learning, and win the recovery back next week."
         )
     burnout = work_over_streak(db, monday) >= BURNOUT_WEEKS

@@ -17,7 +17,7 @@ from planner.services.errors import InputError
 from planner.services.sql import Reader, reader, rows, value
 from planner.services.weeks import week_heading, week_start
 from planner.vocabulary import CATEGORIES, DAY_HOURS, WEEK_HOURS
-from planner.wording import hours_text, weekday_text
+from planner.wording import hours_text, listed, weekday_text
 
 #: Hours are stored as floats: 0.1 + 0.2 must not pass 0.3.
 _SLACK = 1e-6
@@ -125,7 +125,7 @@ def check_week(db: Reader, monday: dt.date, typed: dict[str, float]) -> None:
     held = sum(kept.values())
     asked = sum(typed.values())
     if held + asked > max(WEEK_HOURS, sum(now.values())) + _SLACK:
-        names = " and ".join(typed) if len(typed) <= 2 else ", ".join(typed)
+        names = listed(list(typed))
         together = " together" if len(typed) > 1 else ""
         holds = (
             f"already holds {hours_text(held)} ({_parts(kept)})" if kept else "holds nothing else"

@@ -46,3 +46,11 @@ def test_an_over_full_day_and_week_can_be_corrected_but_not_filled_more(db) -> N
     with db.session() as s:
         assert sum(r.hours for r in learning.sessions(s)) == 24.0
         assert balance.typed_by_week(s, MONDAY, MONDAY) == {MONDAY: {"work": 120.0}}
+
+
+def test_a_refused_week_names_the_categories_typed_as_a_sentence(db) -> None:
+    with (
+        pytest.raises(InputError, match="work, exercise and social can take at most 168 h"),
+        db.session() as s,
+    ):
+        balance.set_week_hours(s, MONDAY, {"work": 100, "exercise": 50, "social": 50})

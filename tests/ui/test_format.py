@@ -14,7 +14,7 @@ from planner.ui.format import (
     short_day_text,
     size_text,
 )
-from planner.wording import day_text, hours_text, weekday_text
+from planner.wording import day_text, hours_text, listed, weekday_text
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,9 @@ def test_shares_and_sizes() -> None:
     assert percent_text(0.617) == "62 %"
     assert size_text(2048) == "2 KB"
     assert size_text(3 * 1024 * 1024) == "3.0 MB"
+
+
+def test_names_in_a_sentence_are_joined_with_and() -> None:
+    assert listed(["rest"]) == "rest"
+    assert listed(["rest", "exercise"]) == "rest and exercise"
+    assert listed(["work", "exercise", "social"]) == "work, exercise and social"
