@@ -285,8 +285,6 @@ class BalancePage(Page):
         """Reload the week, targets and charts; typed but unsaved hours of the same week stay."""
         keep_typed = self._shown_week == self.monday and self.save_button.isEnabled()
         week = self.week = self.ctx.read(balance.week_balance, self.monday, self.ctx.today())
-        typed = self.ctx.read(balance.typed_by_week, self.monday, self.monday)
-        entered = bool(typed.get(self.monday))
         self.week_label.setText(week_heading(self.monday))
         self.this_button.setEnabled(self.monday != week_start(self.ctx.today()))
         for category in CATEGORIES:
@@ -311,18 +309,18 @@ class BalancePage(Page):
             self._set_dirty(False)
             self._bring_back(week)
         self._shown_week = self.monday
-        self._show_advice(week, entered)
+        self._show_advice(week)
         self.week_chart.set_data(week)
         self._draw_history()
 
-    def _show_advice(self, week: WeekBalance, entered: bool) -> None:
+    def _show_advice(self, week: WeekBalance) -> None:
         c = theme.colors()
         self.burnout.setVisible(week.burnout_risk)
         self.burnout.setText(f"<b>⚠ Burnout risk.</b> {week.burnout_advice or ''}")
         self.burnout.setStyleSheet(
             f"background: {c.over}; color: white; border-radius: 6px; padding: 8px;"
         )
-        if not entered:
+        if not week.entered:
             self.advice.setText(
                 "No hours entered for this week yet. Type work, exercise, social and rest "
                 "above and press Save week to see how the week balanced."
